@@ -1,0 +1,7 @@
+"""``python -m akn`` is the ``akn`` command."""
+
+import sys
+
+from akn.cli import main
+
+sys.exit(main())

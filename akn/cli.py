@@ -1,0 +1,79 @@
+"""The ``akn`` command line: ``akn convert`` and ``akn validate``.
+
+Exit status: 0 done (warnings allowed), 1 the input could not be converted or is invalid,
+2 usage error. Nothing below this module prints; everything reaches the user from here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage error exits with 2 after one clear line (its default too)."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from akn import commands_convert
+
+    parser = _Parser(prog="akn", description=__doc__.splitlines()[0])
+    parser.add_argument("--version", action="version", version=_version())
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    convert = sub.add_parser(
+        "convert",
+        help="convert the text of a UN resolution to Akoma Ntoso XML",
+        description=commands_convert.__doc__,
+    )
+    commands_convert.add_arguments(convert)
+    convert.set_defaults(run=commands_convert.run)
+
+    # akn validate: wired by the validation package (see akn/validation/cli.py).
+    try:
+        from akn.validation import cli as validation_cli
+    except ImportError:  # pragma: no cover - only while the package is being built
+        validation_cli = None
+    if validation_cli is not None:
+        validate = sub.add_parser(
+            "validate",
+            help="check Akoma Ntoso files against the official schema and akn's own rules",
+            description=validation_cli.__doc__,
+        )
+        validation_cli.add_arguments(validate)
+        validate.set_defaults(run=validation_cli.run)
+    return parser
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return f"akn {version('akn')}"
+    except PackageNotFoundError:
+        return "akn (not installed)"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.run(args))
+    except KeyboardInterrupt:
+        print("akn: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
