@@ -1,0 +1,647 @@
+"""Cut the text proper into blocks and say what each one is.
+
+A block is one unit of the resolution: a masthead line, the title, the enacting formula, a
+preambular paragraph, an operative paragraph, a sub-paragraph, a heading, the closing meeting
+and date, an annex heading. Each block keeps the input lines it came from and the id of the
+rule that recognised it, so that every diagnostic can name both.
+
+Where a block starts is decided line by line from the numbering (which must follow on: 1, 2,
+3…; a, b, c…), the opening phrases of the mapping, the punctuation at the end of the line
+before, and blank lines or indentation where the text uses them to separate paragraphs.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from akn.diagnostics import Diagnostic, Severity
+from akn.mapping import Mapping
+from akn.source import Line
+
+TERMINAL = (",", ";", ":", ".", ".”", ",”", ";”", "»", "».", "»,", "»;")
+# A line that ends with punctuation and a footnote number ("session,1", "activities, 1") is
+# closed too: the number is the marker of a note on the word before.
+_CLOSED_BY_MARKER = re.compile(r"[,;:.”»]\s?\d{1,3}$")
+_OPENING_QUOTES = {"“": "”", "«": "»"}
+
+
+def is_closed(text: str) -> bool:
+    """Does this line end a sentence or a list item (so that a new block may follow)?"""
+    text = text.rstrip()
+    return text.endswith(TERMINAL) or bool(_CLOSED_BY_MARKER.search(text))
+
+
+def open_quote(text: str) -> bool:
+    """Is a quotation opened in ``text`` and not closed?"""
+    return any(text.count(o) > text.count(c) for o, c in _OPENING_QUOTES.items())
+
+
+class Kind(StrEnum):
+    MASTHEAD = "masthead"
+    TITLE = "title"
+    FORMULA = "formula"
+    RECITAL = "recital"
+    PARAGRAPH = "paragraph"
+    POINT = "point"
+    WRAP_UP = "wrapUp"
+    HEADING = "heading"
+    CONCLUSION = "conclusion"
+    ANNEX = "annex"
+    TEXT = "text"
+
+
+@dataclass
+class Block:
+    """One recognised unit of the text, with the lines it came from and the rule that fired."""
+
+    kind: Kind
+    lines: list[Line]
+    rule: str
+    num: str | None = None  # the number as written: "1.", "(a)", "a)", "II"
+    level: int = 0  # points: 1 for (a), 2 for (i)
+    role: str | None = None  # masthead: which line of the masthead this is
+    text: str = ""  # filled in by the text pass: the block's text without its number
+    starts: list[int] = field(default_factory=list)  # offset in ``text`` where each line starts
+    phrase: str | None = None  # the opening phrase or verb at the start of ``text``
+    data: dict[str, str] = field(default_factory=dict)  # what the rule's pattern captured
+
+    @property
+    def line(self) -> int:
+        return self.lines[0].number if self.lines else 0
+
+    def raw_texts(self) -> list[str]:
+        return [line.text for line in self.lines]
+
+
+# --------------------------------------------------------------------------- numbering
+
+
+def roman_to_int(text: str) -> int | None:
+    values = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
+    text = text.lower()
+    if not text or any(ch not in values for ch in text):
+        return None
+    total = 0
+    for index, ch in enumerate(text):
+        value = values[ch]
+        if index + 1 < len(text) and values[text[index + 1]] > value:
+            total -= value
+        else:
+            total += value
+    return total if int_to_roman(total) == text else None
+
+
+def int_to_roman(number: int) -> str:
+    table = [
+        (1000, "m"),
+        (900, "cm"),
+        (500, "d"),
+        (400, "cd"),
+        (100, "c"),
+        (90, "xc"),
+        (50, "l"),
+        (40, "xl"),
+        (10, "x"),
+        (9, "ix"),
+        (5, "v"),
+        (4, "iv"),
+        (1, "i"),
+    ]
+    out = ""
+    for value, letters in table:
+        while number >= value:
+            out += letters
+            number -= value
+    return out
+
+
+def letter_index(label: str) -> int | None:
+    """a=1 … z=26, aa=27, bb=28 … (the UN doubles letters after z)."""
+    if not label.isalpha() or not label.islower():
+        return None
+    if len(label) == 1:
+        return ord(label) - 96
+    if len(set(label)) == 1:
+        return 26 * (len(label) - 1) + ord(label[0]) - 96
+    return None
+
+
+def letter_label(index: int) -> str:
+    repeat, position = divmod(index - 1, 26)
+    return chr(97 + position) * (repeat + 1)
+
+
+# --------------------------------------------------------------------------- front matter
+
+
+@dataclass
+class FrontMatter:
+    masthead: list[Block]
+    title: Block | None
+    facts: dict[str, str]
+    diagnostics: list[Diagnostic]
+
+
+_MASTHEAD_RULES = (
+    ("authority", None),
+    ("symbol", ("symbol",)),
+    ("body", None),
+    ("distribution", ("masthead", "distribution")),
+    ("session", ("masthead", "session")),
+    ("agenda_item", ("masthead", "agenda_item")),
+    ("adopted", ("masthead", "adopted")),
+    ("adopted_by_council", ("masthead", "adopted_by_council")),
+    ("council_title", ("masthead", "council_title")),
+    ("committee", ("masthead", "committee")),
+    ("draft", ("masthead", "draft")),
+    ("date", ("dates", "pattern")),
+)
+
+
+def parse_front_matter(lines: list[Line], mapping: Mapping) -> FrontMatter:
+    """Read the masthead lines and the title that precede the enacting formula.
+
+    A masthead item may be wrapped over two or three lines; lines that follow the agenda item
+    are its title; what follows the last masthead item is the resolution's own title, possibly
+    after its number ("80/2." on its own line or before the title).
+    """
+    content = [line for line in lines if line.text.strip()]
+    masthead: list[Block] = []
+    facts: dict[str, str] = {}
+    leftovers: list[tuple[int, Line]] = []  # unrecognised lines, by position
+    index = 0
+    last_role = None
+    while index < len(content):
+        matched = None
+        for size in (1, 2, 3):
+            if index + size > len(content):
+                break
+            text = " ".join(line.text.strip() for line in content[index : index + size])
+            role, data = _masthead_role(text, mapping, facts)
+            if role is not None:
+                matched = (size, role, data, text)
+                break
+        if matched is None:
+            leftovers.append((index, content[index]))
+            index += 1
+            continue
+        size, role, data, text = matched
+        block = Block(
+            Kind.MASTHEAD, content[index : index + size], f"masthead.{role}", role=role, data=data
+        )
+        block.text = text
+        _record_fact(role, data, text, facts, mapping)
+        masthead.append(block)
+        last_role = role
+        index += size
+    del last_role
+    # Lines right after the agenda item are its title; the rest, at the end, is the title.
+    title_lines: list[Line] = []
+    diagnostics: list[Diagnostic] = []
+    roles_at = {id(line): block for block in masthead for line in block.lines}
+    position_of = {id(line): i for i, line in enumerate(content)}
+    for position, line in leftovers:
+        previous = content[position - 1] if position else None
+        previous_block = roles_at.get(id(previous)) if previous is not None else None
+        if previous_block is not None and previous_block.role in ("agenda_item", "agenda_title"):
+            title_block = Block(Kind.MASTHEAD, [line], "masthead.agenda_title", role="agenda_title")
+            title_block.text = line.text.strip()
+            masthead.append(title_block)
+            roles_at[id(line)] = title_block
+            continue
+        title_lines.append(line)
+    masthead.sort(key=lambda block: position_of[id(block.lines[0])])
+    # Agenda titles run over several lines: merge consecutive ones.
+    merged: list[Block] = []
+    for block in masthead:
+        if merged and block.role == "agenda_title" and merged[-1].role == "agenda_title":
+            merged[-1].lines.extend(block.lines)
+            merged[-1].text += " " + block.text
+        else:
+            merged.append(block)
+    masthead = merged
+    title: Block | None = None
+    if title_lines:
+        last_masthead = max((position_of[id(b.lines[-1])] for b in masthead), default=-1)
+        stray = [line for line in title_lines if position_of[id(line)] < last_masthead]
+        title_lines = [line for line in title_lines if position_of[id(line)] > last_masthead]
+        for line in stray:
+            block = Block(Kind.TEXT, [line], "masthead.unknown")
+            block.text = line.text.strip()
+            masthead.append(block)
+            diagnostics.append(
+                Diagnostic(
+                    "S301",
+                    Severity.WARNING,
+                    f"masthead line not recognised, kept on the cover page: "
+                    f"{line.text.strip()[:60]!r}",
+                    line=line.number,
+                )
+            )
+        masthead.sort(key=lambda block: position_of[id(block.lines[0])])
+        if title_lines:
+            title = Block(Kind.TITLE, title_lines, "title")
+    return FrontMatter(masthead, title, facts, diagnostics)
+
+
+def _masthead_role(text: str, mapping: Mapping, facts: dict[str, str]) -> tuple[str | None, dict]:
+    text = " ".join(text.split())
+    if text == mapping.rule("masthead", "authority"):
+        return "authority", {}
+    for body in mapping.rule("masthead", "bodies"):
+        if text == body["text"]:
+            return "body", {"actor": body["actor"]}
+    for role, key in _MASTHEAD_RULES:
+        if key is None:
+            continue
+        match = mapping.pattern(*key).fullmatch(text)
+        if match:
+            if role == "date" and "issued" in facts:
+                return None, {}
+            if role == "symbol" and "symbol" in facts:
+                return None, {}
+            return role, {k: v for k, v in match.groupdict().items() if v is not None}
+    return None, {}
+
+
+def _record_fact(role: str, data: dict, text: str, facts: dict[str, str], mapping: Mapping) -> None:
+    if role == "symbol":
+        facts.setdefault("symbol", data.get("symbol", text))
+    elif role == "body":
+        facts.setdefault("actor", data["actor"])
+    elif role == "date":
+        facts.setdefault("issued", text)
+    elif role == "session":
+        facts.setdefault("session", text)
+    elif role == "agenda_item":
+        facts.setdefault("agenda_item", text)
+    elif role in ("adopted", "adopted_by_council"):
+        facts.setdefault("adopted", data.get("date", ""))
+        if data.get("meeting"):
+            facts.setdefault("meeting", data["meeting"])
+        actor = mapping.actor_of(data.get("body", ""))
+        if actor:
+            facts.setdefault("actor", actor)
+    elif role == "committee":
+        facts.setdefault("committee", data.get("text", text))
+    elif role == "draft":
+        facts.setdefault("draft", data.get("sponsors", text))
+    elif role == "council_title":
+        facts.setdefault("council_number", f"{data['number']}-{data['year']}")
+        facts.setdefault("actor", "unsc")
+
+
+# --------------------------------------------------------------------------- body
+
+
+class Zone(StrEnum):
+    PREAMBLE = "preamble"
+    OPERATIVE = "operative"
+    CONCLUSIONS = "conclusions"
+    ANNEX = "annex"
+
+
+@dataclass
+class _Start:
+    kind: Kind
+    rule: str
+    num: str | None = None
+    level: int = 0
+    strip: int = 0  # characters of the line that are the number, to cut from the text
+
+
+class Regime(StrEnum):
+    """How the text separates paragraphs."""
+
+    LINES = "lines"  # one paragraph per line (clean text)
+    BLANK = "blank"  # wrapped lines, blank lines between paragraphs (PyMuPDF)
+    DENSE = "dense"  # wrapped lines, blank lines meaningless or absent (pdftotext, the seed)
+
+
+_BARE_LABEL = re.compile(r"\(?[0-9a-zA-Z]{1,4}[.)]")
+
+
+def detect_regime(lines: list[Line]) -> Regime:
+    content = [line for line in lines if line.text.strip()]
+    if not content:
+        return Regime.LINES
+    terminal = sum(1 for line in content if is_closed(line.text))
+    if terminal >= 0.85 * len(content):
+        return Regime.LINES
+    blank_after_open = blank_after_closed = open_count = closed_count = 0
+    for current, following in itertools.pairwise(lines):
+        if (
+            not current.text.strip()
+            or following.after_break
+            or _BARE_LABEL.fullmatch(current.text.strip())
+        ):
+            continue
+        closed = is_closed(current.text)
+        blank = not following.text.strip()
+        if closed:
+            closed_count += 1
+            blank_after_closed += blank
+        else:
+            open_count += 1
+            blank_after_open += blank
+    if (
+        open_count
+        and blank_after_open / open_count < 0.3
+        and closed_count
+        and (blank_after_closed / closed_count > 0.5)
+    ):
+        return Regime.BLANK
+    return Regime.DENSE
+
+
+class BodyReader:
+    """Group the lines after the formula into blocks, following numbering and phrases."""
+
+    def __init__(self, mapping: Mapping, regime: Regime) -> None:
+        self.mapping = mapping
+        self.regime = regime
+        self.blocks: list[Block] = []
+        self.diagnostics: list[Diagnostic] = []
+        self.zone = Zone.PREAMBLE
+        self.next_paragraph = 1
+        self.next_section = 1
+        self.points: list[tuple[str, int]] = []  # open point levels: (style, last index)
+        self.current: Block | None = None
+        self.operative = mapping.pattern("numbering", "operative")
+        self.point = mapping.pattern("numbering", "point")
+        self.subpoint = mapping.pattern("numbering", "subpoint")
+        self.section = mapping.pattern("numbering", "section")
+        self.meeting = mapping.pattern("conclusions", "meeting")
+        self.annex = mapping.pattern("annex")
+        self.date = mapping.pattern("dates", "pattern")
+        self.indented = False
+
+    # -- driving ------------------------------------------------------------------------
+
+    def read(self, lines: list[Line]) -> list[Block]:
+        content = [line for line in lines if line.text.strip()]
+        self.indented = _uses_indentation(content)
+        blank_before = False
+        previous: Line | None = None
+        for position, line in enumerate(lines):
+            if not line.text.strip():
+                blank_before = True
+                continue
+            following = _next_content(lines, position)
+            start = self._start(line, previous, blank_before, following)
+            if start is None:
+                if self.current is None:
+                    self._open(_Start(Kind.TEXT, "text"), line)
+                else:
+                    self.current.lines.append(line)
+            else:
+                self._open(start, line)
+            previous = line
+            blank_before = False
+        return self.blocks
+
+    def _open(self, start: _Start, line: Line) -> None:
+        block = Block(start.kind, [line], start.rule, num=start.num, level=start.level)
+        if start.strip:
+            block.data["strip"] = str(start.strip)
+        self.blocks.append(block)
+        self.current = block
+
+    # -- deciding where a block starts ---------------------------------------------------
+
+    def _start(
+        self, line: Line, previous: Line | None, blank_before: bool, following: Line | None
+    ) -> _Start | None:
+        text = line.text.strip()
+        prev_text = previous.text.rstrip() if previous is not None else ""
+        current = self.current
+        if current is not None and len(current.lines) == 1 and self._is_bare_label(prev_text):
+            return None  # the text of a number that stood alone on its line
+        closed = previous is None or is_closed(prev_text)
+        separated = (
+            self.regime is Regime.LINES
+            or (self.regime is Regime.BLANK and blank_before and not line.after_break)
+            or (self.indented and line.text[:1].isspace() and not line.after_break)
+        )
+        if current is not None and len(current.lines) == 1:
+            if current.kind is Kind.CONCLUSION and self.date.fullmatch(text):
+                return None  # the date under the meeting
+            if current.kind is Kind.ANNEX and not self._numbered(text):
+                return None  # the annex title under "Annex"
+
+        numbered = self._operative_start(text, prev_text, closed)
+        if numbered is not None:
+            return numbered
+        point = self._point_start(text, closed or separated)
+        if point is not None:
+            return point
+        if closed or separated or self._is_bare_label(prev_text):
+            section = self._section_start(text, following)
+            if section is not None:
+                return section
+            if self.meeting.fullmatch(text):
+                self.zone = Zone.CONCLUSIONS
+                self.points = []
+                return _Start(Kind.CONCLUSION, "conclusions.meeting")
+            annex = self.annex.fullmatch(text)
+            if annex and (following is None or not following.text.strip()[:1].islower()):
+                self.zone = Zone.ANNEX
+                self.next_paragraph = 1
+                self.next_section = 1
+                self.points = []
+                return _Start(Kind.ANNEX, "annex", num=annex.groupdict().get("num"))
+        quoting = current is not None and open_quote(" ".join(ln.text for ln in current.lines))
+        if self.zone is Zone.PREAMBLE and (closed or separated) and not quoting:
+            recital = self._recital_start(text, prev_text, separated)
+            if recital is not None:
+                return recital
+        if self.zone in (Zone.OPERATIVE, Zone.ANNEX) and closed and following is not None:
+            heading = self._unnumbered_heading(text, following)
+            if heading is not None:
+                return heading
+        if separated and (closed or self.regime is Regime.LINES) and not quoting:
+            return self._unlabelled(text)
+        return None
+
+    def _is_bare_label(self, text: str) -> bool:
+        """A line that is only a number ("1.", "(a)") is followed by its paragraph's text."""
+        text = text.strip()
+        for pattern in (self.operative, self.point, self.subpoint):
+            if pattern.fullmatch(text):
+                return True
+        return False
+
+    def _numbered(self, text: str) -> bool:
+        return bool(self.operative.match(text) or self.point.match(text))
+
+    def _operative_start(self, text: str, prev_text: str, closed: bool) -> _Start | None:
+        match = self.operative.match(text)
+        if not match or (match.end() < len(text) and not text[match.end()].isspace()):
+            return None
+        number = int(match.group("num"))
+        expected = self.next_paragraph
+        last_word = prev_text.split()[-1] if prev_text.split() else ""
+        if last_word in self.mapping.counting_words:
+            return None
+        restart = number == 1 and self.blocks and self.blocks[-1].kind in (Kind.HEADING, Kind.ANNEX)
+        first_of_body = closed and number == 1 and self.zone is Zone.PREAMBLE
+        if number != expected and not restart and not first_of_body:
+            return None
+        if self.zone is Zone.PREAMBLE and not (closed or self._heading_before()):
+            return None
+        if self.zone in (Zone.PREAMBLE, Zone.CONCLUSIONS):
+            self.zone = Zone.OPERATIVE
+        self.next_paragraph = number + 1
+        self.points = []
+        return _Start(Kind.PARAGRAPH, "numbering.operative", num=match.group(0), strip=match.end())
+
+    def _heading_before(self) -> bool:
+        return bool(self.blocks) and self.blocks[-1].kind is Kind.HEADING
+
+    def _point_start(self, text: str, closed: bool) -> _Start | None:
+        if self.zone is Zone.PREAMBLE and not self.points:
+            inside = False
+        else:
+            inside = (
+                bool(self.blocks)
+                and self.blocks[-1].kind in (Kind.PARAGRAPH, Kind.POINT, Kind.TEXT)
+            ) or bool(self.points)
+        if not inside or not closed:
+            return None
+        for level, pattern in ((1, self.point), (2, self.subpoint)):
+            match = pattern.match(text)
+            if not match or (match.end() < len(text) and not text[match.end()].isspace()):
+                continue
+            label = match.group("num")
+            decided = self._accept_point(label, level)
+            if decided is None:
+                continue
+            return _Start(
+                Kind.POINT,
+                f"numbering.{'point' if decided == 1 else 'subpoint'}",
+                num=match.group(0),
+                level=decided,
+                strip=match.end(),
+            )
+        return None
+
+    def _accept_point(self, label: str, level: int) -> int | None:
+        """Is ``label`` the next point at some level? Returns the level it opens, if any."""
+        letter = letter_index(label)
+        roman = roman_to_int(label)
+        open_levels = len(self.points)
+        # The next letter at level 1 ("(i)" after "(h)" is a letter, not a roman one).
+        if letter is not None and level == 1:
+            if open_levels >= 1 and self.points[0][1] + 1 == letter:
+                self.points = [("letter", letter)]
+                return 1
+            if open_levels == 0 and letter == 1:
+                self.points = [("letter", 1)]
+                return 1
+        if roman is not None:
+            if open_levels >= 2 and self.points[1][1] + 1 == roman:
+                self.points = [self.points[0], ("roman", roman)]
+                return 2
+            if open_levels == 1 and roman == 1 and self._intro_open():
+                self.points.append(("roman", 1))
+                return 2
+        return None
+
+    def _intro_open(self) -> bool:
+        """The current point introduces sub-points (its text so far ends with a colon)."""
+        block = self.blocks[-1] if self.blocks else None
+        return (
+            block is not None
+            and block.kind is Kind.POINT
+            and (block.lines[-1].text.rstrip().endswith(":"))
+        )
+
+    def _section_start(self, text: str, following: Line | None) -> _Start | None:
+        match = self.section.fullmatch(text)
+        if not match:
+            sub = self.mapping.pattern("numbering", "subsection").fullmatch(text)
+            if sub and self.zone is not Zone.PREAMBLE and not text.rstrip().endswith(TERMINAL[1:]):
+                self.points = []
+                return _Start(
+                    Kind.HEADING,
+                    "numbering.subsection",
+                    num=sub.group("num"),
+                    strip=sub.start("heading"),
+                )
+            return None
+        number = roman_to_int(match.group("num"))
+        if number != self.next_section:
+            return None
+        heading = match.groupdict().get("heading")
+        if heading and heading.rstrip().endswith((";", ",")):
+            return None
+        self.next_section += 1
+        self.points = []
+        if self.zone is Zone.PREAMBLE:
+            self.zone = Zone.OPERATIVE
+        strip = match.start("heading") if heading else len(text)
+        return _Start(Kind.HEADING, "numbering.section", num=match.group("num"), strip=strip)
+
+    def _recital_start(self, text: str, prev_text: str, separated: bool) -> _Start | None:
+        if self.mapping.phrase_pattern.match(text):
+            return _Start(Kind.RECITAL, "preamble.phrases")
+        opening = self.mapping.pattern("preamble", "opening").match(text)
+        if opening and (separated or prev_text.endswith(",") or is_closed(prev_text)):
+            after = text[opening.end() : opening.end() + 1]
+            if after in ("", " ", ","):
+                return _Start(Kind.RECITAL, "preamble.opening")
+        return None
+
+    def _unnumbered_heading(self, text: str, following: Line) -> _Start | None:
+        """A short title line between paragraphs, followed by a numbered paragraph."""
+        if text.endswith(TERMINAL) or len(text.split()) > 14 or not text[:1].isupper():
+            return None
+        nxt = following.text.strip()
+        match = self.operative.match(nxt)
+        if not match or int(match.group("num")) != self.next_paragraph:
+            return None
+        return _Start(Kind.HEADING, "heading.unnumbered")
+
+    def _unlabelled(self, text: str) -> _Start:
+        if self.zone is Zone.PREAMBLE:
+            return _Start(Kind.RECITAL, "preamble.layout")
+        if self.points and self.zone is not Zone.CONCLUSIONS:
+            return _Start(Kind.WRAP_UP, "wrapUp.layout")
+        if self.zone is Zone.CONCLUSIONS:
+            return _Start(Kind.CONCLUSION, "conclusions.layout")
+        return _Start(Kind.PARAGRAPH, "paragraph.unnumbered")
+
+
+def _uses_indentation(content: list[Line]) -> bool:
+    """Does the text indent first lines (and only first lines) of paragraphs?"""
+    if len(content) < 6:
+        return False
+    indented = sum(1 for line in content if line.text[:1].isspace())
+    return 0.05 * len(content) < indented < 0.6 * len(content)
+
+
+def _next_content(lines: list[Line], position: int) -> Line | None:
+    for line in lines[position + 1 :]:
+        if line.text.strip():
+            return line
+    return None
+
+
+def strip_number(block: Block) -> None:
+    """Remove the number the block starts with from its first line (kept in ``block.num``)."""
+    strip = int(block.data.pop("strip", "0") or 0)
+    if not strip:
+        return
+    first = block.lines[0]
+    text = first.text
+    leading = len(text) - len(text.lstrip())
+    rest = text[leading + strip :]
+    block.lines[0] = Line(
+        first.number, rest, first.page, first.column + leading + strip, first.after_break
+    )
+
+
+NUMBER_PUNCTUATION = re.compile(r"[\s.()\-]")

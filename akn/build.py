@@ -1,0 +1,422 @@
+"""Blocks in, Akoma Ntoso tree out.
+
+The tree follows ../shared/reference/target-markup.md: ``statement`` with ``meta``,
+``coverPage`` (the masthead), ``preface`` (number and title), ``preamble`` (formula and one
+``container`` per preambular paragraph), ``mainBody`` (paragraphs, lists of points, sections),
+``conclusions`` and ``attachments`` (annexes). eIds are left to ``akn.ids``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from akn.blocks import Block, Kind
+from akn.citations import Citation, link_for
+from akn.dates import parse_date, parse_number_words
+from akn.inline import AKN, Point, Span, tag, write_inline
+from akn.mapping import Mapping
+from akn.meta import Metadata, meta_element
+from akn.notes import Placement
+
+NSMAP = {None: AKN}
+
+
+@dataclass
+class NoteText:
+    """A footnote ready to be written: its marker, clean text and the citations in it."""
+
+    marker: str
+    text: str
+    citations: list[Citation]
+
+
+@dataclass
+class Parsed:
+    """Everything the earlier stages found, in the order the document has it."""
+
+    mapping: Mapping
+    metadata: Metadata
+    blocks: list[Block]  # masthead, title, formula, body — in document order
+    notes: list[NoteText]
+    placements: list[Placement]
+    citations: dict[int, list[Citation]]  # block index -> citations in its text
+    listed_links: dict[str, str]  # casefolded symbol -> address listed by the PDF
+
+
+@dataclass
+class _Node:
+    """A structural unit of the body while the tree is being assembled."""
+
+    kind: str  # section, hcontainer, paragraph, point, crossHeading, wrapUp
+    block: Block | None
+    index: int = -1
+    children: list[_Node] = field(default_factory=list)
+
+
+class Builder:
+    def __init__(self, parsed: Parsed) -> None:
+        self.parsed = parsed
+        self.mapping = parsed.mapping
+        self.language = parsed.mapping.code
+        self.points: dict[int, list[Placement]] = {}
+        for placement in parsed.placements:
+            self.points.setdefault(placement.block, []).append(placement)
+        self.unplaced = [
+            index
+            for index in range(len(parsed.notes))
+            if not any(p.note == index and not p.repeat for p in parsed.placements)
+        ]
+
+    # -- inline -------------------------------------------------------------------------
+
+    def _note(self, index: int) -> Callable[[], etree._Element]:
+        note = self.parsed.notes[index]
+
+        def make() -> etree._Element:
+            element = etree.Element(tag("authorialNote"), marker=note.marker, placement="bottom")
+            p = etree.SubElement(element, tag("p"))
+            write_inline(p, note.text, self._link_spans(note.citations), [])
+            return element
+
+        return make
+
+    def _note_ref(self, index: int) -> Callable[[], etree._Element]:
+        marker = self.parsed.notes[index].marker
+
+        def make() -> etree._Element:
+            # href is resolved by the id pass, once the note has its eId.
+            return etree.Element(tag("noteRef"), marker=marker, href=f"#note:{marker}")
+
+        return make
+
+    def _link_spans(self, citations: list[Citation]) -> list[Span]:
+        return [
+            Span(
+                c.start,
+                c.end,
+                "a",
+                (("href", link_for(c.symbol, self.language, self.parsed.listed_links)),),
+            )
+            for c in citations
+        ]
+
+    def write_block(
+        self,
+        parent: etree._Element,
+        block_index: int,
+        italic: bool = True,
+        text: str | None = None,
+        offset: int = 0,
+    ) -> None:
+        """Write the block's text into ``parent`` (a ``p`` usually) with all its marks."""
+        block = self.parsed.blocks[block_index]
+        full = block.text if text is None else text
+        spans = [
+            Span(
+                c.start - offset,
+                c.end - offset,
+                "a",
+                (("href", link_for(c.symbol, self.language, self.parsed.listed_links)),),
+            )
+            for c in self.parsed.citations.get(block_index, [])
+            if offset <= c.start and c.end <= offset + len(full)
+        ]
+        if italic and block.phrase and offset == 0 and full.startswith(block.phrase):
+            spans = [s for s in spans if s.start >= len(block.phrase)]
+            spans.append(Span(0, len(block.phrase), "span", (("class", "italic"),)))
+        points = [
+            Point(
+                p.offset - offset,
+                self._note_ref(p.note) if p.repeat else self._note(p.note),
+                order=1 if p.repeat else 0,
+            )
+            for p in self.points.get(block_index, [])
+            if offset <= p.offset <= offset + len(full)
+        ]
+        write_inline(parent, full, spans, points)
+
+    # -- document -------------------------------------------------------------------------
+
+    def build(self) -> etree._Element:
+        parsed = self.parsed
+        root = etree.Element(tag("akomaNtoso"), nsmap=NSMAP)
+        document = etree.SubElement(root, tag("statement"), name=parsed.metadata.doc_name)
+        document.append(meta_element(parsed.metadata))
+        blocks = parsed.blocks
+        masthead = [
+            i
+            for i, b in enumerate(blocks)
+            if b.kind is Kind.MASTHEAD or (b.kind is Kind.TEXT and b.rule == "masthead.unknown")
+        ]
+        if masthead:
+            self._cover_page(document, masthead)
+        title = next((i for i, b in enumerate(blocks) if b.kind is Kind.TITLE), None)
+        preface = self._preface(document, title)
+        formula = next((i for i, b in enumerate(blocks) if b.kind is Kind.FORMULA), None)
+        body_start = (
+            (formula + 1)
+            if formula is not None
+            else (max([*masthead, title if title is not None else -1]) + 1)
+        )
+        preamble_end = body_start
+        while preamble_end < len(blocks) and blocks[preamble_end].kind in (Kind.RECITAL,):
+            preamble_end += 1
+        if formula is not None or preamble_end > body_start:
+            preamble = etree.SubElement(document, tag("preamble"))
+            if formula is not None:
+                f = etree.SubElement(preamble, tag("formula"), name="enactingFormula")
+                self.write_block(etree.SubElement(f, tag("p")), formula)
+            for index in range(body_start, preamble_end):
+                self._container(preamble, index)
+        annex_starts = [i for i in range(preamble_end, len(blocks)) if blocks[i].kind is Kind.ANNEX]
+        main_end = annex_starts[0] if annex_starts else len(blocks)
+        body_indices = list(range(preamble_end, main_end))
+        conclusions = [i for i in body_indices if blocks[i].kind is Kind.CONCLUSION]
+        body_indices = [i for i in body_indices if blocks[i].kind is not Kind.CONCLUSION]
+        main_body = etree.SubElement(document, tag("mainBody"))
+        self._body(main_body, body_indices)
+        if conclusions:
+            self._conclusions(document, conclusions)
+        if annex_starts:
+            self._annexes(document, annex_starts)
+        if self.unplaced:
+            self._unplaced_notes(document, preface)
+        return root
+
+    # -- parts ----------------------------------------------------------------------------
+
+    def _cover_page(self, document: etree._Element, indices: list[int]) -> None:
+        cover = etree.SubElement(document, tag("coverPage"))
+        meta = self.parsed.metadata
+        for index in indices:
+            block = self.parsed.blocks[index]
+            p = etree.SubElement(cover, tag("p"))
+            role = block.role or "unknown"
+            text = block.text
+            if role in ("authority", "body"):
+                etree.SubElement(p, tag("docAuthority")).text = text
+            elif role in ("symbol", "council_title"):
+                etree.SubElement(p, tag("docNumber")).text = text
+            elif role == "distribution":
+                etree.SubElement(p, tag("docStatus")).text = text
+            elif role == "date":
+                date = parse_date(text, self.mapping) or meta.issued or "0001-01-01"
+                etree.SubElement(p, tag("docDate"), date=date).text = text
+            elif role == "session":
+                value = (
+                    str(meta.session)
+                    if meta.session
+                    else (
+                        str(parse_number_words(block.data.get("ordinal", ""), self.mapping) or "0")
+                    )
+                )
+                etree.SubElement(p, tag("session"), value=value).text = text
+            elif role == "agenda_item":
+                etree.SubElement(p, tag("inline"), name="agendaItem").text = text
+            elif role == "agenda_title":
+                etree.SubElement(p, tag("inline"), name="agendaItemTitle").text = text
+            elif role in ("adopted", "adopted_by_council"):
+                etree.SubElement(p, tag("docTitle")).text = text
+            elif role in ("committee", "draft"):
+                proponent = etree.SubElement(p, tag("docProponent"))
+                self.write_block(proponent, index, italic=False)
+            else:
+                self.write_block(p, index, italic=False)
+
+    def _preface(self, document: etree._Element, title: int | None) -> etree._Element | None:
+        if title is None:
+            return None
+        preface = etree.SubElement(document, tag("preface"))
+        p = etree.SubElement(preface, tag("p"))
+        number = self.parsed.blocks[title].data.get("number")
+        if number:
+            etree.SubElement(p, tag("docNumber")).text = number
+            p[-1].tail = " "
+        self.write_block(etree.SubElement(p, tag("docTitle")), title, italic=False)
+        return preface
+
+    def _container(self, parent: etree._Element, index: int) -> None:
+        block = self.parsed.blocks[index]
+        name = " ".join((block.phrase or block.text.split(" ", 1)[0]).split()) or "paragraph"
+        container = etree.SubElement(parent, tag("container"), name=name)
+        p = etree.SubElement(container, tag("p"))
+        self.write_block(p, index)
+
+    def _conclusions(self, document: etree._Element, indices: list[int]) -> None:
+        conclusions = etree.SubElement(document, tag("conclusions"))
+        for index in indices:
+            block = self.parsed.blocks[index]
+            p = etree.SubElement(conclusions, tag("p"))
+            meeting = self.mapping.pattern("conclusions", "meeting")
+            lines = [" ".join(line.text.split()) for line in block.lines]
+            first = lines[0] if lines else block.text
+            if meeting.fullmatch(first):
+                inline = etree.SubElement(p, tag("inline"), name="adoptionMeeting")
+                inline.text = first
+                rest = " ".join(lines[1:])
+                if rest:
+                    etree.SubElement(p, tag("eol"))
+                    date = parse_date(rest, self.mapping)
+                    if date:
+                        etree.SubElement(p, tag("docDate"), date=date).text = rest
+                    else:
+                        p[-1].tail = rest
+            else:
+                self.write_block(p, index, italic=False)
+
+    def _annexes(self, document: etree._Element, starts: list[int]) -> None:
+        attachments = etree.SubElement(document, tag("attachments"))
+        blocks = self.parsed.blocks
+        for number, start in enumerate(starts, start=1):
+            end = starts[number] if number < len(starts) else len(blocks)
+            attachment = etree.SubElement(attachments, tag("attachment"))
+            doc = etree.SubElement(attachment, tag("doc"), name="annex")
+            component = "/annex" if len(starts) == 1 else f"/annex_{number}"
+            doc.append(meta_element(self.parsed.metadata, component))
+            heading = blocks[start]
+            preface = etree.SubElement(doc, tag("preface"))
+            lines = [" ".join(line.text.split()) for line in heading.lines]
+            p = etree.SubElement(preface, tag("p"), **{"class": "annexHeading"})
+            p.text = lines[0]
+            title = " ".join(lines[1:])
+            if title:
+                tp = etree.SubElement(preface, tag("p"))
+                etree.SubElement(tp, tag("docTitle")).text = title
+            indices = list(range(start + 1, end))
+            recitals = []
+            while indices and blocks[indices[0]].kind is Kind.RECITAL:
+                recitals.append(indices.pop(0))
+            if recitals:
+                preamble = etree.SubElement(doc, tag("preamble"))
+                for index in recitals:
+                    self._container(preamble, index)
+            main_body = etree.SubElement(doc, tag("mainBody"))
+            conclusions = [i for i in indices if blocks[i].kind is Kind.CONCLUSION]
+            self._body(main_body, [i for i in indices if i not in conclusions])
+            if conclusions:
+                self._conclusions(doc, conclusions)
+
+    def _unplaced_notes(self, document: etree._Element, preface: etree._Element | None) -> None:
+        if preface is not None:
+            target = preface.find(tag("p"))
+        else:
+            target = document.find(f"{tag('preamble')}/{tag('formula')}/{tag('p')}")
+            if target is None:
+                target = document.find(f".//{tag('p')}")
+        if target is None:  # pragma: no cover - a document always has a paragraph
+            return
+        for index in self.unplaced:
+            target.append(self._note(index)())
+
+    # -- body -------------------------------------------------------------------------------
+
+    def _body(self, parent: etree._Element, indices: list[int]) -> None:
+        roots = self._nest(indices)
+        if not roots:
+            p = etree.SubElement(etree.SubElement(parent, tag("paragraph")), tag("content"))
+            etree.SubElement(p, tag("p"))
+            return
+        for node in roots:
+            self._render(parent, node)
+
+    def _nest(self, indices: list[int]) -> list[_Node]:
+        """Group body blocks: sections hold headings' paragraphs; points nest in paragraphs."""
+        blocks = self.parsed.blocks
+        roots: list[_Node] = []
+        section: _Node | None = None
+        group: _Node | None = None  # unnumbered heading inside or outside a section
+        paragraph: _Node | None = None
+        point: _Node | None = None
+
+        def holder() -> list[_Node]:
+            if group is not None:
+                return group.children
+            if section is not None:
+                return section.children
+            return roots
+
+        for index in indices:
+            block = blocks[index]
+            if block.kind is Kind.HEADING and block.rule != "heading.unnumbered":
+                section = _Node("section", block, index)
+                roots.append(section)
+                group = paragraph = point = None
+            elif block.kind is Kind.HEADING:
+                group = _Node("hcontainer", block, index)
+                (section.children if section is not None else roots).append(group)
+                paragraph = point = None
+            elif block.kind is Kind.RECITAL and (section is not None or group is not None):
+                holder().append(_Node("crossHeading", block, index))
+                paragraph = point = None
+            elif block.kind is Kind.POINT and paragraph is not None:
+                node = _Node("point", block, index)
+                if block.level >= 2 and point is not None:
+                    point.children.append(node)
+                else:
+                    paragraph.children.append(node)
+                    point = node
+            elif block.kind is Kind.WRAP_UP and paragraph is not None:
+                target = point if point is not None and point.children else paragraph
+                target.children.append(_Node("wrapUp", block, index))
+            else:
+                paragraph = _Node("paragraph", block, index)
+                holder().append(paragraph)
+                point = None
+        return roots
+
+    def _render(self, parent: etree._Element, node: _Node) -> None:
+        block = node.block
+        assert block is not None
+        if node.kind in ("section", "hcontainer"):
+            attributes = {"name": "heading"} if node.kind == "hcontainer" else {}
+            element = etree.SubElement(parent, tag(node.kind), **attributes)
+            if block.num:
+                etree.SubElement(element, tag("num")).text = block.num
+            heading = etree.SubElement(element, tag("heading"))
+            self.write_block(heading, node.index, italic=False)
+            if not node.children:
+                content = etree.SubElement(element, tag("content"))
+                etree.SubElement(content, tag("p"))
+            for child in node.children:
+                self._render(element, child)
+            return
+        if node.kind == "crossHeading":
+            self.parsed.metadata.concepts.add("preambularParagraph")
+            element = etree.SubElement(parent, tag("crossHeading"), refersTo="#preambularParagraph")
+            self.write_block(element, node.index)
+            return
+        if node.kind == "wrapUp":
+            return  # written by its list
+        name = "paragraph" if node.kind == "paragraph" else "point"
+        element = etree.SubElement(parent, tag(name))
+        if block.num:
+            etree.SubElement(element, tag("num")).text = block.num
+        items = [c for c in node.children if c.kind == "point"]
+        wraps = [c for c in node.children if c.kind == "wrapUp"]
+        if not items:
+            content = etree.SubElement(element, tag("content"))
+            p = etree.SubElement(content, tag("p"))
+            self.write_block(p, node.index, italic=node.kind == "paragraph")
+            for wrap in wraps:  # text after a point with no sub-points: keep it in place
+                extra = etree.SubElement(content, tag("p"))
+                self.write_block(extra, wrap.index, italic=False)
+            return
+        listing = etree.SubElement(element, tag("list"))
+        if block.text:
+            intro = etree.SubElement(listing, tag("intro"))
+            p = etree.SubElement(intro, tag("p"))
+            self.write_block(p, node.index, italic=node.kind == "paragraph")
+        for item in items:
+            self._render(listing, item)
+        for wrap in wraps:
+            wrap_up = etree.SubElement(listing, tag("wrapUp"))
+            p = etree.SubElement(wrap_up, tag("p"))
+            self.write_block(p, wrap.index, italic=False)
+
+
+def build_tree(parsed: Parsed) -> etree._Element:
+    """The Akoma Ntoso document for ``parsed`` (without eIds; see akn.ids)."""
+    return Builder(parsed).build()

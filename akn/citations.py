@@ -1,0 +1,109 @@
+"""Find citations of UN documents and link them to the UN's document system.
+
+Two kinds: document symbols written out (A/74/811, S/2017/710, A/75/345-S/2020/898) and
+resolution or decision numbers after the word "resolution(s)"/"decision(s)" of the language
+(71/317, 217 A (III), 1325 (2000), and every item of a list: "resolutions 57/35, 59/5 and
+73/259"). Links listed by the PDF for a page are used where they name the cited document;
+other citations get ``https://undocs.org/{language}/{symbol}`` as the UN's own files have.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from akn.mapping import Mapping
+
+_SYMBOL = re.compile(
+    r"(?<![\w/.])(?:[A-Z]{1,6}(?:\.\d+)?)(?:/[A-Za-z0-9][A-Za-z0-9.\-]*)+"
+    r"(?:\s\((?:Part|Parts|Vol\.|Sect\.|sect\.)\s?[IVXL0-9]+[A-Z]?\)(?:/(?:Add|Corr|Rev)\.\d+)*)?"
+)
+_ITEM = (
+    r"(?:S-\d{1,2}/\d{1,3}"  # special session: S-10/2
+    r"|\d{1,4} \(\d{4}\)"  # Security Council: 1325 (2000)
+    r"|\d{1,4}(?: [A-Z])? \([IVXL]{1,6}\)"  # early General Assembly: 217 A (III)
+    r"|\d{1,3}/\d{1,4}(?: [A-Z](?![\w’']))?)"  # 71/317, 48/218 B
+)
+_DATE_TAIL = r"(?:\s+(?:of|du|de|del|от)\s+\d{1,2}(?:er)?\s+\w+\s+\d{4})?"
+
+
+@dataclass(frozen=True)
+class Citation:
+    start: int
+    end: int
+    symbol: str  # the document symbol the citation points to, as in a undocs.org address
+
+
+@cache
+def _list_pattern(words: tuple[str, ...], joiners: tuple[str, ...]) -> re.Pattern[str]:
+    lead = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    join = "|".join(re.escape(j) for j in joiners)
+    separator = rf"(?:,\s+(?:(?:{join})\s+)?|\s+(?:{join})\s+)" if join else r",\s+"
+    return re.compile(
+        rf"(?<!\w)(?:{lead})\s+(?P<items>{_ITEM}{_DATE_TAIL}(?:{separator}{_ITEM}{_DATE_TAIL})*)"
+    )
+
+
+def _resolution_symbol(item: str, decision: bool) -> str:
+    item = " ".join(item.split())
+    match = re.fullmatch(r"(\d{1,4}) \((\d{4})\)", item)
+    if match:
+        return f"S/RES/{match[1]}({match[2]})"
+    match = re.fullmatch(r"(\d{1,4})(?: [A-Z])? \(([IVXL]+)\)", item)
+    if match:
+        return f"A/RES/{match[1]}({match[2]})"
+    match = re.fullmatch(r"(S-\d+|\d+)/(\d+)(?: ([A-Z]))?", item)
+    if match:
+        kind = "DEC" if decision else "RES"
+        return f"A/{kind}/{match[1]}/{match[2]}{match[3] or ''}"
+    return item
+
+
+def find_citations(text: str, mapping: Mapping) -> list[Citation]:
+    """Every citation of a UN document in ``text``, in order, without overlaps."""
+    found: list[Citation] = []
+    joiners = tuple(mapping.rule("citations", "list_words"))
+    for words, decision in (
+        (mapping.rule("citations", "resolution_words"), False),
+        (mapping.rule("citations", "decision_words"), True),
+    ):
+        for match in _list_pattern(tuple(words), joiners).finditer(text):
+            base = match.start("items")
+            for item in re.finditer(_ITEM, match.group("items")):
+                found.append(
+                    Citation(
+                        base + item.start(),
+                        base + item.end(),
+                        _resolution_symbol(item.group(0), decision),
+                    )
+                )
+    for match in _SYMBOL.finditer(text):
+        raw = match.group(0).rstrip(".-")
+        if not any(ch.isdigit() for ch in raw) or "/" not in raw:
+            continue
+        first = re.split(r"-(?=[A-Z]{1,6}/)", raw)[0]
+        found.append(Citation(match.start(), match.start() + len(raw), _symbol_key(first)))
+    found.sort(key=lambda c: (c.start, -c.end))
+    result: list[Citation] = []
+    for citation in found:
+        if result and citation.start < result[-1].end:
+            continue
+        result.append(citation)
+    return result
+
+
+def _symbol_key(symbol: str) -> str:
+    """The symbol as undocs.org spells it: no spaces ("A/78/6 (Sect. 2)" -> "A/78/6(Sect.2)")."""
+    return re.sub(r"\s+", "", symbol)
+
+
+def symbol_of_url(url: str) -> str | None:
+    """The document symbol a undocs.org or docs.un.org address points to."""
+    match = re.match(r"https?://(?:undocs\.org|docs\.un\.org)/(?:[a-z]{2}/)?(?P<symbol>.+)$", url)
+    return match.group("symbol") if match else None
+
+
+def link_for(symbol: str, language: str, listed: dict[str, str]) -> str:
+    """The address for ``symbol``: the one the PDF listed, or the UN's usual one."""
+    return listed.get(symbol.casefold()) or f"https://undocs.org/{language}/{symbol}"

@@ -1,0 +1,123 @@
+"""Convert the text of a UN resolution (a file, or - for standard input) to Akoma Ntoso XML.
+
+The XML goes to standard output, or to the file given with -o. It is checked against the
+official Akoma Ntoso schema before it is written. Diagnostics go to standard error as
+``path:line:col: CODE message``. Exit status: 0 converted (warnings allowed), 1 the input could
+not be converted or the output failed the schema (the XML is still written for inspection),
+2 usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from akn.diagnostics import Severity
+
+MAX_INPUT_BYTES = 50 * 1024 * 1024
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    from akn.mapping import available_languages
+
+    parser.add_argument("input", metavar="INPUT", help="text file to convert, or - for stdin")
+    parser.add_argument("-o", "--output", metavar="OUTPUT", help="write the XML here")
+    parser.add_argument(
+        "--lang",
+        choices=available_languages(),
+        help="language of the text (default: detected from the text)",
+    )
+    parser.add_argument("--symbol", help="document symbol, e.g. A/RES/75/15")
+    parser.add_argument("--adopted", metavar="DATE", help="adoption date, YYYY-MM-DD")
+    parser.add_argument("--issued", metavar="DATE", help="issue date, YYYY-MM-DD")
+    parser.add_argument(
+        "--markup-date",
+        metavar="DATE",
+        help="date of this conversion for the FRBR manifestation, YYYY-MM-DD or 'today' "
+        "(default: SOURCE_DATE_EPOCH, else the issue date, so that output is reproducible)",
+    )
+    parser.add_argument("--draft", action="store_true", help="the text is a draft resolution")
+    parser.add_argument(
+        "--diagnostics",
+        choices=["text", "json"],
+        default="text",
+        help="how to print diagnostics on stderr (default: text)",
+    )
+    parser.add_argument(
+        "-v", "--verbose", action="store_true", help="also print informational diagnostics"
+    )
+
+
+def _read(source: str) -> tuple[bytes, str]:
+    if source == "-":
+        return sys.stdin.buffer.read(MAX_INPUT_BYTES + 1), "<stdin>"
+    path = Path(source)
+    with path.open("rb") as handle:
+        return handle.read(MAX_INPUT_BYTES + 1), source
+
+
+def run(args: argparse.Namespace) -> int:
+    from akn.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE
+    from akn.convert import convert
+    from akn.dates import valid_iso_date
+
+    for option in ("adopted", "issued", "markup_date"):
+        value = getattr(args, option)
+        if (
+            value is not None
+            and not valid_iso_date(value)
+            and not (option == "markup_date" and value == "today")
+        ):
+            name = "--" + option.replace("_", "-")
+            print(
+                f"akn convert: error: {name} must be a date written YYYY-MM-DD, not {value!r}",
+                file=sys.stderr,
+            )
+            return EXIT_USAGE
+    try:
+        data, name = _read(args.input)
+    except OSError as error:
+        print(f"akn convert: error: cannot read {args.input}: {error.strerror}", file=sys.stderr)
+        return EXIT_FAILED
+    if len(data) > MAX_INPUT_BYTES:
+        print(
+            f"{name}: E106 input is larger than {MAX_INPUT_BYTES // 2**20} MB; "
+            "a resolution is a few hundred kilobytes at most",
+            file=sys.stderr,
+        )
+        return EXIT_FAILED
+    metadata: dict[str, object] = {}
+    for key in ("symbol", "adopted", "issued"):
+        if getattr(args, key):
+            metadata[key] = getattr(args, key)
+    if args.markup_date:
+        metadata["markup"] = args.markup_date
+    if args.draft:
+        metadata["draft"] = True
+    result = convert(data, lang=args.lang, metadata=metadata)
+    threshold = Severity.INFO if args.verbose else Severity.WARNING
+    shown = [d.with_path(name) for d in result.diagnostics if d.severity >= threshold]
+    if args.diagnostics == "json":
+        print(
+            json.dumps([d.to_dict() for d in shown], ensure_ascii=False, indent=2), file=sys.stderr
+        )
+    else:
+        for diagnostic in shown:
+            print(diagnostic.format(), file=sys.stderr)
+    if result.tree is None:
+        return EXIT_FAILED
+    xml = result.to_bytes()
+    if args.output:
+        try:
+            Path(args.output).write_bytes(xml)
+        except OSError as error:
+            print(
+                f"akn convert: error: cannot write {args.output}: {error.strerror}", file=sys.stderr
+            )
+            return EXIT_FAILED
+    else:
+        sys.stdout.buffer.write(xml)
+        sys.stdout.buffer.flush()
+    return EXIT_OK if result.ok else EXIT_FAILED

@@ -1,0 +1,439 @@
+"""The conversion pipeline: text in, Akoma Ntoso out, with every finding on the way.
+
+decode -> lines -> pages (furniture, notes, links) -> front matter and body blocks -> clean
+texts -> note markers and citations -> metadata -> tree -> eIds -> schema check. Each stage is
+a function of its own module; this one only runs them in order and collects diagnostics.
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+import re
+from collections.abc import Mapping as MappingType
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from akn.blocks import (
+    Block,
+    BodyReader,
+    Kind,
+    detect_regime,
+    parse_front_matter,
+    strip_number,
+)
+from akn.build import NoteText, Parsed, build_tree
+from akn.citations import find_citations, symbol_of_url
+from akn.dates import parse_date, parse_number_words, valid_iso_date
+from akn.diagnostics import Diagnostic, Severity
+from akn.ids import assign_ids
+from akn.mapping import Mapping, MappingError, available_languages, load_mapping
+from akn.meta import Metadata, number_from_symbol, session_from_symbol
+from akn.normalise import clean_lines, fill_block_texts
+from akn.notes import place_notes
+from akn.pdftext import find_formula, split_pages
+from akn.schema import schema_findings
+from akn.source import InputError, Line, decode, looks_like_text, split_lines
+from akn.words import make_lexicon
+
+METADATA_KEYS = {"symbol", "adopted", "issued", "markup", "draft", "session"}
+
+
+@dataclass
+class Conversion:
+    """The result of a conversion: the tree (None if the input could not be read) and findings."""
+
+    tree: etree._Element | None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    language: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        """True when the XML was produced and nothing was found at error level."""
+        return self.tree is not None and not any(
+            d.severity >= Severity.ERROR for d in self.diagnostics
+        )
+
+    def to_bytes(self) -> bytes:
+        """The XML document, UTF-8, with declaration; the same input always gives these bytes."""
+        if self.tree is None:
+            raise ValueError("nothing to serialise: the input could not be converted")
+        return etree.tostring(self.tree, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+
+
+def convert(
+    text: str | bytes,
+    *,
+    lang: str | None = None,
+    metadata: MappingType[str, object] | None = None,
+    validate: bool = True,
+) -> Conversion:
+    """Convert the text of a UN resolution to Akoma Ntoso.
+
+    ``text`` may be bytes (UTF-8 or UTF-16 with BOM) or str. ``lang`` is a mapping code ("fr",
+    "en"); without it the language is detected. ``metadata`` supplies or overrides what the text
+    says: ``symbol``, ``adopted``, ``issued``, ``markup`` (ISO dates), ``draft`` (bool),
+    ``session`` (int). Problems in the input are returned as diagnostics, never raised.
+    """
+    diagnostics: list[Diagnostic] = []
+    try:
+        decoded = decode(text)
+    except InputError as error:
+        return Conversion(None, [error.diagnostic])
+    if not decoded.strip():
+        return Conversion(None, [Diagnostic("E104", Severity.ERROR, "input is empty")])
+    if not looks_like_text(decoded):
+        return Conversion(
+            None,
+            [
+                Diagnostic(
+                    "E101",
+                    Severity.ERROR,
+                    "input is binary data, not text; give akn the text of the resolution",
+                )
+            ],
+        )
+    lines, found = split_lines(decoded)
+    diagnostics += found
+    try:
+        mapping = _choose_mapping(lines, lang, diagnostics)
+    except MappingError as error:
+        return Conversion(None, diagnostics + error.diagnostics)
+    options = dict(metadata or {})
+    unknown = set(options) - METADATA_KEYS
+    if unknown:
+        raise TypeError(f"unknown metadata keys: {', '.join(sorted(unknown))}")
+
+    layout = split_pages(lines, mapping)
+    diagnostics += layout.diagnostics
+    body = layout.lines
+    formula_index = layout.formula_index
+    if formula_index is None:
+        formula_index = find_formula(body, mapping)
+    if formula_index is None:
+        formula_index = _first_paragraph(body, mapping)
+        if formula_index is None:
+            return Conversion(
+                None,
+                [*diagnostics, _not_a_resolution(mapping)],
+                mapping.code,
+            )
+        diagnostics.append(
+            Diagnostic(
+                "S302",
+                Severity.WARNING,
+                f"no enacting formula (such as {mapping.rule('formula')[0]['text']!r}) found",
+                line=body[formula_index].number if formula_index < len(body) else None,
+            )
+        )
+        formula_block: Block | None = None
+        body_lines = body[formula_index:]
+    else:
+        formula_block = Block(Kind.FORMULA, [body[formula_index]], "formula")
+        body_lines = body[formula_index + 1 :]
+
+    front = parse_front_matter(body[:formula_index], mapping)
+    diagnostics += front.diagnostics
+    reader = BodyReader(mapping, detect_regime(body_lines))
+    body_blocks = reader.read(body_lines)
+    diagnostics += reader.diagnostics
+    for block in body_blocks:
+        strip_number(block)
+
+    blocks: list[Block] = [*front.masthead]
+    if front.title is not None:
+        blocks.append(front.title)
+    if formula_block is not None:
+        blocks.append(formula_block)
+    blocks += body_blocks
+
+    lexicon = make_lexicon(mapping, [line.text for line in lines])
+    diagnostics += fill_block_texts(blocks, mapping, lexicon)
+    if front.title is not None:
+        _split_title_number(front.title)
+    note_texts = []
+    for note in layout.notes:
+        text, _, _ = clean_lines(note.lines, mapping, lexicon, diagnostics)
+        note_texts.append(text)
+        if not text:
+            diagnostics.append(
+                Diagnostic(
+                    "N406",
+                    Severity.WARNING,
+                    f"footnote {note.marker} is empty",
+                    line=note.marker_line.number,
+                )
+            )
+    placements, found = place_notes(blocks, layout.notes, mapping)
+    diagnostics += found
+
+    listed = _listed_links(layout, mapping)
+    citations = {
+        index: find_citations(block.text, mapping)
+        for index, block in enumerate(blocks)
+        if block.kind is not Kind.MASTHEAD or block.role in ("committee", "draft")
+    }
+    notes = [
+        NoteText(note.marker, text, find_citations(text, mapping))
+        for note, text in zip(layout.notes, note_texts, strict=True)
+    ]
+    diagnostics += _unused_links(layout, listed, citations, notes)
+
+    meta = _metadata(front.facts, blocks, layout.job_number, mapping, options, diagnostics)
+    diagnostics += _report_text_blocks(blocks, mapping)
+    diagnostics += _report_furniture(layout.furniture)
+    tree = build_tree(Parsed(mapping, meta, blocks, notes, placements, citations, listed))
+    assign_ids(tree)
+    if validate:
+        for finding in schema_findings(tree):
+            diagnostics.append(
+                Diagnostic(
+                    finding.code,
+                    Severity.ERROR,
+                    f"output fails the official schema (a bug in akn, please report it): "
+                    f"{finding.message}",
+                    line=finding.line,
+                )
+            )
+    diagnostics.sort(key=lambda d: (d.line or 0, d.column or 0))
+    return Conversion(tree, diagnostics, mapping.code)
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _choose_mapping(lines: list[Line], lang: str | None, diagnostics: list[Diagnostic]) -> Mapping:
+    if lang is not None:
+        return load_mapping(lang)
+    sample = [line.text.strip() for line in lines[:600] if line.text.strip()]
+    best, best_score = None, -1
+    for code in available_languages():
+        mapping = load_mapping(code)
+        score = sum(
+            (10 if mapping.formula_pattern.match(text) else 0)
+            + (1 if mapping.phrase_pattern.match(text) or mapping.verb_pattern.match(text) else 0)
+            for text in sample
+        )
+        if score > best_score:
+            best, best_score = mapping, score
+    assert best is not None
+    diagnostics.append(
+        Diagnostic(
+            "L200",
+            Severity.INFO,
+            f"language detected: {best.code} (mappings/{best.name}.yaml); use --lang to choose",
+        )
+    )
+    return best
+
+
+def _not_a_resolution(mapping: Mapping) -> Diagnostic:
+    example = mapping.rule("formula")[0]["text"]
+    return Diagnostic(
+        "E105",
+        Severity.ERROR,
+        f"this does not look like a UN resolution: no enacting formula (such as {example!r}) "
+        f"and no numbered paragraphs were found (language {mapping.code}; use --lang if wrong)",
+    )
+
+
+def _first_paragraph(lines: list[Line], mapping: Mapping) -> int | None:
+    operative = mapping.pattern("numbering", "operative")
+    for index, line in enumerate(lines):
+        text = line.text.strip()
+        match = operative.match(text)
+        if match and match.group("num") == "1":
+            return index
+        if mapping.phrase_pattern.match(text):
+            return index
+    return None
+
+
+_TITLE_NUMBER = re.compile(r"(?P<number>(?:ES-|S-)?\d{1,3}/\d{1,4}(?: [A-Z](?:-[A-Z])?)?\.)\s*")
+
+
+def _split_title_number(title: Block) -> None:
+    """ "80/2. Scale of assessments…": the number goes to ``docNumber``, the rest is the title."""
+    match = _TITLE_NUMBER.match(title.text)
+    if match:
+        title.data["number"] = match.group("number")
+        cut = match.end()
+        title.text = title.text[cut:]
+        title.starts = [max(0, s - cut) for s in title.starts]
+
+
+def _listed_links(layout, mapping: Mapping) -> dict[str, str]:
+    listed: dict[str, str] = {}
+    for link in layout.links:
+        symbol = symbol_of_url(link.url)
+        if symbol:
+            listed.setdefault(symbol.casefold(), link.url)
+    return listed
+
+
+def _unused_links(layout, listed, citations, notes) -> list[Diagnostic]:
+    used = {c.symbol.casefold() for found in citations.values() for c in found}
+    used |= {c.symbol.casefold() for note in notes for c in note.citations}
+    findings = []
+    for link in layout.links:
+        symbol = symbol_of_url(link.url)
+        if symbol is None or symbol.casefold() not in used:
+            findings.append(
+                Diagnostic(
+                    "K601",
+                    Severity.WARNING,
+                    f"link {link.url} listed on the page matches no citation in the text; "
+                    "it is not in the output",
+                    line=link.line.number,
+                )
+            )
+    return findings
+
+
+def _metadata(
+    facts: dict[str, str],
+    blocks: list[Block],
+    job_number: str | None,
+    mapping: Mapping,
+    options: dict[str, object],
+    diagnostics: list[Diagnostic],
+) -> Metadata:
+    meta = Metadata(language=mapping.akn_code, job_number=job_number)
+    meta.actor = facts.get("actor") or _actor_from_formula(blocks, mapping) or "unga"
+    meta.draft = bool(options.get("draft")) or "draft" in facts
+    symbol = str(options.get("symbol") or facts.get("symbol") or "") or None
+    meta.symbol = symbol
+    title = next((b for b in blocks if b.kind is Kind.TITLE), None)
+    if symbol:
+        meta.number = number_from_symbol(symbol)
+        if meta.number is None:
+            meta.number = re.sub(r"[^\w.\-]+", "-", symbol).strip("-")
+        if symbol.startswith("S/"):
+            meta.actor = "unsc"
+    elif facts.get("council_number"):
+        meta.number = facts["council_number"]
+    elif title is not None and title.data.get("number"):
+        meta.number = title.data["number"].rstrip(".").replace("/", "-").replace(" ", "")
+    if meta.number is None:
+        diagnostics.append(
+            Diagnostic(
+                "M501",
+                Severity.WARNING,
+                "no document symbol or resolution number in the text; the FRBR IRIs say "
+                "'unknown': give it with --symbol (e.g. --symbol A/RES/75/15)",
+            )
+        )
+    adopted = _option_date(options, "adopted", diagnostics)
+    conclusion_date = _conclusion_date(blocks, mapping)
+    if adopted is None and facts.get("adopted"):
+        adopted = parse_date(facts["adopted"], mapping)
+    if adopted is None:
+        adopted = conclusion_date
+    if adopted is None:
+        diagnostics.append(
+            Diagnostic(
+                "M502",
+                Severity.WARNING,
+                "adoption date not found in the text; 0001-01-01 used: give it with --adopted "
+                "YYYY-MM-DD",
+            )
+        )
+    meta.adopted = adopted
+    issued = _option_date(options, "issued", diagnostics)
+    if issued is None and facts.get("issued"):
+        issued = parse_date(facts["issued"], mapping)
+    if issued is None:
+        diagnostics.append(
+            Diagnostic(
+                "M503",
+                Severity.WARNING,
+                "issue date not found in the text; 0001-01-01 used: give it with --issued "
+                "YYYY-MM-DD",
+            )
+        )
+    meta.issued = issued
+    meta.markup = (
+        _option_date(options, "markup", diagnostics) or _source_date() or (issued or adopted)
+    )
+    session = options.get("session")
+    if isinstance(session, int):
+        meta.session = session
+    elif symbol and session_from_symbol(symbol):
+        meta.session = session_from_symbol(symbol)
+    elif facts.get("session"):
+        match = mapping.pattern("masthead", "session").fullmatch(facts["session"])
+        if match:
+            meta.session = parse_number_words(match.group("ordinal"), mapping)
+    return meta
+
+
+def _actor_from_formula(blocks: list[Block], mapping: Mapping) -> str | None:
+    formula = next((b for b in blocks if b.kind is Kind.FORMULA), None)
+    return mapping.actor_of(formula.text) if formula is not None else None
+
+
+def _conclusion_date(blocks: list[Block], mapping: Mapping) -> str | None:
+    for block in blocks:
+        if block.kind is Kind.CONCLUSION:
+            date = parse_date(block.text, mapping)
+            if date:
+                return date
+    return None
+
+
+def _option_date(options: dict[str, object], key: str, diagnostics: list[Diagnostic]) -> str | None:
+    value = options.get(key)
+    if value is None:
+        return None
+    text = str(value)
+    if text == "today":
+        return datetime.date.today().isoformat()
+    if not valid_iso_date(text):
+        raise ValueError(f"--{key} must be a date written YYYY-MM-DD, not {text!r}")
+    return text
+
+
+def _source_date() -> str | None:
+    """SOURCE_DATE_EPOCH (reproducible builds) fixes the markup date when set."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if not epoch or not epoch.isdigit():
+        return None
+    return datetime.datetime.fromtimestamp(int(epoch), datetime.UTC).date().isoformat()
+
+
+def _report_text_blocks(blocks: list[Block], mapping: Mapping) -> list[Diagnostic]:
+    findings = []
+    for block in blocks:
+        if block.kind is Kind.TEXT and block.rule != "masthead.unknown":
+            findings.append(
+                Diagnostic(
+                    "S303",
+                    Severity.WARNING,
+                    f"text not recognised as any part of a resolution, kept as an unnumbered "
+                    f"paragraph: {block.text[:60]!r}",
+                    line=block.line,
+                )
+            )
+        elif block.kind is Kind.PARAGRAPH and block.num is None:
+            findings.append(
+                Diagnostic(
+                    "S304",
+                    Severity.WARNING,
+                    f"paragraph without a number (rule {block.rule}): {block.text[:60]!r}",
+                    line=block.line,
+                )
+            )
+    return findings
+
+
+def _report_furniture(furniture: list[Line]) -> list[Diagnostic]:
+    return [
+        Diagnostic(
+            "L201",
+            Severity.INFO,
+            f"page furniture removed: {line.text.strip()!r}",
+            line=line.number,
+        )
+        for line in furniture
+    ]

@@ -1,0 +1,90 @@
+"""Give elements their eIds, after the OASIS Akoma Ntoso Naming Convention 1.0.
+
+An eId is the eId of the nearest ancestor that has one, ``__``, then the element's short name
+and its number: the number its ``num`` shows without punctuation ("21." -> ``para_21``,
+"(a)" -> ``point_a``), or its position among same-named siblings when it has no ``num``.
+Elements that occur once in their parent by nature (``content``, ``intro``, ``wrapUp``) have
+no number: ``para_1__content``. A repeated number gets a suffix so that every eId stays unique.
+The table of short names is data: ``ABBREVIATIONS``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+from akn.inline import AKN
+
+# Element name -> the short name the naming convention uses in eIds.
+ABBREVIATIONS: dict[str, str] = {
+    "paragraph": "para",
+    "subparagraph": "subpara",
+    "section": "sec",
+    "subsection": "subsec",
+    "article": "art",
+    "chapter": "chp",
+    "attachment": "att",
+    "component": "cmp",
+    "blockList": "list",
+    "list": "list",
+    "point": "point",
+    "intro": "intro",
+    "wrapUp": "wrapup",
+    "content": "content",
+    "container": "container",
+    "crossHeading": "crossHeading",
+    "hcontainer": "hcontainer",
+    "formula": "formula",
+    "authorialNote": "fnt",
+    "coverPage": "coverPage",
+}
+# Elements that a parent holds at most once: their eId carries no number.
+SINGLE = {"content", "intro", "wrapUp"}
+_PUNCTUATION = re.compile(r"[\s.,;:()\[\]]+")
+
+
+def _number(element: etree._Element) -> str | None:
+    num = element.find(f"{{{AKN}}}num")
+    if num is None:
+        return None
+    text = _PUNCTUATION.sub("", "".join(num.itertext()))
+    return text or None
+
+
+def assign_ids(root: etree._Element) -> None:
+    """Set ``eId`` on every element of the ABBREVIATIONS table, and resolve note references."""
+    seen: set[str] = set()
+    notes: dict[str, str] = {}
+    _walk(root, "", seen, notes)
+    for ref in root.iter(f"{{{AKN}}}noteRef"):
+        href = ref.get("href", "")
+        if href.startswith("#note:"):
+            target = notes.get(href.removeprefix("#note:"))
+            if target:
+                ref.set("href", f"#{target}")
+
+
+def _walk(element: etree._Element, prefix: str, seen: set[str], notes: dict[str, str]) -> None:
+    counters: dict[str, int] = {}
+    for child in element:
+        if not isinstance(child.tag, str):
+            continue
+        name = etree.QName(child).localname
+        child_prefix = prefix
+        short = ABBREVIATIONS.get(name)
+        if short is not None:
+            counters[name] = counters.get(name, 0) + 1
+            local = short if name in SINGLE else f"{short}_{_number(child) or counters[name]}"
+            eid = f"{prefix}__{local}" if prefix else local
+            unique = eid
+            suffix = 2
+            while unique in seen:
+                unique = f"{eid}-{suffix}"
+                suffix += 1
+            seen.add(unique)
+            child.set("eId", unique)
+            child_prefix = unique
+            if name == "authorialNote":
+                notes.setdefault(child.get("marker", ""), unique)
+        _walk(child, child_prefix, seen, notes)

@@ -1,0 +1,161 @@
+"""The document's identity: FRBR identification and the references every ``#id`` points to.
+
+What the text gives (symbol, dates, session, job number) is combined with what the user
+supplies (options override the text); what is still missing gets the UN's placeholder
+("0001-01-01") and a warning that names the option that would supply it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from akn.dates import UNKNOWN_DATE
+from akn.inline import tag
+
+ACTORS = {
+    "unga": ("ga", "/akn/ontology/organization/un/generalAssembly", "General Assembly"),
+    "unsc": ("sc", "/akn/ontology/organization/un/securityCouncil", "Security Council"),
+    "ecosoc": (
+        "ecosoc",
+        "/akn/ontology/organization/un/economicAndSocialCouncil",
+        "Economic and Social Council",
+    ),
+}
+PRODUCER = ("akn", "/akn/ontology/organization/akn", "akn converter")
+ROLES = {
+    "author": ("/akn/ontology/role/un/author", "Author"),
+    "issuer": ("/akn/ontology/role/un/issuer", "Issuer"),
+    "editor": ("/akn/ontology/role/un/editor", "Editor"),
+}
+AKN4UN = "http://un.org/akn4un"
+
+
+@dataclass
+class Metadata:
+    """What is known about the document; every field may come from the text or an option."""
+
+    language: str  # ISO 639-2, e.g. "fra"
+    actor: str = "unga"
+    symbol: str | None = None
+    number: str | None = None  # work number: "75-15", "2532-2020"
+    adopted: str | None = None
+    issued: str | None = None
+    markup: str | None = None
+    session: int | None = None
+    draft: bool = False
+    job_number: str | None = None
+    concepts: set[str] = field(default_factory=set)  # TLCConcepts the body refers to
+
+    @property
+    def doc_name(self) -> str:
+        return "draftResolution" if self.draft else "resolution"
+
+    def work(self) -> str:
+        return (
+            f"/akn/un/statement/deliberation/{self.actor}/{self.adopted or UNKNOWN_DATE}/"
+            f"{self.number or 'unknown'}"
+        )
+
+
+def number_from_symbol(symbol: str) -> str | None:
+    """The work number of a symbol: A/RES/75/15 -> 75-15, S/RES/2532 (2020) -> 2532-2020."""
+    symbol = " ".join(symbol.split())
+    match = re.fullmatch(r"S/RES/(\d+) ?\((\d{4})\)", symbol)
+    if match:
+        return f"{match[1]}-{match[2]}"
+    match = re.fullmatch(r"A/RES/((?:ES-|S-)?\d+)/(\d+)(?: ?([A-Z](?:-[A-Z])?))?", symbol)
+    if match:
+        return f"{match[1]}-{match[2]}{match[3] or ''}"
+    match = re.fullmatch(r"A/(\d+)/(L\.\d+(?:/Rev\.\d+)?)", symbol)
+    if match:
+        return f"{match[1]}-{match[2].replace('/', '-')}"
+    return None
+
+
+def session_from_symbol(symbol: str) -> int | None:
+    match = re.match(r"A/(?:RES/)?(\d+)/", symbol)
+    return int(match[1]) if match else None
+
+
+def identification(meta: Metadata, component: str = "") -> etree._Element:
+    """``identification`` with Work, Expression and Manifestation IRIs that agree."""
+    work = meta.work()
+    language = meta.language
+    part = f"!main{component}"
+    actor_id = ACTORS[meta.actor][0]
+    element = etree.Element(tag("identification"), source="#akn")
+    frbr = etree.SubElement(element, tag("FRBRWork"))
+    etree.SubElement(frbr, tag("FRBRthis"), value=f"{work}/{part}" + ("" if component else "/"))
+    etree.SubElement(frbr, tag("FRBRuri"), value=f"{work}/")
+    etree.SubElement(frbr, tag("FRBRdate"), date=meta.adopted or UNKNOWN_DATE, name="adoption")
+    etree.SubElement(frbr, tag("FRBRauthor"), href=f"#{actor_id}", **{"as": "#author"})
+    etree.SubElement(frbr, tag("FRBRcountry"), value="un")
+    expression = etree.SubElement(element, tag("FRBRExpression"))
+    etree.SubElement(
+        expression,
+        tag("FRBRthis"),
+        value=f"{work}/{language}@{part}" + ("" if component else "/"),
+    )
+    etree.SubElement(expression, tag("FRBRuri"), value=f"{work}/{language}@/")
+    etree.SubElement(
+        expression, tag("FRBRdate"), date=meta.issued or UNKNOWN_DATE, name="publication"
+    )
+    etree.SubElement(expression, tag("FRBRauthor"), href=f"#{actor_id}", **{"as": "#issuer"})
+    etree.SubElement(expression, tag("FRBRlanguage"), language=language)
+    manifestation = etree.SubElement(element, tag("FRBRManifestation"))
+    etree.SubElement(manifestation, tag("FRBRthis"), value=f"{work}/{language}@/{part}.xml")
+    etree.SubElement(manifestation, tag("FRBRuri"), value=f"{work}/{language}@.xml")
+    etree.SubElement(
+        manifestation, tag("FRBRdate"), date=meta.markup or UNKNOWN_DATE, name="markup"
+    )
+    etree.SubElement(manifestation, tag("FRBRauthor"), href="#akn", **{"as": "#editor"})
+    return element
+
+
+def references(meta: Metadata) -> etree._Element:
+    """``references``: one TLC element for every ``#id`` the document uses."""
+    element = etree.Element(tag("references"), source="#akn")
+    actor_id, href, show = ACTORS[meta.actor]
+    etree.SubElement(element, tag("TLCOrganization"), eId=actor_id, href=href, showAs=show)
+    etree.SubElement(
+        element, tag("TLCOrganization"), eId=PRODUCER[0], href=PRODUCER[1], showAs=PRODUCER[2]
+    )
+    for role, (href, show) in ROLES.items():
+        etree.SubElement(element, tag("TLCRole"), eId=role, href=href, showAs=show)
+    for concept in sorted(meta.concepts):
+        etree.SubElement(
+            element,
+            tag("TLCConcept"),
+            eId=concept,
+            href=f"/akn/ontology/concept/un/{concept}",
+            showAs=_words(concept),
+        )
+    return element
+
+
+def _words(name: str) -> str:
+    return re.sub(r"(?<!^)(?=[A-Z])", " ", name).capitalize()
+
+
+def proprietary(meta: Metadata) -> etree._Element | None:
+    """The job number: metadata of the printed document, never body text."""
+    if not meta.job_number:
+        return None
+    element = etree.Element(tag("proprietary"), source="#akn")
+    job = etree.SubElement(element, f"{{{AKN4UN}}}jobNumber", nsmap={"akn4un": AKN4UN})
+    job.text = meta.job_number
+    return element
+
+
+def meta_element(meta: Metadata, component: str = "") -> etree._Element:
+    element = etree.Element(tag("meta"))
+    element.append(identification(meta, component))
+    if not component:
+        element.append(references(meta))
+        extra = proprietary(meta)
+        if extra is not None:
+            element.append(extra)
+    return element

@@ -1,0 +1,92 @@
+"""Turn each block's wrapped lines into one clean text, and find its opening phrase.
+
+Line by line: superscripts glued back, spacing fixed, split words rejoined; then the lines are
+joined (a line-end hyphen joins without a space) and the language's typography applied. The
+offset where each input line starts in the result is kept, so that later passes can say on
+which line they found something.
+"""
+
+from __future__ import annotations
+
+from akn.blocks import Block, Kind
+from akn.diagnostics import Diagnostic, Severity
+from akn.mapping import Mapping
+from akn.pdftext import merge_superscripts
+from akn.source import Line
+from akn.words import Lexicon, fix_spacing, join_lines, rejoin_split_words
+
+
+def clean_lines(
+    lines: list[Line], mapping: Mapping, lexicon: Lexicon, diagnostics: list[Diagnostic]
+) -> tuple[str, list[int], list[Line]]:
+    """One text from ``lines``: returns it, where each line starts in it, and the lines used."""
+    lines = merge_superscripts(lines, mapping)
+    texts: list[str] = []
+    for line in lines:
+        text, joins = rejoin_split_words(fix_spacing(line.text, mapping), lexicon)
+        for before, after in joins:
+            diagnostics.append(
+                Diagnostic(
+                    "L210",
+                    Severity.INFO,
+                    f"rejoined a word split by spaces: {before!r} -> {after!r}",
+                    line=line.number,
+                )
+            )
+        texts.append(text)
+    joined, starts = join_lines(texts)
+    return fix_spacing(joined, mapping), starts, lines
+
+
+def fill_block_texts(blocks: list[Block], mapping: Mapping, lexicon: Lexicon) -> list[Diagnostic]:
+    """Give every block its clean text and, for paragraphs, the opening phrase or verb."""
+    diagnostics: list[Diagnostic] = []
+    for block in blocks:
+        if block.kind is Kind.MASTHEAD and block.text:
+            continue
+        block.text, block.starts, block.lines = clean_lines(
+            block.lines, mapping, lexicon, diagnostics
+        )
+        _find_phrase(block, mapping, diagnostics)
+    return diagnostics
+
+
+def _find_phrase(block: Block, mapping: Mapping, diagnostics: list[Diagnostic]) -> None:
+    text = block.text
+    if block.kind is Kind.RECITAL:
+        match = mapping.phrase_pattern.match(text)
+        if match:
+            block.phrase = match.group(0)
+            return
+        opening = mapping.pattern("preamble", "opening").match(text)
+        block.phrase = opening.group(0) if opening else (text.split(" ", 1)[0].rstrip(",;:"))
+        if block.phrase:
+            diagnostics.append(
+                Diagnostic(
+                    "S310",
+                    Severity.WARNING,
+                    f"preambular paragraph opens with {block.phrase!r}, which is not among the "
+                    f"opening phrases of mappings/{mapping.name}.yaml (recognised by rule "
+                    f"{block.rule}); add it there if it is one",
+                    line=block.line,
+                )
+            )
+    elif block.kind is Kind.PARAGRAPH:
+        match = mapping.verb_pattern.match(text)
+        if match:
+            block.phrase = match.group(0)
+    elif block.kind is Kind.FORMULA:
+        match = mapping.formula_pattern.match(text)
+        if match:
+            block.phrase = match.group(0)
+
+
+def line_at(block: Block, offset: int) -> Line:
+    """The input line that holds ``offset`` of ``block.text`` (approximately, after cleaning)."""
+    chosen = block.lines[0]
+    for start, line in zip(block.starts, block.lines, strict=False):
+        if start <= offset:
+            chosen = line
+        else:
+            break
+    return chosen

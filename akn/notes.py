@@ -1,0 +1,271 @@
+"""Find where each footnote's marker stands in the text.
+
+PDF text loses the superscript: "19671," is 1967 and note 1; "Sud-Est3," is note 3 after
+"Sud-Est"; "activities, 1" is note 1 after a comma. Notes are numbered in order and each note
+was printed at the bottom of the page that holds its marker, so note k is looked for on its
+own page, after note k-1, as the first occurrence of k in a place a marker can stand: glued to
+a word, glued to a year (five or six digits that read as a year then k), right after
+punctuation, or alone between words when the word before does not count things ("paragraph 2",
+"the 3 States") and the word after is not a month ("15 December").
+
+A number that repeats an earlier note's marker later in the text becomes a reference to that
+note. A note whose marker cannot be found is kept, attached to the preface, with a warning.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from akn.blocks import Block, Kind
+from akn.diagnostics import Diagnostic, Severity
+from akn.mapping import Mapping
+from akn.normalise import line_at
+from akn.pdftext import Note
+
+SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+_DIGIT_RUN = re.compile(r"[0-9⁰¹²³⁴⁵⁶⁷⁸⁹]+")
+SEARCHED = {
+    Kind.TITLE,
+    Kind.RECITAL,
+    Kind.PARAGRAPH,
+    Kind.POINT,
+    Kind.WRAP_UP,
+    Kind.HEADING,
+    Kind.TEXT,
+    Kind.MASTHEAD,
+    Kind.FORMULA,
+    Kind.CONCLUSION,
+}
+
+
+@dataclass
+class Placement:
+    """Note ``note`` (index into the note list) stands at ``offset`` of block ``block``."""
+
+    block: int
+    offset: int
+    note: int
+    repeat: bool = False
+
+
+@dataclass
+class _Candidate:
+    start: int  # where the marker's characters start
+    end: int  # where they end
+    insert: int  # where the note goes once they are removed
+    strong: bool  # glued to a word or punctuation, or a year-glued number
+
+
+def _candidates(text: str, marker: str, mapping: Mapping, repeat: bool) -> list[_Candidate]:
+    if not marker.isdigit():
+        return [
+            _Candidate(m.start(), m.end(), m.start(), True)
+            for m in re.finditer(rf"(?<=[\w.,;)”»’]){re.escape(marker)}(?!\*)", text)
+        ]
+    found: list[_Candidate] = []
+    for run in _DIGIT_RUN.finditer(text):
+        digits = run.group(0)
+        plain = digits.translate(SUPERSCRIPT_DIGITS)
+        if not plain.endswith(marker):
+            continue
+        if digits != plain:  # superscript digits are markers for certain
+            if plain == marker:
+                found.append(_Candidate(run.start(), run.end(), run.start(), True))
+            continue
+        if len(plain) > len(marker):
+            year = plain[: -len(marker)]
+            if len(year) == 4 and 1900 <= int(year) <= 2099 and not _inside_code(text, run.start()):
+                start = run.end() - len(marker)
+                found.append(_Candidate(start, run.end(), start, True))
+            continue
+        candidate = _classify(text, run.start(), run.end(), mapping, repeat)
+        if candidate is not None:
+            found.append(candidate)
+    return found
+
+
+def _inside_code(text: str, start: int) -> bool:
+    """Digits that are part of a symbol or code: A/RES/70/1, COVID-19, 1/CP.21, UNISPACE+50."""
+    token_start = text.rfind(" ", 0, start) + 1
+    token = text[token_start:start]
+    return any(ch in token for ch in "/+=#") or token.endswith(("-", "."))
+
+
+def _classify(text: str, start: int, end: int, mapping: Mapping, repeat: bool) -> _Candidate | None:
+    following = text[end : end + 1]
+    if following and (following.isalnum() or following in "/%°"):
+        return None
+    if following in (",", ".") and text[end + 1 : end + 2].isdigit():
+        return None  # 1,000 or 1.5
+    before = text[start - 1] if start else ""
+    if not before:
+        return None
+    if before.isalpha():
+        if _inside_code(text, start) or _all_caps_code(text, start):
+            return None
+        return _Candidate(start, end, start, True)
+    if before in ",;:)”’».":
+        prior = text[start - 2] if start >= 2 else ""
+        if before == mapping.rule("typography", "decimal_separator") and prior.isdigit():
+            return None
+        if before == "." and (prior.isdigit() or _inside_code(text, start - 1)):
+            return None
+        if repeat and prior.isdigit():
+            return None
+        return _Candidate(start, end, start, True)
+    if before.isspace():
+        words_before = text[:start].split()
+        if not words_before:
+            return None
+        previous = words_before[-1]
+        if previous in mapping.counting_words or (repeat and previous[-1:].isdigit()):
+            return None
+        rest = text[end:].split(None, 1)
+        nxt = rest[0] if rest else ""
+        if nxt and nxt.rstrip(",.;:").casefold() in mapping.months:
+            return None
+        if nxt[:1].isupper() and not previous.endswith((",", ";")):
+            return None
+        if repeat and not (previous.endswith(",") or nxt[:1].islower() or not nxt):
+            return None
+        return _Candidate(start, end, start - 1, False)
+    return None
+
+
+def _all_caps_code(text: str, start: int) -> bool:
+    """Letters and digits of an acronym-like code: "G77", "CP21", "H5N1"."""
+    token_start = text.rfind(" ", 0, start) + 1
+    token = text[token_start:start]
+    letters = [ch for ch in token if ch.isalpha()]
+    return (
+        bool(letters)
+        and len(letters) <= 3
+        and all(ch.isupper() for ch in letters)
+        and (token.isalnum())
+    )
+
+
+def place_notes(
+    blocks: list[Block], notes: list[Note], mapping: Mapping
+) -> tuple[list[Placement], list[Diagnostic]]:
+    """Find each note's marker in the blocks, then the later markers that repeat a note."""
+    diagnostics: list[Diagnostic] = []
+    placements: list[Placement] = []
+    cursor = (0, 0)
+    searchable = [i for i, b in enumerate(blocks) if b.kind in SEARCHED]
+    for index, note in enumerate(notes):
+        if note.marker == "?":
+            continue
+        found = _search(blocks, searchable, note, mapping, cursor, same_page=True)
+        if found is None and note.marker.isdigit():
+            found = _search(blocks, searchable, note, mapping, cursor, same_page=False)
+            if found is not None:
+                block_index, candidate = found
+                diagnostics.append(
+                    Diagnostic(
+                        "N403",
+                        Severity.INFO,
+                        f"marker of footnote {note.marker} found away from the page that "
+                        "prints the note",
+                        line=line_at(blocks[block_index], candidate.start).number,
+                    )
+                )
+        if found is None:
+            diagnostics.append(
+                Diagnostic(
+                    "N404",
+                    Severity.WARNING,
+                    f"marker of footnote {note.marker} not found in the text; the note is kept "
+                    "and attached to the preface",
+                    line=note.marker_line.number,
+                )
+            )
+            continue
+        block_index, candidate = found
+        _remove_marker(blocks[block_index], candidate)
+        placements.append(Placement(block_index, candidate.insert, index))
+        cursor = (block_index, candidate.insert)
+    placements.extend(_repeats(blocks, searchable, notes, placements, mapping, diagnostics))
+    return placements, diagnostics
+
+
+def _search(
+    blocks: list[Block],
+    searchable: list[int],
+    note: Note,
+    mapping: Mapping,
+    cursor: tuple[int, int],
+    same_page: bool,
+) -> tuple[int, _Candidate] | None:
+    for block_index in searchable:
+        if block_index < cursor[0]:
+            continue
+        block = blocks[block_index]
+        if block.kind is Kind.MASTHEAD and note.marker.isdigit():
+            continue
+        if same_page and not any(line.page == note.page for line in block.lines):
+            continue
+        for candidate in _candidates(block.text, note.marker, mapping, repeat=False):
+            if block_index == cursor[0] and candidate.start < cursor[1]:
+                continue
+            if same_page and line_at(block, candidate.start).page != note.page:
+                continue
+            if not same_page and not candidate.strong:
+                continue
+            return block_index, candidate
+    return None
+
+
+def _remove_marker(block: Block, candidate: _Candidate) -> int:
+    """Cut the marker's characters out of the block text; return how many were cut."""
+    cut_from = min(candidate.insert, candidate.start)
+    removed = candidate.end - cut_from
+    block.text = block.text[:cut_from] + block.text[candidate.end :]
+    block.starts = [s - removed if s > cut_from else s for s in block.starts]
+    return removed
+
+
+def _repeats(
+    blocks: list[Block],
+    searchable: list[int],
+    notes: list[Note],
+    placements: list[Placement],
+    mapping: Mapping,
+    diagnostics: list[Diagnostic],
+) -> list[Placement]:
+    """Later markers with the number of a note already placed: references back to it."""
+    found: list[Placement] = []
+    for origin in list(placements):
+        marker = notes[origin.note].marker
+        if not marker.isdigit():
+            continue
+        for block_index in searchable:
+            block = blocks[block_index]
+            if block_index < origin.block or block.kind is Kind.MASTHEAD:
+                continue
+            for candidate in reversed(_candidates(block.text, marker, mapping, repeat=True)):
+                if block_index == origin.block and candidate.start <= origin.offset:
+                    continue
+                weak = not candidate.strong and not _comma_before(block.text, candidate.start)
+                if weak and not block.text[candidate.end :].lstrip()[:1].islower():
+                    continue
+                removed = _remove_marker(block, candidate)
+                for placement in [*placements, *found]:
+                    if placement.block == block_index and placement.offset > candidate.start:
+                        placement.offset -= removed
+                found.append(Placement(block_index, candidate.insert, origin.note, repeat=True))
+                diagnostics.append(
+                    Diagnostic(
+                        "N405",
+                        Severity.INFO,
+                        f"number {marker} after the note of that number read as another "
+                        f"reference to footnote {marker}",
+                        line=line_at(block, candidate.insert).number,
+                    )
+                )
+    return found
+
+
+def _comma_before(text: str, start: int) -> bool:
+    return text[:start].rstrip().endswith(",")

@@ -1,0 +1,540 @@
+"""Undo what PDF extraction does to a page: furniture, footnote blocks, link lists, page breaks.
+
+Input is the line table of the whole text; output is the text proper, in reading order, with
+each line tagged with the page it came from, plus the footnotes found at page bottoms and the
+hyperlinks listed after them. Page furniture (job numbers, bar codes, page numbers, running
+heads) never reaches the text: it is returned separately so that it can be reported.
+
+The same pass handles clean text: with no furniture and one final rule, it only separates the
+notes after the rule from the text above it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from enum import Enum, auto
+
+from akn.diagnostics import Diagnostic, Severity
+from akn.mapping import Mapping
+from akn.source import SUP_CLOSE, SUP_OPEN, Line
+
+
+class Kind(Enum):
+    BLANK = auto()
+    FORM_FEED = auto()
+    RULE = auto()
+    LINK = auto()
+    JOB = auto()
+    BARCODE = auto()
+    PAGE_NUMBER = auto()
+    PRINT_DATE = auto()
+    SYMBOL = auto()
+    TEXT = auto()
+
+
+ANCHORS = {Kind.FORM_FEED, Kind.JOB, Kind.BARCODE, Kind.PAGE_NUMBER, Kind.PRINT_DATE}
+
+
+@dataclass(slots=True)
+class Note:
+    """A footnote as found at the bottom of a page: its marker, its lines, its page."""
+
+    marker: str
+    lines: list[Line]
+    page: int
+    marker_line: Line
+
+    @property
+    def number(self) -> int | None:
+        return int(self.marker) if self.marker.isdigit() else None
+
+
+@dataclass(slots=True)
+class PageLink:
+    """A hyperlink listed after a page's footnotes."""
+
+    url: str
+    page: int
+    line: Line
+
+
+@dataclass(slots=True)
+class Layout:
+    """The text proper (front matter and body), notes, links, and what was removed."""
+
+    lines: list[Line]
+    notes: list[Note]
+    links: list[PageLink]
+    furniture: list[Line]
+    job_number: str | None
+    formula_index: int | None  # index in ``lines`` of the enacting formula, if found
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+def _normalise(text: str) -> str:
+    return " ".join(text.replace("\u00a0", " ").split()).casefold()
+
+
+class _Classifier:
+    def __init__(self, mapping: Mapping) -> None:
+        self.patterns = [
+            (Kind.RULE, mapping.pattern("page", "footnote_rule")),
+            (Kind.LINK, mapping.pattern("page", "link")),
+            (Kind.JOB, mapping.pattern("page", "job_number")),
+            (Kind.BARCODE, mapping.pattern("page", "barcode")),
+            (Kind.PAGE_NUMBER, mapping.pattern("page", "page_number")),
+            (Kind.PRINT_DATE, mapping.pattern("page", "print_date")),
+            (Kind.SYMBOL, mapping.pattern("symbol")),
+        ]
+
+    def __call__(self, line: Line) -> Kind:
+        text = line.text.strip()
+        if line.text == "\f":
+            return Kind.FORM_FEED
+        if not text:
+            return Kind.BLANK
+        for kind, pattern in self.patterns:
+            if pattern.fullmatch(text):
+                return kind
+        return Kind.TEXT
+
+
+def find_formula(lines: list[Line], mapping: Mapping, limit: int = 400) -> int | None:
+    """Index of the enacting formula ("The General Assembly,"), searched near the top."""
+    pattern = mapping.formula_pattern
+    for index, line in enumerate(lines[:limit]):
+        text = line.text.strip()
+        match = pattern.match(text)
+        if match and text[match.end() :].strip() in {",", ":", ""}:
+            return index
+    return None
+
+
+def split_pages(lines: list[Line], mapping: Mapping) -> Layout:
+    """Separate the text proper from page furniture, footnote blocks and link lists."""
+    classify = _Classifier(mapping)
+    kinds = [classify(line) for line in lines]
+    formula = find_formula(lines, mapping)
+    front_end = formula if formula is not None else 0
+    symbol = _document_symbol(lines, kinds, front_end)
+    has_form_feeds = Kind.FORM_FEED in kinds
+    furniture_at = _furniture(lines, kinds, front_end, symbol)
+    front_text = _normalise(
+        " ".join(
+            line.text
+            for line, kind in zip(lines[:front_end], kinds, strict=False)
+            if kind is Kind.TEXT
+        )
+    )
+    if front_text:
+        _running_heads(lines, kinds, furniture_at, front_end, front_text)
+    return _Scanner(lines, kinds, furniture_at, front_end, has_form_feeds, mapping).run()
+
+
+def _document_symbol(lines: list[Line], kinds: list[Kind], front_end: int) -> str | None:
+    """The symbol printed in the masthead; later lines equal to it are running heads."""
+    for line, kind in zip(lines[: max(front_end, 1)], kinds, strict=False):
+        if kind is Kind.SYMBOL:
+            return _normalise(line.text)
+    counts: dict[str, int] = {}
+    for line, kind in zip(lines, kinds, strict=False):
+        if kind is Kind.SYMBOL:
+            key = _normalise(line.text)
+            counts[key] = counts.get(key, 0) + 1
+    repeated = [symbol for symbol, count in counts.items() if count > 1]
+    return repeated[0] if len(repeated) == 1 else None
+
+
+def _furniture(
+    lines: list[Line], kinds: list[Kind], front_end: int, symbol: str | None
+) -> set[int]:
+    """Indices of lines that are page furniture for certain: numbers, codes, running symbols."""
+    found: set[int] = set()
+    for index, kind in enumerate(kinds):
+        if kind in (Kind.JOB, Kind.BARCODE, Kind.PAGE_NUMBER) or (
+            kind is Kind.SYMBOL
+            and index >= front_end
+            and symbol is not None
+            and _normalise(lines[index].text) == symbol
+        ):
+            found.add(index)
+    # A six-digit print date is furniture only next to other furniture (a bar code, usually).
+    for index, kind in enumerate(kinds):
+        if kind is Kind.PRINT_DATE and any(j in found for j in _neighbours(kinds, index, 3)):
+            found.add(index)
+    return found
+
+
+def _neighbours(kinds: list[Kind], index: int, reach: int) -> list[int]:
+    """Indices of the ``reach`` nearest non-blank lines on either side of ``index``."""
+    result: list[int] = []
+    for step in (-1, 1):
+        j, seen = index + step, 0
+        while 0 <= j < len(kinds) and seen < reach:
+            if kinds[j] is not Kind.BLANK:
+                result.append(j)
+                seen += 1
+            j += step
+    return result
+
+
+def _running_heads(
+    lines: list[Line], kinds: list[Kind], furniture_at: set[int], front_end: int, front_text: str
+) -> None:
+    """Mark running heads: runs of text lines touching furniture that repeat the title area."""
+    changed = True
+    while changed:
+        changed = False
+        for index in sorted(furniture_at):
+            for step in (-1, 1):
+                run: list[int] = []
+                j = index + step
+                while (
+                    front_end <= j < len(lines)
+                    and kinds[j] is Kind.TEXT
+                    and j not in furniture_at
+                    and len(run) < 3
+                ):
+                    run.append(j)
+                    j += step
+                # The longest run first: a two-line running title is one head, not two.
+                for size in range(len(run), 0, -1):
+                    part = sorted(run[:size])
+                    text = _normalise(" ".join(lines[k].text for k in part))
+                    if len(text) >= 10 and text in front_text:
+                        furniture_at.update(part)
+                        changed = True
+                        break
+
+
+class _State(Enum):
+    BODY = auto()
+    NOTES = auto()
+    LINKS = auto()
+
+
+class _Scanner:
+    """One pass over the lines: body text, footnote blocks, link lists, page breaks."""
+
+    def __init__(
+        self,
+        lines: list[Line],
+        kinds: list[Kind],
+        furniture_at: set[int],
+        front_end: int,
+        has_form_feeds: bool,
+        mapping: Mapping,
+    ) -> None:
+        self.lines = lines
+        self.kinds = kinds
+        self.furniture_at = furniture_at
+        self.front_end = front_end
+        self.has_form_feeds = has_form_feeds
+        self.mapping = mapping
+        self.body: list[Line] = []
+        self.notes: list[Note] = []
+        self.links: list[PageLink] = []
+        self.furniture: list[Line] = []
+        self.job_number: str | None = None
+        self.formula_index: int | None = None
+        self.page = 0
+        self.block: list[tuple[Kind, Line]] = []
+        self.break_pending = False
+        self.deferred = False
+        self.diagnostics: list[Diagnostic] = []
+        self.job_pattern = mapping.pattern("page", "job_number")
+        self.link_pattern = mapping.pattern("page", "link")
+
+    def run(self) -> Layout:
+        state = _State.BODY
+        index = 0
+        while index < len(self.lines):
+            line, kind = self.lines[index], self.kinds[index]
+            line.page = self.page
+            if index == self.front_end and self.front_end:
+                self.formula_index = len(self.body)
+            if index in self.furniture_at or kind is Kind.FORM_FEED:
+                state = self._furniture_line(index, state)
+            elif kind is Kind.LINK:
+                match = self.link_pattern.fullmatch(line.text.strip())
+                url = match.group("url") if match else line.text.strip()
+                self.links.append(PageLink(url, self.page, line))
+                if state is _State.NOTES:
+                    state = _State.LINKS
+                elif state is _State.BODY:
+                    self.break_pending = True
+            elif kind is Kind.RULE:
+                if state is _State.BODY:
+                    state = _State.NOTES
+                    self.block = []
+                else:
+                    self.furniture.append(line)
+            elif state is _State.BODY:
+                self._body_line(line, kind)
+            elif state is _State.LINKS:
+                if kind is Kind.BLANK:
+                    pass
+                else:
+                    state = self._close_block()
+                    continue  # the line is body text: read it again in the body state
+            elif kind is not Kind.BLANK and self._resumes_body(line):
+                state = self._close_block()
+                continue
+            else:
+                self.block.append((kind, line))
+            index += 1
+        if state is not _State.BODY:
+            self._close_block()
+        return Layout(
+            self.body,
+            self.notes,
+            self.links,
+            self.furniture,
+            self.job_number,
+            self.formula_index,
+            self.diagnostics,
+        )
+
+    def _body_line(self, line: Line, kind: Kind) -> None:
+        if kind is Kind.BLANK:
+            if not self.break_pending:
+                self.body.append(line)
+            return
+        if self.break_pending:
+            line.after_break = True
+            self.break_pending = False
+        self.body.append(line)
+
+    def _furniture_line(self, index: int, state: _State) -> _State:
+        line, kind = self.lines[index], self.kinds[index]
+        if kind is not Kind.FORM_FEED:
+            self.furniture.append(line)
+        if kind is Kind.JOB and self.job_number is None:
+            match = self.job_pattern.fullmatch(line.text.strip())
+            self.job_number = match.group(0) if match else line.text.strip()
+        if index < self.front_end:
+            return state
+        if state is _State.BODY:
+            if kind is Kind.FORM_FEED or not self.has_form_feeds:
+                if not self.break_pending:
+                    self.page += 1
+                self.break_pending = True
+            return state
+        if kind is Kind.FORM_FEED:
+            if self._block_waits_for_text():
+                # pdftotext sometimes writes a page's last footnote after the page break;
+                # the block then ends at the next piece of furniture.
+                self.deferred = True
+                return state
+            return self._close_block()
+        if self.deferred or not self.has_form_feeds:
+            return self._close_block()
+        return state
+
+    def _block_waits_for_text(self) -> bool:
+        numbers = sum(1 for kind, line in self.block if _marker_only(line, self.mapping))
+        texts = sum(
+            1
+            for kind, line in self.block
+            if kind is not Kind.BLANK and not _marker_only(line, self.mapping)
+        )
+        return numbers > texts
+
+    def _resumes_body(self, line: Line) -> bool:
+        """In a footnote block with nothing after it, has the body text started again?
+
+        Only used where the page gives no better sign (no furniture, no link list): the body
+        resumes with a lower-case continuation after a note that ended its sentence, or with
+        a numbered operative paragraph.
+        """
+        if not self.block or self.has_form_feeds:
+            return False
+        previous = next((ln for kind, ln in reversed(self.block) if kind is not Kind.BLANK), None)
+        if previous is None or _marker_only(previous, self.mapping):
+            return False
+        text = line.text.strip()
+        ended = previous.text.rstrip().endswith((".", ".”", ".»"))
+        if ended and text[:1].islower():
+            return True
+        operative = self.mapping.pattern("numbering", "operative")
+        match = operative.match(text)
+        return bool(ended and match and text[match.end() : match.end() + 1] in {" ", ""})
+
+    def _close_block(self) -> _State:
+        notes, diagnostics = parse_footnotes(
+            [line for kind, line in self.block if kind is not Kind.BLANK],
+            self.page,
+            self.notes[-1] if self.notes else None,
+            self.mapping,
+        )
+        self.notes.extend(notes)
+        self.diagnostics.extend(diagnostics)
+        self.block = []
+        self.deferred = False
+        if not self.break_pending:
+            self.page += 1
+        self.break_pending = True
+        return _State.BODY
+
+
+# --------------------------------------------------------------------------- footnotes
+
+
+def _marker_only(line: Line, mapping: Mapping) -> bool:
+    return bool(mapping.pattern("notes", "marker").fullmatch(line.text.strip()))
+
+
+def merge_superscripts(lines: list[Line], mapping: Mapping) -> list[Line]:
+    """Glue superscript endings that PDF extraction put on their own line to the line before.
+
+    "vol. 1331, n" / "o" / " 22341." is "vol. 1331, nº 22341."; the superscript is kept
+    between markers so that the XML can say ``n<sup>o</sup>``.
+    """
+    superscripts = set(mapping.rule("words", "superscripts"))
+    if not superscripts:
+        return lines
+    result: list[Line] = []
+    for line in lines:
+        text = line.text.strip()
+        if (
+            text in superscripts
+            and result
+            and result[-1].text[-1:].isalnum()
+            and not result[-1].text.endswith(SUP_CLOSE)
+        ):
+            previous = result[-1]
+            result[-1] = Line(
+                previous.number,
+                previous.text + SUP_OPEN + text + SUP_CLOSE,
+                previous.page,
+                previous.column,
+            )
+            continue
+        result.append(line)
+    return result
+
+
+def parse_footnotes(
+    lines: list[Line], page: int, previous: Note | None, mapping: Mapping
+) -> tuple[list[Note], list[Diagnostic]]:
+    """Read one footnote block into notes.
+
+    Markers come either before their text on the same line ("1 Resolution 70/1.") or on a line
+    of their own; pdftotext may even list a page's markers after its texts. Texts appear in
+    reading order, so the block's texts are cut into as many notes as there are lone markers,
+    at the most likely places (right after a marker, after a sentence end), and the markers
+    are given to them in numeric order. Text before the first note continues the previous one.
+    """
+    diagnostics: list[Diagnostic] = []
+    lines = merge_superscripts(lines, mapping)
+    marker_rx = mapping.pattern("notes", "marker")
+    inline_rx = re.compile(rf"(?P<marker>{marker_rx.pattern})\s+(?P<text>\S.*)")
+    expected = (previous.number or 0) + 1 if previous else 1
+    items: list[tuple[str, Line, str]] = []  # (kind, line, marker) with kind N, NT or T
+    for line in lines:
+        text = line.text.strip()
+        if marker_rx.fullmatch(text):
+            items.append(("N", line, text))
+            continue
+        match = inline_rx.fullmatch(text)
+        if match and (match["marker"].startswith("*") or match["marker"] == str(expected)):
+            items.append(("NT", line, match["marker"]))
+            if match["marker"].isdigit():
+                expected = int(match["marker"]) + 1
+            continue
+        items.append(("T", line, ""))
+    lone = [marker for kind, _, marker in items if kind == "N"]
+    starts = _choose_starts(items, len(lone), previous)
+    ordered = sorted(lone, key=_marker_key)
+    notes: list[Note] = []
+    current: Note | None = None
+    orphans: list[Line] = []
+    for position, (kind, line, marker) in enumerate(items):
+        if kind == "N":
+            continue
+        if kind == "NT":
+            match = inline_rx.fullmatch(line.text.strip())
+            assert match is not None
+            body = Line(
+                line.number, match["text"], page, line.column + line.text.find(match["text"])
+            )
+            current = Note(marker, [body], page, line)
+            notes.append(current)
+        elif position in starts:
+            marker = ordered.pop(0)
+            current = Note(marker, [line], page, line)
+            notes.append(current)
+        elif current is not None:
+            current.lines.append(line)
+        else:
+            orphans.append(line)
+    if orphans:
+        if previous is not None:
+            previous.lines.extend(orphans)
+        else:
+            diagnostics.append(
+                Diagnostic(
+                    "N401",
+                    Severity.WARNING,
+                    "footnote text without a marker; kept as a note marked '?'",
+                    line=orphans[0].number,
+                )
+            )
+            notes.insert(0, Note("?", orphans, page, orphans[0]))
+    for marker in ordered:  # markers that found no text
+        line = next(ln for kind, ln, m in items if kind == "N" and m == marker)
+        diagnostics.append(
+            Diagnostic(
+                "N402",
+                Severity.WARNING,
+                f"footnote {marker} has no text at the bottom of its page; kept empty",
+                line=line.number,
+            )
+        )
+        notes.append(Note(marker, [], page, line))
+    notes.sort(key=lambda note: _marker_key(note.marker))
+    return notes, diagnostics
+
+
+def _marker_key(marker: str) -> tuple[int, int]:
+    if marker.isdigit():
+        return (1, int(marker))
+    return (0, len(marker))
+
+
+def _choose_starts(
+    items: list[tuple[str, Line, str]], count: int, previous: Note | None
+) -> set[int]:
+    """Pick the ``count`` text lines most likely to begin a footnote."""
+    if count == 0:
+        return set()
+    scored: list[tuple[int, int]] = []
+    last_text: str | None = None
+    if previous is not None and previous.lines:
+        last_text = previous.lines[-1].text
+    after_marker = False
+    for position, (kind, line, _marker) in enumerate(items):
+        if kind == "N":
+            after_marker = True
+            continue
+        if kind == "NT":
+            after_marker = False
+            last_text = line.text
+            continue
+        text = line.text.strip()
+        if after_marker:
+            score = 3
+        elif last_text is None or _ends_sentence(last_text):
+            score = 2 if text[:1].isupper() or text[:1].isdigit() or text[:1] in "“«(\"'" else 1
+        else:
+            score = 0
+        scored.append((score, position))
+        after_marker = False
+        last_text = line.text
+    best = sorted(scored, key=lambda item: (-item[0], item[1]))[:count]
+    return {position for _, position in best}
+
+
+def _ends_sentence(text: str) -> bool:
+    return text.rstrip().endswith((".", ".)", ".”", ".»", ";"))

@@ -1,0 +1,134 @@
+"""Decode the input and split it into numbered lines.
+
+Everything later refers to the input by 1-based line and column, so the line table is made
+once, here, from the text exactly as the user gave it (after decoding and newline folding).
+"""
+
+from __future__ import annotations
+
+import codecs
+import unicodedata
+from dataclasses import dataclass
+
+from akn.diagnostics import Diagnostic, Severity
+
+# Characters akn uses internally to mark superscripts inside a text; the input may not carry them.
+SUP_OPEN = "\ue000"
+SUP_CLOSE = "\ue001"
+RESERVED = SUP_OPEN + SUP_CLOSE
+
+
+class InputError(Exception):
+    """The input cannot be read as text at all (binary, undecodable, empty)."""
+
+    def __init__(self, diagnostic: Diagnostic) -> None:
+        super().__init__(diagnostic.message)
+        self.diagnostic = diagnostic
+
+
+@dataclass(slots=True)
+class Line:
+    """One line of the input: its 1-based number, its text, and the page it was found on."""
+
+    number: int
+    text: str
+    page: int = 0
+    column: int = 1  # 1-based column where ``text`` starts in the input line
+    after_break: bool = False  # the line follows removed page furniture or footnotes
+
+    @property
+    def stripped(self) -> str:
+        return self.text.strip()
+
+    def is_blank(self) -> bool:
+        return not self.text.strip()
+
+
+def decode(data: bytes | str) -> str:
+    """Return the input as text: UTF-8 with or without BOM (or UTF-16 with BOM).
+
+    Raises InputError for binary data or bytes that are not UTF-8, naming the line and column.
+    """
+    if isinstance(data, str):
+        text = data.removeprefix("\ufeff")
+    else:
+        if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            try:
+                text = data.decode("utf-16")
+            except UnicodeDecodeError as error:
+                raise InputError(_decode_error(data, error, "UTF-16")) from None
+        else:
+            if b"\x00" in data[:8192]:
+                raise InputError(
+                    Diagnostic(
+                        "E101",
+                        Severity.ERROR,
+                        "input is binary data, not text (it contains NUL bytes); "
+                        "give akn the text of the resolution, e.g. from `pdftotext file.pdf`",
+                        line=data[: data.index(b"\x00")].count(b"\n") + 1,
+                    )
+                )
+            try:
+                text = data.decode("utf-8-sig")
+            except UnicodeDecodeError as error:
+                raise InputError(_decode_error(data, error, "UTF-8")) from None
+    return text
+
+
+def _decode_error(data: bytes, error: UnicodeDecodeError, encoding: str) -> Diagnostic:
+    before = data[: error.start]
+    line = before.count(b"\n") + 1
+    column = error.start - (before.rfind(b"\n") + 1) + 1
+    return Diagnostic(
+        "E102",
+        Severity.ERROR,
+        f"input is not valid {encoding} (byte 0x{data[error.start]:02x}); "
+        "convert the file to UTF-8 first, e.g. `iconv -f latin1 -t utf-8`",
+        line=line,
+        column=column,
+    )
+
+
+def split_lines(text: str) -> tuple[list[Line], list[Diagnostic]]:
+    """Split ``text`` into lines (LF, CRLF or CR), keeping form feeds as their own lines.
+
+    A form feed (page break in ``pdftotext`` output) becomes a line of its own holding just
+    ``\\f`` so that the page pass can see it; its line number is the line it was found on.
+    """
+    diagnostics: list[Diagnostic] = []
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines: list[Line] = []
+    for number, raw in enumerate(text.split("\n"), start=1):
+        if any(ch in RESERVED for ch in raw):
+            diagnostics.append(
+                Diagnostic(
+                    "E103",
+                    Severity.WARNING,
+                    "private-use characters U+E000/U+E001 removed (akn reserves them)",
+                    line=number,
+                )
+            )
+            raw = raw.replace(SUP_OPEN, "").replace(SUP_CLOSE, "")
+        if "\f" in raw:
+            column = 1
+            for index, part in enumerate(raw.split("\f")):
+                if index:
+                    lines.append(Line(number, "\f", column=column))
+                    column += 1
+                if part:
+                    lines.append(Line(number, part, column=column))
+                column += len(part)
+        else:
+            lines.append(Line(number, raw))
+    if lines and lines[-1].text == "" and text.endswith("\n"):
+        lines.pop()
+    return lines, diagnostics
+
+
+def looks_like_text(text: str) -> bool:
+    """False when ``text`` is mostly control characters (a binary file decoded by chance)."""
+    sample = text[:20000]
+    if not sample:
+        return False
+    controls = sum(1 for ch in sample if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t\f")
+    return controls <= len(sample) // 100
