@@ -329,7 +329,15 @@ def detect_regime(lines: list[Line]) -> Regime:
     if not content:
         return Regime.LINES
     terminal = sum(1 for line in content if is_closed(line.text))
-    if terminal >= 0.85 * len(content):
+    # Wrapped text shows itself by lines that stop mid-sentence and go on in lower case.
+    continued = sum(
+        1
+        for current, following in zip(content, content[1:], strict=False)
+        if not is_closed(current.text)
+        and following.text.strip()[:1].islower()
+        and not following.after_break
+    )
+    if terminal >= 0.85 * len(content) or continued <= 0.02 * len(content):
         return Regime.LINES
     blank_after_open = blank_after_closed = open_count = closed_count = 0
     for current, following in itertools.pairwise(lines):
@@ -378,6 +386,7 @@ class BodyReader:
         self.annex = mapping.pattern("annex")
         self.date = mapping.pattern("dates", "pattern")
         self.indented = False
+        self.section_preamble = False  # recitals may follow a section heading
 
     # -- driving ------------------------------------------------------------------------
 
@@ -418,9 +427,17 @@ class BodyReader:
         text = line.text.strip()
         prev_text = previous.text.rstrip() if previous is not None else ""
         current = self.current
-        if current is not None and len(current.lines) == 1 and self._is_bare_label(prev_text):
+        if (
+            current is not None
+            and len(current.lines) == 1
+            and (self._is_bare_label(prev_text) or self._bare_heading(current))
+        ):
             return None  # the text of a number that stood alone on its line
-        closed = previous is None or is_closed(prev_text)
+        closed = (
+            previous is None
+            or is_closed(prev_text)
+            or (current is not None and current.kind in (Kind.HEADING, Kind.CONCLUSION))
+        )
         separated = (
             self.regime is Regime.LINES
             or (self.regime is Regime.BLANK and blank_before and not line.after_break)
@@ -454,7 +471,10 @@ class BodyReader:
                 self.points = []
                 return _Start(Kind.ANNEX, "annex", num=annex.groupdict().get("num"))
         quoting = current is not None and open_quote(" ".join(ln.text for ln in current.lines))
-        if self.zone is Zone.PREAMBLE and (closed or separated) and not quoting:
+        in_preamble = self.zone is Zone.PREAMBLE or (
+            self.section_preamble and self.zone is Zone.OPERATIVE
+        )
+        if in_preamble and (closed or separated) and not quoting:
             recital = self._recital_start(text, prev_text, separated)
             if recital is not None:
                 return recital
@@ -465,6 +485,12 @@ class BodyReader:
         if separated and (closed or self.regime is Regime.LINES) and not quoting:
             return self._unlabelled(text)
         return None
+
+    def _bare_heading(self, block: Block) -> bool:
+        """A section number alone on its line ("I", "II."): its title is on the next line."""
+        return block.kind is Kind.HEADING and int(block.data.get("strip", "0") or 0) >= len(
+            block.lines[0].text.strip()
+        )
 
     def _is_bare_label(self, text: str) -> bool:
         """A line that is only a number ("1.", "(a)") is followed by its paragraph's text."""
@@ -486,7 +512,10 @@ class BodyReader:
         last_word = prev_text.split()[-1] if prev_text.split() else ""
         if last_word in self.mapping.counting_words:
             return None
-        restart = number == 1 and self.blocks and self.blocks[-1].kind in (Kind.HEADING, Kind.ANNEX)
+        restart = number == 1 and (
+            self.section_preamble
+            or (bool(self.blocks) and self.blocks[-1].kind in (Kind.HEADING, Kind.ANNEX))
+        )
         first_of_body = closed and number == 1 and self.zone is Zone.PREAMBLE
         if number != expected and not restart and not first_of_body:
             return None
@@ -496,6 +525,7 @@ class BodyReader:
             self.zone = Zone.OPERATIVE
         self.next_paragraph = number + 1
         self.points = []
+        self.section_preamble = False
         return _Start(Kind.PARAGRAPH, "numbering.operative", num=match.group(0), strip=match.end())
 
     def _heading_before(self) -> bool:
@@ -580,6 +610,7 @@ class BodyReader:
             return None
         self.next_section += 1
         self.points = []
+        self.section_preamble = True
         if self.zone is Zone.PREAMBLE:
             self.zone = Zone.OPERATIVE
         strip = match.start("heading") if heading else len(text)

@@ -238,6 +238,10 @@ class Mapping:
         return {name.lower(): number for name, number in self.data["ordinals"].items()}
 
     @cached_property
+    def quantity_words(self) -> frozenset[str]:
+        return frozenset(self.data["markers"]["quantity_words"])
+
+    @cached_property
     def counting_words(self) -> frozenset[str]:
         return frozenset(self.data["markers"]["counting_words"])
 

@@ -75,7 +75,11 @@ def _candidates(text: str, marker: str, mapping: Mapping, repeat: bool) -> list[
             continue
         if len(plain) > len(marker):
             year = plain[: -len(marker)]
-            if len(year) == 4 and 1900 <= int(year) <= 2099 and not _inside_code(text, run.start()):
+            if (
+                len(year) == 4
+                and 1900 <= int(year) <= 2099
+                and (not _inside_code(text, run.start()) or _after_year_range(text, run.start()))
+            ):
                 start = run.end() - len(marker)
                 found.append(_Candidate(start, run.end(), start, True))
             continue
@@ -83,6 +87,11 @@ def _candidates(text: str, marker: str, mapping: Mapping, repeat: bool) -> list[
         if candidate is not None:
             found.append(candidate)
     return found
+
+
+def _after_year_range(text: str, start: int) -> bool:
+    """ "2022-203112": the second year of a range, then a marker."""
+    return bool(re.search(r"(?:^|\s)\d{4}[-–]$", text[:start]))
 
 
 def _inside_code(text: str, start: int) -> bool:
@@ -119,18 +128,45 @@ def _classify(text: str, start: int, end: int, mapping: Mapping, repeat: bool) -
         if not words_before:
             return None
         previous = words_before[-1]
-        if previous in mapping.counting_words or (repeat and previous[-1:].isdigit()):
+        if _counts(previous, mapping) or (repeat and previous[-1:].isdigit()):
             return None
-        rest = text[end:].split(None, 1)
-        nxt = rest[0] if rest else ""
-        if nxt and nxt.rstrip(",.;:").casefold() in mapping.months:
+        following_words = text[end:].split(None, 3)
+        nxt = following_words[0] if following_words else ""
+        bare = nxt.rstrip(",.;:").casefold()
+        if bare in mapping.months or nxt.rstrip(",.;:") in mapping.quantity_words:
             return None
+        if any(any(ch.isdigit() for ch in word) for word in following_words[:3]):
+            return None  # "1 out of 11", "3 and 4 December": a quantity or a range
         if nxt[:1].isupper() and not previous.endswith((",", ";")):
             return None
         if repeat and not (previous.endswith(",") or nxt[:1].islower() or not nxt):
             return None
         return _Candidate(start, end, start - 1, False)
     return None
+
+
+def _counts(word: str, mapping: Mapping) -> bool:
+    """Is ``word`` one after which a number counts something ("paragraph 2", "l’article 4")?"""
+    if word in mapping.counting_words:
+        return True
+    lowered = word.casefold()
+    for elision in mapping.rule("words", "elisions"):
+        if lowered.startswith(elision) and word[len(elision) :] in mapping.counting_words:
+            return True
+    return False
+
+
+def _number_glued(text: str, marker: str) -> list[_Candidate]:
+    """Last resort: a marker glued to a number that is not a year ("Agenda 216" is 21 + 6)."""
+    found = []
+    for run in re.finditer(r"(?<![\d/.,\-])\d+(?![\d/])", text):
+        digits = run.group(0)
+        if len(digits) > len(marker) and digits.endswith(marker) and digits[0] != "0":
+            following = text[run.end() : run.end() + 1]
+            if not following or following in " ,;:.)":
+                start = run.end() - len(marker)
+                found.append(_Candidate(start, run.end(), start, False))
+    return found
 
 
 def _all_caps_code(text: str, start: int) -> bool:
@@ -160,6 +196,8 @@ def place_notes(
         found = _search(blocks, searchable, note, mapping, cursor, same_page=True)
         if found is None and note.marker.isdigit():
             found = _search(blocks, searchable, note, mapping, cursor, same_page=False)
+        if found is None and note.marker.isdigit():
+            found = _search_glued_to_number(blocks, searchable, notes, index, mapping, cursor)
             if found is not None:
                 block_index, candidate = found
                 diagnostics.append(
@@ -198,6 +236,7 @@ def _search(
     cursor: tuple[int, int],
     same_page: bool,
 ) -> tuple[int, _Candidate] | None:
+    weak: tuple[int, _Candidate] | None = None
     for block_index in searchable:
         if block_index < cursor[0]:
             continue
@@ -211,7 +250,40 @@ def _search(
                 continue
             if same_page and line_at(block, candidate.start).page != note.page:
                 continue
-            if not same_page and not candidate.strong:
+            if candidate.strong:
+                return block_index, candidate
+            if weak is None and same_page:
+                weak = (block_index, candidate)
+    # A marker alone between words is taken only when no glued one follows on the page.
+    return weak
+    return None
+
+
+def _search_glued_to_number(
+    blocks: list[Block],
+    searchable: list[int],
+    notes: list[Note],
+    index: int,
+    mapping: Mapping,
+    cursor: tuple[int, int],
+) -> tuple[int, _Candidate] | None:
+    """A marker glued to a number, looked for between the previous note and the next one."""
+    note = notes[index]
+    limit: tuple[int, int] | None = None
+    if index + 1 < len(notes):
+        after = _search(blocks, searchable, notes[index + 1], mapping, cursor, same_page=False)
+        if after is not None:
+            limit = (after[0], after[1].start)
+    for block_index in searchable:
+        if block_index < cursor[0] or (limit and block_index > limit[0]):
+            continue
+        block = blocks[block_index]
+        if block.kind is Kind.MASTHEAD or not any(ln.page == note.page for ln in block.lines):
+            continue
+        for candidate in _number_glued(block.text, note.marker):
+            if block_index == cursor[0] and candidate.start < cursor[1]:
+                continue
+            if limit and block_index == limit[0] and candidate.start >= limit[1]:
                 continue
             return block_index, candidate
     return None

@@ -14,6 +14,7 @@ import itertools
 import math
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -191,11 +192,19 @@ def _should_join(parts: list[str], lexicon: Lexicon) -> bool:
 
 @cache
 def _spacing_rules(
-    elisions: tuple[str, ...], nbsp_before: tuple[str, ...], nbsp_after: tuple[str, ...]
-) -> list[tuple[re.Pattern[str], str]]:
-    rules: list[tuple[re.Pattern[str], str]] = [
-        # A hyphen cut loose from its word: "COVID -19", "4 -15 septembre".
-        (re.compile(r"(?<=[\w)]) -(?=[\w(])"), "-"),
+    elisions: tuple[str, ...],
+    nbsp_before: tuple[str, ...],
+    nbsp_after: tuple[str, ...],
+    conjunctions: tuple[str, ...],
+) -> list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]]:
+    def hyphen(match: re.Match[str]) -> str:
+        word = match.group(1)
+        return match.group(0) if word.casefold() in conjunctions else word + "-"
+
+    rules: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
+        # A hyphen cut loose from its word: "COVID -19", "4 -15 septembre"; but a suspended
+        # hyphen stays apart: "country-owned and -driven".
+        (re.compile(r"(?<!\S)(\S*[\w)]) -(?=[\w(])"), hyphen),
         # No space before a comma, full stop or closing bracket; none after an opening one.
         (re.compile(r"(?<=\S) +(?=[,.)\]](?!\.\.))"), ""),
         (re.compile(r"(?<=[(\[]) +"), ""),
@@ -227,6 +236,7 @@ def fix_spacing(text: str, mapping: Mapping) -> str:
         tuple(mapping.rule("words", "elisions")),
         tuple(mapping.rule("typography", "nbsp_before")),
         tuple(mapping.rule("typography", "nbsp_after")),
+        tuple(w.casefold() for w in mapping.rule("words", "conjunctions")),
     )
     for pattern, replacement in rules:
         text = pattern.sub(replacement, text)

@@ -1,0 +1,333 @@
+"""Test helpers for the UN corpus: clean texts made from the UN's XML, and structure scores.
+
+``clean_text`` writes a resolution the way a person pastes it from Word or a web page: one
+paragraph per line, footnote markers glued to the word they follow, the notes after a final
+rule. ``structure`` reads the parts we compare from any Akoma Ntoso tree (the UN's or ours):
+preambular paragraphs, operative numbers and texts, point numbers and texts, notes, annexes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lxml import etree
+
+AKN = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+CORPUS = SHARED / "corpus"
+LANGUAGES = {"eng": "en", "fra": "fr", "spa": "es", "rus": "ru", "ara": "ar", "zho": "zh"}
+
+
+def q(name: str) -> str:
+    return f"{{{AKN}}}{name}"
+
+
+def local(element: etree._Element) -> str:
+    return etree.QName(element).localname if isinstance(element.tag, str) else ""
+
+
+def squash(text: str) -> str:
+    """Text with spacing made comparable: one space between words, none before punctuation."""
+    text = text.replace("\u00a0", " ").replace("\u202f", " ").replace("\u200e", "")
+    text = text.replace("\u200f", "")
+    text = " ".join(text.split())
+    text = re.sub(r" (?=[,.;:!?)\]»”])", "", text)
+    text = re.sub(r"(?<=[(\[«“]) ", "", text)
+    text = re.sub(r"(?<=\w’) (?=\w)", "", text)  # "de l’ Association": a typo of the UN's
+    return text
+
+
+# --------------------------------------------------------------------------- reading text
+
+
+def _text(element: etree._Element, markers: bool, notes: list[tuple[str, str]] | None) -> str:
+    """The text of ``element``: notes out (or as markers, collected into ``notes``)."""
+    parts: list[str] = []
+
+    def walk(node: etree._Element) -> None:
+        if node.text:
+            parts.append(node.text)
+        for child in node:
+            name = local(child)
+            if name == "authorialNote":
+                marker = child.get("marker", "")
+                if markers:
+                    parts.append(marker)
+                if notes is not None:
+                    notes.append((marker, squash(_text(child, False, None))))
+            elif name == "noteRef":
+                if markers:
+                    parts.append(child.get("marker", ""))
+            elif name == "eol":
+                parts.append(" ")
+            elif name:
+                walk(child)
+            if child.tail:
+                parts.append(child.tail)
+
+    walk(element)
+    return "".join(parts)
+
+
+# --------------------------------------------------------------------------- structure
+
+
+@dataclass
+class Structure:
+    recitals: list[str] = field(default_factory=list)
+    paragraphs: list[tuple[str, str]] = field(default_factory=list)  # (num, text)
+    points: list[tuple[str, str]] = field(default_factory=list)  # (num path, text)
+    notes: list[tuple[str, str]] = field(default_factory=list)
+    anchors: list[tuple[str, str]] = field(default_factory=list)  # (marker, words before it)
+    annexes: int = 0
+
+
+def _words_before(note: etree._Element) -> str:
+    """The last three words before a note marker, within its paragraph ("" at the start)."""
+    block = note.getparent()
+    while block is not None and local(block) not in ("p", "docTitle", "heading", "crossHeading"):
+        block = block.getparent()
+    if block is None:
+        return ""
+    parts: list[str] = []
+
+    def walk(node: etree._Element) -> bool:
+        if node.text:
+            parts.append(node.text)
+        for child in node:
+            if child is note:
+                return True
+            if local(child) not in ("authorialNote", "noteRef") and walk(child):
+                return True
+            if child.tail:
+                parts.append(child.tail)
+        return False
+
+    walk(block)
+    words = squash("".join(parts)).split()
+    return " ".join(words[-3:])
+
+
+def _num(element: etree._Element) -> str:
+    num = element.find(q("num"))
+    return squash(_text(num, False, None)) if num is not None else ""
+
+
+def structure(tree: etree._Element | etree._ElementTree) -> Structure:
+    root = tree.getroot() if isinstance(tree, etree._ElementTree) else tree
+    result = Structure()
+    document = next((c for c in root if local(c) in ("statement", "documentCollection")), root)
+    preamble = document.find(q("preamble"))
+    if preamble is not None:
+        for container in preamble.iter(q("container")):
+            result.recitals.append(squash(_text(container, False, None)))
+    main = document.find(q("mainBody"))
+    if main is not None:
+        for heading in main.iter(q("crossHeading")):
+            result.recitals.append(squash(_text(heading, False, None)))
+        for paragraph in main.iter(q("paragraph")):
+            own = paragraph.find(q("content"))
+            if own is None:
+                own = paragraph.find(f"{q('list')}/{q('intro')}")
+            text = squash(_text(own, False, None)) if own is not None else ""
+            result.paragraphs.append((_num(paragraph), text))
+        for point in main.iter(q("point")):
+            path = [_num(point)]
+            parent = point.getparent()
+            while parent is not None and local(parent) != "paragraph":
+                if local(parent) == "point":
+                    path.insert(0, _num(parent))
+                parent = parent.getparent()
+            own = point.find(q("content"))
+            if own is None:
+                own = point.find(f"{q('list')}/{q('intro')}")
+            text = squash(_text(own, False, None)) if own is not None else ""
+            result.points.append(("/".join(path), text))
+    for note in document.iter(q("authorialNote")):
+        result.notes.append((note.get("marker", ""), squash(_text(note, False, None))))
+        result.anchors.append((note.get("marker", ""), _words_before(note)))
+    attachments = document.find(q("attachments"))
+    if attachments is not None:
+        result.annexes = len(attachments.findall(q("attachment")))
+    return result
+
+
+_POINT_LABEL = re.compile(r"^(\(?[a-z]{1,2}\)|\(?[ivx]{1,5}\)) ")
+
+
+def repair_un_structure(found: Structure) -> tuple[Structure, list[str]]:
+    """Undo markup slips of the UN's files that its other languages do not make.
+
+    Empty paragraphs are dropped; unnumbered paragraphs that are lettered points ("(a) ...")
+    become points of the paragraph before them; unnumbered paragraphs before the first
+    operative paragraph are preambular paragraphs. Returns the repaired structure and what was
+    repaired, for the report.
+    """
+    repairs: list[str] = []
+    repaired = Structure(
+        list(found.recitals),
+        [],
+        list(found.points),
+        list(found.notes),
+        list(found.anchors),
+        found.annexes,
+    )
+    last_number = ""
+    for num, text in found.paragraphs:
+        label = _POINT_LABEL.match(text)
+        if not num and not text:
+            repairs.append("empty paragraph dropped")
+        elif not num and label and last_number:
+            repaired.points.append((label.group(1), text[label.end() :]))
+            repairs.append(f"point {label.group(1)} marked as a paragraph")
+        elif not num and not last_number:
+            repaired.recitals.append(text)
+            repairs.append("preambular paragraph marked as an operative one")
+        else:
+            repaired.paragraphs.append((num, text))
+            last_number = num or last_number
+    return repaired, repairs
+
+
+def score(expected: Structure, actual: Structure) -> tuple[int, int, list[str]]:
+    """(matching items, expected items, differences) over recitals, paragraphs, points, notes."""
+    matched = total = 0
+    differences: list[str] = []
+    for name in ("recitals", "paragraphs", "points", "notes", "anchors"):
+        want = getattr(expected, name)
+        got = getattr(actual, name)
+        total += len(want)
+        for index, item in enumerate(want):
+            if index < len(got) and got[index] == item:
+                matched += 1
+            else:
+                seen = got[index] if index < len(got) else None
+                differences.append(f"{name}[{index}]: {_difference(item, seen)}")
+        if len(got) > len(want):
+            differences.append(f"{name}: {len(got) - len(want)} more than expected")
+            total += len(got) - len(want)
+    return matched, total, differences
+
+
+def _difference(want: object, got: object) -> str:
+    """Where two items part: a short window around the first difference."""
+    a, b = repr(want), repr(got)
+    at = next(
+        (i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b))
+    )
+    return f"expected …{a[max(0, at - 40) : at + 60]}… got …{b[max(0, at - 40) : at + 60]}…"
+
+
+# --------------------------------------------------------------------------- clean text
+
+
+def clean_text(path: Path) -> str:
+    """The resolution as a person would paste it: a paragraph per line, notes at the end."""
+    tree = etree.parse(str(path))
+    root = tree.getroot()
+    document = next(c for c in root if local(c) in ("statement", "documentCollection"))
+    lines: list[str] = []
+    notes: list[tuple[str, str]] = []
+
+    def text(element: etree._Element) -> str:
+        return " ".join(_text(element, True, notes).split())
+
+    cover = document.find(q("coverPage"))
+    if cover is not None:
+        for p in cover.findall(q("p")):
+            value = text(p)
+            if value:
+                lines.append(value)
+    preface = document.find(q("preface"))
+    if preface is not None:
+        for p in preface.findall(q("p")):
+            lines.append(text(p))
+    preamble = document.find(q("preamble"))
+    if preamble is not None:
+        for child in preamble:
+            if local(child) in ("formula", "container"):
+                lines.append(text(child))
+    main = document.find(q("mainBody"))
+    if main is not None:
+        _body_lines(main, lines, text)
+    conclusions = document.find(q("conclusions"))
+    if conclusions is not None:
+        for p in conclusions.findall(q("p")):
+            for piece in _split_eol(p, notes):
+                lines.append(piece)
+    attachments = document.find(q("attachments"))
+    if attachments is not None:
+        for doc in attachments.iter(q("doc")):
+            for part in doc:
+                if local(part) == "preface":
+                    for p in part.findall(q("p")):
+                        lines.append(text(p))
+                elif local(part) == "mainBody":
+                    _body_lines(part, lines, text)
+    if notes:
+        lines.append("_" * 18)
+        lines.extend(f"{marker} {note}" for marker, note in notes)
+    return "\n".join(line for line in lines if line) + "\n"
+
+
+def _split_eol(p: etree._Element, notes: list) -> list[str]:
+    pieces = [""]
+
+    def walk(node: etree._Element) -> None:
+        if node.text:
+            pieces[-1] += node.text
+        for child in node:
+            if local(child) == "eol":
+                pieces.append("")
+            else:
+                walk(child)
+            if child.tail:
+                pieces[-1] += child.tail
+
+    walk(p)
+    return [" ".join(piece.split()) for piece in pieces if piece.strip()]
+
+
+def _body_lines(element: etree._Element, lines: list[str], text) -> None:
+    for child in element:
+        name = local(child)
+        if name in ("section", "hcontainer", "subsection", "chapter", "part"):
+            for head in child:
+                if local(head) in ("num", "heading", "subheading"):
+                    lines.append(text(head))
+            _body_lines(child, lines, text)
+        elif name in ("paragraph", "point", "subparagraph"):
+            num = child.find(q("num"))
+            label = text(num) if num is not None else ""
+            for head in child:
+                if local(head) in ("heading", "subheading"):
+                    lines.append(f"{label} {text(head)}".strip())
+                    label = ""
+            own = child.find(q("content"))
+            listing = child.find(q("list"))
+            if own is not None:
+                body = " ".join(text(p) for p in own.findall(q("p")))
+                lines.append(f"{label} {body}".strip())
+            elif listing is not None:
+                intro = listing.find(q("intro"))
+                lead = text(intro) if intro is not None else ""
+                lines.append(f"{label} {lead}".strip())
+                _body_lines(listing, lines, text)
+            else:
+                _body_lines(child, lines, text)
+        elif name in ("list", "blockList"):
+            _body_lines(child, lines, text)
+        elif name in ("wrapUp", "crossHeading", "p", "container", "blockContainer"):
+            lines.append(text(child))
+        elif name == "intro":
+            continue
+        elif name in ("num", "heading", "subheading", "content"):
+            continue
+
+
+def corpus_files(language: str) -> list[Path]:
+    folder = CORPUS / "akn" / language
+    return sorted(folder.glob("*.xml")) if folder.is_dir() else []
