@@ -598,7 +598,7 @@ class BodyReader:
                 return _Start(
                     Kind.HEADING,
                     "numbering.subsection",
-                    num=sub.group("num"),
+                    num=text[: sub.start("heading")].strip(),
                     strip=sub.start("heading"),
                 )
             return None
@@ -614,7 +614,8 @@ class BodyReader:
         if self.zone is Zone.PREAMBLE:
             self.zone = Zone.OPERATIVE
         strip = match.start("heading") if heading else len(text)
-        return _Start(Kind.HEADING, "numbering.section", num=match.group("num"), strip=strip)
+        label = text[:strip].strip()  # as written: "I", "II."
+        return _Start(Kind.HEADING, "numbering.section", num=label, strip=strip)
 
     def _recital_start(self, text: str, prev_text: str, separated: bool) -> _Start | None:
         if self.mapping.phrase_pattern.match(text):

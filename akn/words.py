@@ -153,12 +153,12 @@ def _best_join(tokens: list[str], start: int, lexicon: Lexicon) -> tuple[int, st
             continue
         if _should_join(parts, lexicon):
             # "in o rder": the lone letter belongs to the word after it, not to "in".
-            if (
-                start + size < len(tokens)
-                and lexicon.is_word(lexicon.strip_elision(head))
-                and _best_join(tokens, start + 1, lexicon) is not None
-            ):
-                return None
+            if size == 2 and lexicon.is_word(lexicon.strip_elision(head)):
+                alternative = _best_join(tokens, start + 1, lexicon)
+                if alternative is not None and lexicon.zipf(
+                    _core(alternative[1])[1]
+                ) > lexicon.zipf("".join(parts)):
+                    return None
             return size, lead + "".join(parts) + end_trail
     return None
 

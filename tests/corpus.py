@@ -322,9 +322,7 @@ def _body_lines(element: etree._Element, lines: list[str], text) -> None:
             _body_lines(child, lines, text)
         elif name in ("wrapUp", "crossHeading", "p", "container", "blockContainer"):
             lines.append(text(child))
-        elif name == "intro":
-            continue
-        elif name in ("num", "heading", "subheading", "content"):
+        elif name == "intro" or name in ("num", "heading", "subheading", "content"):
             continue
 
 

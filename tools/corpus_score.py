@@ -12,7 +12,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
-from corpus import (  # noqa: E402
+from corpus import (
     LANGUAGES,
     clean_text,
     corpus_files,
@@ -20,9 +20,9 @@ from corpus import (  # noqa: E402
     score,
     structure,
 )
-from lxml import etree  # noqa: E402
+from lxml import etree
 
-from akn.convert import convert  # noqa: E402
+from akn.convert import convert
 
 
 def main() -> None:

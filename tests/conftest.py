@@ -1,0 +1,41 @@
+"""Shared fixtures: the corpus beside the checkout, reproducible dates, loaded mappings."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from corpus import CORPUS, ROOT
+
+from akn.mapping import load_mapping
+
+SEED = ROOT / "examples" / "A-75-L.25-fr.txt"
+PDF_TEXT = CORPUS / "pdf-text" / "en"
+
+
+@pytest.fixture(autouse=True)
+def _no_source_date(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Output must not depend on the environment of the test run."""
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+
+
+@pytest.fixture(scope="session")
+def fr():
+    return load_mapping("fr")
+
+
+@pytest.fixture(scope="session")
+def en():
+    return load_mapping("en")
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        help="rewrite tests/golden/*.xml from the current output (then read the diff!)",
+    )

@@ -1,0 +1,179 @@
+"""Which block each line starts, and what kind of block it is."""
+
+from __future__ import annotations
+
+from akn.blocks import (
+    BodyReader,
+    Kind,
+    Regime,
+    detect_regime,
+    int_to_roman,
+    letter_index,
+    parse_front_matter,
+    roman_to_int,
+)
+from akn.source import split_lines
+
+
+def _read(text: str, mapping):
+    lines, _ = split_lines(text)
+    reader = BodyReader(mapping, detect_regime(lines))
+    return reader.read(lines)
+
+
+def _kinds(blocks):
+    return [(b.kind.value, b.num, b.rule) for b in blocks]
+
+
+def test_numbering_helpers():
+    assert [roman_to_int(x) for x in ("i", "iv", "xiv", "IIII")] == [1, 4, 14, None]
+    assert int_to_roman(19) == "xix"
+    assert [letter_index(x) for x in ("a", "z", "aa", "bb", "ab")] == [1, 26, 27, 28, None]
+
+
+def test_regimes():
+    assert detect_regime(split_lines("Recalling A,\nNoting B,\n1. Decides;\n")[0]) is Regime.LINES
+    wrapped = "Recalling the purposes of the\n\nassociation and the principles of\n\n" * 5
+    assert detect_regime(split_lines(wrapped)[0]) is Regime.DENSE
+    blank = (
+        "Recalling the purposes of the\nassociation,\n\nNoting the principles of the\ncharter,\n\n"
+        * 4
+    )
+    assert detect_regime(split_lines(blank)[0]) is Regime.BLANK
+
+
+def test_clean_text_paragraphs_points_and_sub_points(en):
+    blocks = _read(
+        "Recalling its resolution 70/1,\n"
+        "1. Decides:\n"
+        "(a) To act;\n"
+        "(b) To report:\n"
+        "(i) Annually;\n"
+        "(ii) In writing;\n"
+        "(c) To meet;\n"
+        "2. Requests;\n",
+        en,
+    )
+    assert [(b.kind.value, b.num, b.level) for b in blocks] == [
+        ("recital", None, 0),
+        ("paragraph", "1.", 0),
+        ("point", "(a)", 1),
+        ("point", "(b)", 1),
+        ("point", "(i)", 2),
+        ("point", "(ii)", 2),
+        ("point", "(c)", 1),
+        ("paragraph", "2.", 0),
+    ]
+
+
+def test_letter_i_after_h_is_a_letter(en):
+    text = "1. Decides:\n" + "".join(f"({c}) Item;\n" for c in "abcdefghij")
+    blocks = _read(text, en)
+    assert [b.num for b in blocks[1:]] == [f"({c})" for c in "abcdefghij"]
+    assert {b.level for b in blocks[1:]} == {1}
+
+
+def test_wrapped_text_follows_the_numbers_not_the_line_starts(en):
+    blocks = _read(
+        "Recalling the commitments made in the outcome document, in paragraph\n"
+        "2. of which the Assembly decided to continue\n"
+        "the work,\n"
+        "1. Decides to continue the work referred to in paragraph\n"
+        "1 (a) above and to report to the Assembly\n"
+        "at its next session;\n"
+        "2. Requests the Secretary-General to report in\n"
+        "2025.\n",
+        en,
+    )
+    assert [(b.kind.value, b.num, len(b.lines)) for b in blocks] == [
+        ("recital", None, 3),
+        ("paragraph", "1.", 3),
+        ("paragraph", "2.", 2),
+    ]
+
+
+def test_unknown_opening_phrase_is_found_from_layout(en):
+    blocks = _read("Recalling its resolution 70/1,\nPondering the facts,\n1. Decides;\n", en)
+    assert [(b.kind.value, b.rule) for b in blocks[:2]] == [
+        ("recital", "preamble.phrases"),
+        ("recital", "preamble.opening"),
+    ]
+
+
+def test_no_new_recital_inside_a_quotation(en):
+    blocks = _read(
+        "Reaffirming its resolution entitled “Declaration on the Benefit of All States,\n"
+        "Taking into Account the Needs of Developing Countries”, and\n"
+        "the need to promote it,\n"
+        "1. Decides;\n",
+        en,
+    )
+    assert [b.kind.value for b in blocks] == ["recital", "paragraph"]
+
+
+def test_sections_headings_conclusions_annex(en):
+    blocks = _read(
+        "I\n"
+        "Activities of the Office\n"
+        "Recalling its resolutions,\n"
+        "1. Notes the report;\n"
+        "II. Other matters\n"
+        "1. Decides;\n"
+        "Partnerships and support mechanisms\n"
+        "2. Invites;\n"
+        "30th plenary meeting\n"
+        "23 November 2020\n"
+        "Annex\n"
+        "Political Declaration\n"
+        "1. We welcome;\n",
+        en,
+    )
+    assert _kinds(blocks) == [
+        ("heading", "I", "numbering.section"),
+        ("recital", None, "preamble.phrases"),
+        ("paragraph", "1.", "numbering.operative"),
+        ("heading", "II.", "numbering.section"),
+        ("paragraph", "1.", "numbering.operative"),
+        ("heading", None, "heading.unnumbered"),
+        ("paragraph", "2.", "numbering.operative"),
+        ("conclusion", None, "conclusions.meeting"),
+        ("annex", None, "annex"),
+        ("paragraph", "1.", "numbering.operative"),
+    ]
+    assert len(blocks[0].lines) == 2 and len(blocks[7].lines) == 2 and len(blocks[8].lines) == 2
+
+
+def test_front_matter_of_a_pdf(en):
+    lines, _ = split_lines(
+        "United Nations\nA/RES/80/2\nGeneral Assembly\nDistr.: General\n15 October 2025\n"
+        "Eightieth session\nAgenda item 140\nScale of assessments for the apportionment\n"
+        "of the expenses of the United Nations\n"
+        " Resolution adopted by the General Assembly\non 14 October 2025\n"
+        "[on the report of the Fifth Committee (A/80/401, para. 6)]\n"
+        "80/2. Scale of assessments for the apportionment of the expenses of the\n"
+        "United Nations: requests under Article 19 of the Charter\n"
+    )
+    front = parse_front_matter(lines, en)
+    assert [b.role for b in front.masthead] == [
+        "authority",
+        "symbol",
+        "body",
+        "distribution",
+        "date",
+        "session",
+        "agenda_item",
+        "agenda_title",
+        "adopted",
+        "committee",
+    ]
+    assert front.facts["symbol"] == "A/RES/80/2"
+    assert front.facts["adopted"] == "14 October 2025"
+    assert front.title is not None and len(front.title.lines) == 2
+    assert front.diagnostics == []
+
+
+def test_masthead_line_nobody_knows_is_kept_and_reported(en):
+    lines, _ = split_lines("United Nations\nSomething unexpected\nA/RES/80/2\nThe title\n")
+    front = parse_front_matter(lines, en)
+    assert [d.code for d in front.diagnostics] == ["S301"]
+    assert any(b.kind is Kind.TEXT for b in front.masthead)

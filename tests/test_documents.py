@@ -1,0 +1,252 @@
+"""Whole documents: the seed and the English PDF texts against their answer keys."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from conftest import PDF_TEXT, SEED
+from corpus import CORPUS, repair_un_structure, score, squash, structure
+from lxml import etree
+
+from akn.convert import convert
+from akn.inline import AKN
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def q(name: str) -> str:
+    return f"{{{AKN}}}{name}"
+
+
+def text_without_notes(element: etree._Element) -> str:
+    parts: list[str] = []
+
+    def walk(node: etree._Element) -> None:
+        if node.text:
+            parts.append(node.text)
+        for child in node:
+            if child.tag not in (q("authorialNote"), q("noteRef")):
+                walk(child)
+            if child.tail:
+                parts.append(child.tail)
+
+    walk(element)
+    return ascii_squash("".join(parts))
+
+
+def ascii_squash(text: str) -> str:
+    """Collapse spacing but keep no-break spaces, which French typography needs."""
+    return re.sub(r"[ \t\r\n]+", " ", text).strip()
+
+
+@pytest.fixture(scope="module")
+def seed():
+    result = convert(SEED.read_bytes(), lang="fr")
+    assert result.tree is not None
+    return result
+
+
+def test_seed_is_valid_and_complete(seed):
+    assert seed.ok, [d.format() for d in seed.diagnostics if d.severity >= 30]
+    tree = seed.tree
+    title = tree.find(f".//{q('preface')}//{q('docTitle')}")
+    assert text_without_notes(title) == (
+        "Coopération entre l’Organisation des Nations Unies et l’Association des nations de "
+        "l’Asie du Sud-Est"
+    )
+    formula = tree.find(f".//{q('formula')}")
+    assert text_without_notes(formula) == "L’Assemblée générale,"
+    assert formula.find(f"{q('p')}/{q('span')}").text == "L’Assemblée générale"
+    containers = tree.findall(f".//{q('preamble')}/{q('container')}")
+    assert len(containers) == 18
+    assert [c.get("name") for c in containers] == [
+        "Rappelant",
+        "Prenant note",
+        "Notant avec satisfaction",
+        "Rappelant",
+        "Rappelant également",
+        "Soulignant",
+        "Soulignant",
+        "Consciente",
+        "Saluant",
+        "Prenant acte",
+        "Prenant note avec satisfaction",
+        "Se félicitant",
+        "Se félicitant",
+        "Se félicitant",
+        "Rappelant",
+        "Se félicitant",
+        "Se félicitant également",
+        "Constatant",
+    ]
+    for container in containers:
+        text = text_without_notes(container)
+        assert text.startswith(container.get("name")) and text.endswith(","), text
+    paragraphs = tree.findall(f".//{q('mainBody')}/{q('paragraph')}")
+    assert [p.findtext(q("num")) for p in paragraphs] == [f"{n}." for n in range(1, 29)]
+    for paragraph in paragraphs[:-1]:
+        assert text_without_notes(paragraph.find(q("content"))).endswith("\u00a0;")
+    assert text_without_notes(paragraphs[-1]).endswith("».")
+
+
+SEED_NOTES = {
+    "1": ("1967", "Nations Unies, Recueil des Traités, vol. 1331, no 22341."),
+    "2": ("2008", "Ibid., vol. 2624, no 46745."),
+    "3": (
+        "Sud-Est",
+        "Résolutions 57/35, 59/5, 61/46, 63/35, 65/235, 67/110, 69/110, 71/255 et 73/259.",
+    ),
+    "4": (
+        "femmes",
+        "Rapport de la quatrième Conférence mondiale sur les femmes, Beijing, "
+        "4-15 septembre 1995 (publication des Nations Unies, numéro de vente\u00a0: F.96.IV.13), "
+        "chap. I, résolution 1, annexes I et II.",
+    ),
+    "5": ("2020", "A/74/811, annexe."),
+    "6": ("général", "Voir A/75/345-S/2020/898, sect. II."),
+    "7": ("2030", "Résolution 70/1."),
+    "8": ("Sud-Est", "Nations Unies, Recueil des Traités, vol. 2624, no 46745."),
+    "9": ("Sud-Est", "Ibid., vol. 1025, no 15063."),
+    "10": ("l’homme", "Résolution 217 A (III)."),
+    "11": ("mer", "Nations Unies, Recueil des Traités, vol. 1834, no 31363."),
+}
+
+
+def test_seed_notes_stand_right_after_their_words(seed):
+    notes = list(seed.tree.iter(q("authorialNote")))
+    assert [n.get("marker") for n in notes] == ["*", *SEED_NOTES]
+    for note in notes[1:]:
+        word, text = SEED_NOTES[note.get("marker")]
+        before = note.getprevious()
+        preceding = (before.tail if before is not None else note.getparent().text) or ""
+        assert preceding.endswith(word), (note.get("marker"), preceding[-30:])
+        assert ascii_squash("".join(note.itertext())) == text
+    assert "n<sup>o</sup> 22341" in etree.tostring(notes[1], encoding="unicode")
+
+
+def test_seed_star_note_is_kept_on_the_preface_with_a_warning(seed):
+    star = seed.tree.find(f".//{q('preface')}//{q('authorialNote')}")
+    assert star.get("marker") == "*"
+    assert "Au nom des États Membres" in "".join(star.itertext())
+    assert any(d.code == "N404" and "footnote *" in d.message for d in seed.diagnostics)
+
+
+def test_seed_has_no_split_words_and_no_page_furniture(seed):
+    body = [
+        text_without_notes(p)
+        for p in seed.tree.iter(q("p"))
+        if p.getparent().tag != q("authorialNote")
+    ]
+    text = "\n".join(body)
+    for fragment in (
+        "internat ionales",
+        "Associat ion",
+        "Préside n t",
+        "i è me",
+        "universel le",
+        "réglementai re",
+        "object i f",
+        "qu’el le",
+        "Sud -",
+        "COVID -19",
+        " ,",
+        "l ’",
+    ):
+        assert fragment not in text
+    assert not re.search(r"https?://|_{3,}|\b\d{2}-\d{5}\b|\*\d{7}\*", text)
+
+
+def test_seed_links_come_from_the_page_lists(seed):
+    links = {a.get("href"): "".join(a.itertext()) for a in seed.tree.iter(q("a"))}
+    listed = [
+        line.strip()
+        for line in SEED.read_text(encoding="utf-8").splitlines()
+        if line.startswith("https://")
+    ]
+    assert set(listed) == set(links)
+    assert links["https://undocs.org/fr/A/75/345"] == "A/75/345-S/2020/898"
+    assert links["https://undocs.org/fr/S/RES/1325(2000)"] == "1325 (2000)"
+    assert links["https://undocs.org/fr/A/RES/217(III)"] == "217 A (III)"
+
+
+def test_seed_reports_missing_metadata_with_the_option_to_give(seed):
+    messages = {d.code: d.message for d in seed.diagnostics}
+    assert "--symbol" in messages["M501"] and "--adopted" in messages["M502"]
+    assert "--issued" in messages["M503"]
+
+
+def test_metadata_options_fill_the_frbr_identity():
+    result = convert(
+        SEED.read_bytes(),
+        lang="fr",
+        metadata={
+            "symbol": "A/75/L.25",
+            "adopted": "2020-11-23",
+            "issued": "2020-11-17",
+            "draft": True,
+        },
+    )
+    assert result.ok
+    document = result.tree[0]
+    assert document.get("name") == "draftResolution"
+    this = document.find(f".//{q('FRBRExpression')}/{q('FRBRthis')}").get("value")
+    assert this == "/akn/un/statement/deliberation/unga/2020-11-23/75-L.25/fra@!main/"
+    assert {"M501", "M502", "M503"}.isdisjoint(d.code for d in result.diagnostics)
+
+
+def test_same_input_same_bytes():
+    data = SEED.read_bytes()
+    assert convert(data).to_bytes() == convert(data).to_bytes()
+
+
+@pytest.mark.parametrize("name", ["A-RES-80-1", "A-RES-80-3"])
+def test_pdf_text_matches_the_official_akn(name):
+    result = convert((PDF_TEXT / f"{name}.txt").read_bytes(), lang="en")
+    assert result.ok
+    expected, _ = repair_un_structure(
+        structure(etree.parse(str(CORPUS / "akn" / "eng" / f"{name}.xml")))
+    )
+    matched, total, differences = score(expected, structure(result.tree))
+    assert differences == [] and matched == total
+
+
+def test_80_2_matches_its_pdf_and_the_french_akn():
+    result = convert((PDF_TEXT / "A-RES-80-2.txt").read_bytes(), lang="en")
+    assert result.ok
+    ours = structure(result.tree)
+    french = structure(etree.parse(str(CORPUS / "akn" / "fra" / "A-RES-80-2.xml")))
+    assert len(ours.recitals) == len(french.recitals) == 2
+    assert [n for n, _ in ours.paragraphs] == [n for n, _ in french.paragraphs]
+    assert ours.notes == [
+        (
+            "1",
+            "Official Records of the General Assembly, Eightieth Session, "
+            "Supplement No. 11 (A/80/11).",
+        )
+    ]
+    assert ours.anchors == [("1", "its eighty-fifth session,")]
+    assert ours.recitals[1].startswith("Reaffirming the obligation of Member States")
+
+
+@pytest.mark.parametrize("name", ["A-RES-73-6", "A-RES-73-7"])
+def test_pdftotext_output_matches_the_pdf(name):
+    key = json.loads((FIXTURES / f"{name}.pdf-structure.json").read_text(encoding="utf-8"))
+    result = convert((PDF_TEXT / f"{name}.txt").read_bytes(), lang="en")
+    assert result.ok
+    tree = result.tree
+    containers = tree.findall(f".//{q('preamble')}/{q('container')}")
+    assert [c.get("name") for c in containers] == key["recitals"]
+    paragraphs = tree.findall(f".//{q('mainBody')}//{q('paragraph')}")
+    assert [p.findtext(q("num")) for p in paragraphs] == key["paragraphs"]
+    markers = [e.get("marker") for e in tree.iter(q("authorialNote"), q("noteRef"))]
+    assert markers == key["markers"]
+    notes = {n.get("marker"): squash("".join(n.itertext())) for n in tree.iter(q("authorialNote"))}
+    assert notes == {marker: squash(text) for marker, text in key["notes"].items()}
+    for ref in tree.iter(q("noteRef")):
+        target = ref.get("href").removeprefix("#")
+        assert tree.find(f".//{q('authorialNote')}[@eId='{target}']").get("marker") == ref.get(
+            "marker"
+        )

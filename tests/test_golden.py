@@ -1,0 +1,40 @@
+"""Golden files: whole documents, text in, expected XML out, compared byte for byte.
+
+Each expected file was read by eye once. After a deliberate change, regenerate them with
+``pytest tests/test_golden.py --update-golden`` and read the diff before committing.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import PDF_TEXT, SEED
+from corpus import CORPUS, clean_text
+
+from akn.convert import convert
+
+GOLDEN = Path(__file__).parent / "golden"
+
+CASES = {
+    # name: (language, how to get the input text)
+    "seed-A-75-L.25-fr": ("fr", lambda: SEED.read_bytes()),
+    "pdf-A-RES-80-1-en": ("en", lambda: (PDF_TEXT / "A-RES-80-1.txt").read_bytes()),
+    "pdf-A-RES-80-3-en": ("en", lambda: (PDF_TEXT / "A-RES-80-3.txt").read_bytes()),
+    "pdftotext-A-RES-73-7-en": ("en", lambda: (PDF_TEXT / "A-RES-73-7.txt").read_bytes()),
+    "clean-A-RES-77-259-fr": ("fr", lambda: clean_text(CORPUS / "akn/fra/A-RES-77-259.xml")),
+    "clean-S-RES-2543-2020-en": ("en", lambda: clean_text(CORPUS / "akn/eng/S-RES-2543-2020.xml")),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_golden(name: str, request: pytest.FixtureRequest) -> None:
+    language, source = CASES[name]
+    result = convert(source(), lang=language)
+    assert result.ok, [d.format() for d in result.diagnostics if d.severity >= 30]
+    produced = result.to_bytes()
+    path = GOLDEN / f"{name}.xml"
+    if request.config.getoption("--update-golden"):
+        path.write_bytes(produced)
+    assert path.exists(), f"no golden file {path.name}: run with --update-golden and review it"
+    assert produced == path.read_bytes(), f"{name} differs from {path.name}"

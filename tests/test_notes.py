@@ -1,0 +1,113 @@
+"""Where footnote markers stand once the superscript is lost."""
+
+from __future__ import annotations
+
+import pytest
+
+from akn.blocks import Block, Kind
+from akn.notes import _candidates, place_notes
+from akn.pdftext import Note
+from akn.source import Line
+
+
+def _first(text: str, marker: str, mapping, repeat: bool = False):
+    found = _candidates(text, marker, mapping, repeat)
+    return (text[: found[0].insert], found[0].strong) if found else None
+
+
+@pytest.mark.parametrize(
+    ("text", "marker", "before"),
+    [
+        ("de Bangkok du 8 août 19671, en particulier", "1", "de Bangkok du 8 août 1967"),
+        ("à l’horizon 20307 et du projet", "7", "à l’horizon 2030"),
+        ("la décennie 2022-203112 et le Programme", "12", "la décennie 2022-2031"),
+        ("de l’Asie du Sud-Est3, et", "3", "de l’Asie du Sud-Est"),
+        ("des droits de l’homme10 et aux autres", "10", "des droits de l’homme"),
+        (
+            "the Committee on the Peaceful Uses,1 at a time",
+            "1",
+            "the Committee on the Peaceful Uses,",
+        ),
+    ],
+)
+def test_glued_markers(fr, text, marker, before):
+    assert _first(text, marker, fr) == (before, True)
+
+
+@pytest.mark.parametrize(
+    ("text", "marker", "before"),
+    [
+        ("de l’Asie du Sud-Est 8, au Traité", "8", "de l’Asie du Sud-Est"),
+        ("sur le droit de la mer 11 et d’autres", "11", "sur le droit de la mer"),
+        ("of outer space activities, 1 at a time when", "1", "of outer space activities,"),
+    ],
+)
+def test_markers_standing_alone(en, text, marker, before):
+    assert _first(text, marker, en) == (before, False)
+
+
+@pytest.mark.parametrize(
+    ("text", "marker"),
+    [
+        ("in accordance with paragraph 2 of its resolution", "2"),
+        ("held on 3 and 4 December 2020", "3"),
+        ("in 2023, 1 out of 11 people", "1"),
+        ("by 25 per cent by 2025", "25"),
+        ("the 2030 Agenda", "0"),
+        ("see A/RES/70/1 and COVID-19", "1"),
+        ("Sustainable Development Goal 16", "16"),
+        ("the 3 Member States", "3"),
+        ("du 27 septembre 2007 ;", "7"),
+        ("0,1 pour cent", "1"),
+    ],
+)
+def test_numbers_that_are_not_markers(en, fr, text, marker):
+    mapping = fr if "pour" in text or "septembre" in text else en
+    assert _first(text, marker, mapping) is None
+
+
+def test_repeated_marker_after_a_number_and_comma_is_text(en):
+    """ "UNISPACE+50,1" is plain text in the PDF of A/RES/73/6, not a note reference."""
+    assert _first("the priorities of UNISPACE+50,1 Noting", "1", en, repeat=True) is None
+
+
+def _block(kind: Kind, text: str, page: int = 0) -> Block:
+    block = Block(kind, [Line(1, text, page)], "test")
+    block.text, block.starts = text, [0]
+    return block
+
+
+def test_notes_are_placed_in_order_on_their_page(fr):
+    blocks = [
+        _block(Kind.RECITAL, "Rappelant la Déclaration de 19671, en 2017,", page=0),
+        _block(Kind.PARAGRAPH, "Encourage à l’horizon 20307 et 2017", page=1),
+    ]
+    notes = [
+        Note("1", [Line(5, "A.")], 0, Line(5, "1")),
+        Note("7", [Line(9, "B.")], 1, Line(9, "7")),
+    ]
+    placements, diagnostics = place_notes(blocks, notes, fr)
+    assert [(p.block, p.offset, p.repeat) for p in placements] == [
+        (0, len("Rappelant la Déclaration de 1967"), False),
+        (1, len("Encourage à l’horizon 2030"), False),
+    ]
+    assert blocks[0].text == "Rappelant la Déclaration de 1967, en 2017,"
+    assert blocks[1].text == "Encourage à l’horizon 2030 et 2017"
+    assert diagnostics == []
+
+
+def test_a_note_whose_marker_is_missing_is_reported(fr):
+    blocks = [_block(Kind.RECITAL, "Rappelant la Déclaration,")]
+    notes = [Note("*", [Line(5, "Au nom des États.")], 0, Line(5, "*"))]
+    placements, diagnostics = place_notes(blocks, notes, fr)
+    assert placements == [] and [d.code for d in diagnostics] == ["N404"]
+
+
+def test_a_later_marker_of_the_same_number_is_a_reference(en):
+    blocks = [
+        _block(Kind.RECITAL, "Recalling the 2030 Agenda for Sustainable Development,2 and"),
+        _block(Kind.PARAGRAPH, "Decides that the Sustainable Development Goals2 for all;"),
+    ]
+    notes = [Note("2", [Line(5, "Resolution 70/1.")], 0, Line(5, "2"))]
+    placements, _ = place_notes(blocks, notes, en)
+    assert [(p.block, p.repeat) for p in placements] == [(0, False), (1, True)]

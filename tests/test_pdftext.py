@@ -1,0 +1,164 @@
+"""Page furniture, footnote blocks and link lists, as PDF extractors leave them."""
+
+from __future__ import annotations
+
+from akn.pdftext import merge_superscripts, parse_footnotes, split_pages
+from akn.source import Line, split_lines
+
+
+def _layout(text: str, mapping):
+    lines, _ = split_lines(text)
+    return split_pages(lines, mapping)
+
+
+def _lines(*texts: str) -> list[Line]:
+    return [Line(number, text) for number, text in enumerate(texts, start=1)]
+
+
+def test_notes_with_markers_on_their_own_lines(fr):
+    notes, diagnostics = parse_footnotes(
+        _lines("1", " Résolution 70/1.", "2", " Ibid., vol. 2624,", "n° 46745."), 0, None, fr
+    )
+    assert [(n.marker, [ln.text.strip() for ln in n.lines]) for n in notes] == [
+        ("1", ["Résolution 70/1."]),
+        ("2", ["Ibid., vol. 2624,", "n° 46745."]),
+    ]
+    assert diagnostics == []
+
+
+def test_markers_listed_after_their_texts_are_matched_in_order(en):
+    """pdftotext may write "text, text, 4, text, 2, 3": texts keep reading order."""
+    notes, _ = parse_footnotes(
+        _lines("Resolution 70/1.", "Resolution 69/283, annex II.", "4", "See FCCC.", "2", "3"),
+        1,
+        None,
+        en,
+    )
+    assert [(n.marker, n.lines[0].text) for n in notes] == [
+        ("2", "Resolution 70/1."),
+        ("3", "Resolution 69/283, annex II."),
+        ("4", "See FCCC."),
+    ]
+
+
+def test_two_markers_then_three_lines_cut_at_the_sentence_end(en):
+    notes, _ = parse_footnotes(
+        _lines(
+            "5", "6", "United Nations, Treaty Series, vol. 610.", "Related documents A/1,", "A/2,"
+        ),
+        2,
+        None,
+        en,
+    )
+    assert [(n.marker, len(n.lines)) for n in notes] == [("5", 1), ("6", 2)]
+
+
+def test_text_without_marker_continues_the_previous_note(en):
+    previous, _ = parse_footnotes(_lines("6", "Related documents include A/1,"), 2, None, en)
+    notes, _ = parse_footnotes(_lines("A/2 and A/3."), 3, previous[0], en)
+    assert notes == []
+    assert [ln.text for ln in previous[0].lines] == [
+        "Related documents include A/1,",
+        "A/2 and A/3.",
+    ]
+
+
+def test_marker_and_text_on_one_line_and_a_number_that_is_text(en):
+    (thirteen,), _ = parse_footnotes(_lines("13", "Resolution 69/313, annex."), 2, None, en)
+    notes, _ = parse_footnotes(
+        _lines("14 Report of the Conference, Monterrey, Mexico,", "18–22 March 2002.", "15 Ibid."),
+        2,
+        thirteen,
+        en,
+    )
+    assert [(n.marker, len(n.lines)) for n in notes] == [("14", 2), ("15", 1)]
+
+
+def test_superscript_on_its_own_line_is_glued_back(fr):
+    merged = merge_superscripts(_lines(" vol. 1331, n", "o", " 22341."), fr)
+    assert [ln.text for ln in merged] == [" vol. 1331, n\ue000o\ue001", " 22341."]
+
+
+def test_a_marker_without_text_is_kept_with_a_warning(en):
+    notes, diagnostics = parse_footnotes(_lines("1", "2", "Only one text."), 0, None, en)
+    assert [n.marker for n in notes] == ["1", "2"]
+    assert [d.code for d in diagnostics] == ["N402"]
+
+
+PYMUPDF_PAGE_BREAK = """United Nations
+A/RES/80/2
+General Assembly
+Distr.: General
+15 October 2025
+25-15779 (E)
+*2515779*
+Eightieth session
+80/2. Scale of assessments for the apportionment of the expenses of the
+United Nations: requests under Article 19 of the Charter
+
+The General Assembly,
+
+Having considered chapter V of the report,1
+
+4.
+Urges all Member States to consider submitting such information that may be
+_______________
+
+1  Official Records of the General Assembly (A/80/11).
+
+A/RES/80/2
+Scale of assessments for the apportionment of the expenses of the
+United Nations: requests under Article 19 of the Charter
+
+25-15779
+2/2
+
+necessary;
+"""
+
+
+def test_running_heads_and_page_numbers_never_reach_the_text(en):
+    layout = _layout(PYMUPDF_PAGE_BREAK, en)
+    text = "\n".join(line.text for line in layout.lines)
+    assert "2/2" not in text and "25-15779" not in text and "*2515779*" not in text
+    assert text.count("A/RES/80/2") == 1  # the masthead keeps its symbol, the running head goes
+    assert text.count("requests under Article 19") == 1
+    assert layout.job_number == "25-15779 (E)"
+    assert [(n.marker, n.page) for n in layout.notes] == [("1", 0)]
+    continued = next(line for line in layout.lines if line.text == "necessary;")
+    assert continued.after_break and continued.page == 1
+
+
+SEED_LIKE = """Title
+
+ L’Assemblée générale,
+
+ Rappelant les buts de la Déclaration de Bangkok du 8 août 19671, en particulier
+
+__________________
+
+ * Au nom des États Membres.
+
+1
+ Nations Unies, Recueil des Traités, vol. 1331, n
+
+o
+ 22341.
+
+https://undocs.org/fr/A/RES/71/317
+ le maintien d’une coopération,
+"""
+
+
+def test_footnote_block_ends_at_its_link_list_and_the_sentence_goes_on(fr):
+    layout = _layout(SEED_LIKE, fr)
+    assert [n.marker for n in layout.notes] == ["*", "1"]
+    assert [link.url for link in layout.links] == ["https://undocs.org/fr/A/RES/71/317"]
+    body = [line.text.strip() for line in layout.lines if line.text.strip()]
+    assert body[-1] == "le maintien d’une coopération,"
+    assert not any("undocs" in line or "____" in line for line in body)
+
+
+def test_clean_text_keeps_its_notes_after_the_final_rule(en):
+    layout = _layout("The General Assembly,\nRecalling X,1\n1. Decides;\n_____\n1 A/1.\n", en)
+    assert [(n.marker, n.lines[0].text) for n in layout.notes] == [("1", "A/1.")]

@@ -1,0 +1,63 @@
+"""Reading the input: encodings, newlines, form feeds, and clear errors for what is not text."""
+
+from __future__ import annotations
+
+import codecs
+
+import pytest
+
+from akn.source import InputError, decode, looks_like_text, split_lines
+
+
+def test_utf8_with_and_without_bom_read_the_same():
+    assert decode("é".encode()) == decode(codecs.BOM_UTF8 + "é".encode()) == "é"
+
+
+def test_utf16_with_bom_is_read():
+    assert decode(codecs.BOM_UTF16_LE + "Rappelant".encode("utf-16-le")) == "Rappelant"
+
+
+def test_invalid_utf8_names_line_and_column():
+    with pytest.raises(InputError) as caught:
+        decode(b"first line\nsecond \xff line\n")
+    diagnostic = caught.value.diagnostic
+    assert (diagnostic.code, diagnostic.line, diagnostic.column) == ("E102", 2, 8)
+    assert "0xff" in diagnostic.message and "UTF-8" in diagnostic.message
+
+
+def test_binary_data_is_refused():
+    with pytest.raises(InputError) as caught:
+        decode(b"%PDF-1.7\n\x00\x01\x02")
+    assert caught.value.diagnostic.code == "E101"
+
+
+def test_control_characters_are_not_text():
+    assert not looks_like_text("\x01\x02\x03" * 100)
+    assert looks_like_text("The General Assembly,\n")
+
+
+def test_crlf_cr_and_lf_give_the_same_lines():
+    lines_lf, _ = split_lines("a\nb\nc\n")
+    lines_crlf, _ = split_lines("a\r\nb\r\nc\r\n")
+    lines_cr, _ = split_lines("a\rb\rc\r")
+    assert (
+        [ln.text for ln in lines_lf]
+        == [ln.text for ln in lines_crlf]
+        == [ln.text for ln in lines_cr]
+        == ["a", "b", "c"]
+    )
+
+
+def test_form_feed_becomes_its_own_line_keeping_line_numbers():
+    lines, _ = split_lines("end of page\n\fA/RES/73/6\n")
+    assert [(ln.number, ln.text) for ln in lines] == [
+        (1, "end of page"),
+        (2, "\f"),
+        (2, "A/RES/73/6"),
+    ]
+
+
+def test_reserved_characters_are_reported_and_removed():
+    lines, diagnostics = split_lines("a\ue000b\n")
+    assert lines[0].text == "ab"
+    assert [d.code for d in diagnostics] == ["E103"]

@@ -1,0 +1,84 @@
+"""Split words, hyphenated line ends and spacing, on real artefacts of UN PDF text."""
+
+from __future__ import annotations
+
+import pytest
+
+from akn.words import fix_spacing, join_lines, make_lexicon, rejoin_split_words
+
+SEED_SPLITS = [
+    ("les organisations internat ionales et", "les organisations internationales et"),
+    ("de la déclaration du Préside n t sur", "de la déclaration du Président sur"),
+    ("à sa soixante-dix-sept i è me session", "à sa soixante-dix-septième session"),
+    ("du Sommet de l’Associat ion des nations", "du Sommet de l’Association des nations"),
+    ("la Déclaration universel le des droits", "la Déclaration universelle des droits"),
+    ("des cadres réglementai re s, des chaînes", "des cadres réglementaires, des chaînes"),
+    ("et vi ce-versa, et", "et vice-versa, et"),
+    ("qui s’effo rcen t de tenir", "qui s’efforcent de tenir"),
+    ("dans l’object i f de promouvoir", "dans l’objectif de promouvoir"),
+    ("pertinents qu’el le dirige", "pertinents qu’elle dirige"),
+]
+ENGLISH_SPLITS = [
+    ("the first United Nations Confere nce on", "the first United Nations Conference on"),
+    ("for the benefit of all St ates,", "for the benefit of all States,"),
+    ("in o rder to enhance", "in order to enhance"),
+    ("for h umankind and the planet", "for humankind and the planet"),
+    ("the universali ty thereof", "the universality thereof"),
+]
+KEPT_APART = [
+    ("as may be appropriate", "en"),
+    ("the Government of Viet Nam", "en"),
+    ("resolution 54/237 C of 23 December 1999", "en"),
+    ("a part of the programme", "en"),
+    ("en fin de session", "fr"),
+    ("y compris en matière de sécurité", "fr"),
+]
+
+
+@pytest.mark.parametrize(("split", "joined"), SEED_SPLITS)
+def test_french_split_words_are_rejoined(fr, split, joined):
+    assert rejoin_split_words(split, make_lexicon(fr, [split]))[0] == joined
+
+
+@pytest.mark.parametrize(("split", "joined"), ENGLISH_SPLITS)
+def test_english_split_words_are_rejoined(en, split, joined):
+    assert rejoin_split_words(split, make_lexicon(en, [split]))[0] == joined
+
+
+@pytest.mark.parametrize(("text", "language"), KEPT_APART)
+def test_real_word_pairs_are_kept_apart(fr, en, text, language):
+    mapping = {"fr": fr, "en": en}[language]
+    assert rejoin_split_words(text, make_lexicon(mapping, [text])) == (text, [])
+
+
+def test_hyphen_at_line_end_joins_the_compound():
+    assert join_lines(["l’Asie du Sud -", "Est, consacrés"])[0] == "l’Asie du Sud-Est, consacrés"
+    assert join_lines(["an action-", "oriented framework"])[0] == "an action-oriented framework"
+    assert join_lines(["development –", "that is"])[0] == "development – that is"
+
+
+def test_line_starts_are_recorded():
+    text, starts = join_lines(["one", "two", ", three"])
+    assert text == "one two, three" and starts == [0, 4, 7]
+
+
+def test_french_spacing(fr):
+    assert fix_spacing("la région  ; le thème «  Coopération  » , et l ’Asie", fr) == (
+        "la région\u00a0; le thème «\u00a0Coopération\u00a0», et l’Asie"
+    )
+    assert fix_spacing("le Fonds COVID -19 de", fr) == "le Fonds COVID-19 de"
+    assert fix_spacing("Beijing, 4 -15 septembre", fr) == "Beijing, 4-15 septembre"
+    assert fix_spacing("de l’ Association", fr) == "de l’Association"
+    assert (
+        fix_spacing("voir https://undocs.org/fr/A/RES/1", fr)
+        == "voir https://undocs.org/fr/A/RES/1"
+    )
+
+
+def test_english_spacing(en):
+    assert fix_spacing("the Assembly ; and “ Space2030 ” agenda ,", en) == (
+        "the Assembly; and “Space2030” agenda,"
+    )
+    assert fix_spacing("country-owned and -driven mechanisms", en) == (
+        "country-owned and -driven mechanisms"
+    )
