@@ -332,7 +332,7 @@ def detect_regime(lines: list[Line]) -> Regime:
     # Wrapped text shows itself by lines that stop mid-sentence and go on in lower case.
     continued = sum(
         1
-        for current, following in zip(content, content[1:], strict=False)
+        for current, following in itertools.pairwise(content)
         if not is_closed(current.text)
         and following.text.strip()[:1].islower()
         and not following.after_break

@@ -7,6 +7,7 @@ Exit status: 0 done (warnings allowed), 1 the input could not be converted or is
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 
@@ -73,6 +74,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_OK
+    except Exception as error:  # a bug: one clear line, the traceback only on request
+        if os.environ.get("AKN_DEBUG"):
+            raise
+        print(
+            f"akn: internal error: {type(error).__name__}: {error} -- this is a bug in akn, "
+            "please report it (set AKN_DEBUG=1 to see where it happened)",
+            file=sys.stderr,
+        )
+        return EXIT_FAILED
 
 
 if __name__ == "__main__":  # pragma: no cover

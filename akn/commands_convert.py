@@ -30,11 +30,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="language of the text (default: detected from the text)",
     )
     parser.add_argument("--symbol", help="document symbol, e.g. A/RES/75/15")
-    parser.add_argument("--adopted", metavar="DATE", help="adoption date, YYYY-MM-DD")
-    parser.add_argument("--issued", metavar="DATE", help="issue date, YYYY-MM-DD")
+    parser.add_argument(
+        "--adopted", metavar="DATE", type=_iso_date, help="adoption date, YYYY-MM-DD"
+    )
+    parser.add_argument("--issued", metavar="DATE", type=_iso_date, help="issue date, YYYY-MM-DD")
     parser.add_argument(
         "--markup-date",
         metavar="DATE",
+        type=_markup_date,
         help="date of this conversion for the FRBR manifestation, YYYY-MM-DD or 'today' "
         "(default: SOURCE_DATE_EPOCH, else the issue date, so that output is reproducible)",
     )
@@ -50,6 +53,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _iso_date(value: str) -> str:
+    from akn.dates import valid_iso_date
+
+    if not valid_iso_date(value):
+        raise argparse.ArgumentTypeError(f"must be a date written YYYY-MM-DD, not {value!r}")
+    return value
+
+
+def _markup_date(value: str) -> str:
+    return value if value == "today" else _iso_date(value)
+
+
 def _read(source: str) -> tuple[bytes, str]:
     if source == "-":
         return sys.stdin.buffer.read(MAX_INPUT_BYTES + 1), "<stdin>"
@@ -59,23 +74,9 @@ def _read(source: str) -> tuple[bytes, str]:
 
 
 def run(args: argparse.Namespace) -> int:
-    from akn.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE
+    from akn.cli import EXIT_FAILED, EXIT_OK
     from akn.convert import convert
-    from akn.dates import valid_iso_date
 
-    for option in ("adopted", "issued", "markup_date"):
-        value = getattr(args, option)
-        if (
-            value is not None
-            and not valid_iso_date(value)
-            and not (option == "markup_date" and value == "today")
-        ):
-            name = "--" + option.replace("_", "-")
-            print(
-                f"akn convert: error: {name} must be a date written YYYY-MM-DD, not {value!r}",
-                file=sys.stderr,
-            )
-            return EXIT_USAGE
     try:
         data, name = _read(args.input)
     except OSError as error:

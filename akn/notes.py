@@ -35,8 +35,9 @@ SEARCHED = {
     Kind.TEXT,
     Kind.MASTHEAD,
     Kind.FORMULA,
-    Kind.CONCLUSION,
 }
+# Masthead lines written with their inline content (a sponsor's "*" marker can stand there).
+MASTHEAD_WITH_NOTES = {"draft", "committee"}
 
 
 @dataclass
@@ -241,7 +242,9 @@ def _search(
         if block_index < cursor[0]:
             continue
         block = blocks[block_index]
-        if block.kind is Kind.MASTHEAD and note.marker.isdigit():
+        if block.kind is Kind.MASTHEAD and (
+            note.marker.isdigit() or block.role not in MASTHEAD_WITH_NOTES
+        ):
             continue
         if same_page and not any(line.page == note.page for line in block.lines):
             continue

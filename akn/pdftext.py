@@ -68,7 +68,7 @@ class Layout:
     links: list[PageLink]
     furniture: list[Line]
     job_number: str | None
-    formula_index: int | None  # index in ``lines`` of the enacting formula, if found
+    formula_index: int | None  # index in ``lines`` of the enacting formula, if found there
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
 
@@ -252,8 +252,6 @@ class _Scanner:
         while index < len(self.lines):
             line, kind = self.lines[index], self.kinds[index]
             line.page = self.page
-            if index == self.front_end and self.front_end:
-                self.formula_index = len(self.body)
             if index in self.furniture_at or kind is Kind.FORM_FEED:
                 state = self._furniture_line(index, state)
             elif kind is Kind.LINK:
@@ -286,6 +284,11 @@ class _Scanner:
             index += 1
         if state is not _State.BODY:
             self._close_block()
+        if self.front_end:
+            formula = self.lines[self.front_end]
+            self.formula_index = next(
+                (i for i, line in enumerate(self.body) if line is formula), None
+            )
         return Layout(
             self.body,
             self.notes,

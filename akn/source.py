@@ -7,6 +7,7 @@ once, here, from the text exactly as the user gave it (after decoding and newlin
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -16,6 +17,8 @@ from akn.diagnostics import Diagnostic, Severity
 SUP_OPEN = "\ue000"
 SUP_CLOSE = "\ue001"
 RESERVED = SUP_OPEN + SUP_CLOSE
+# Characters XML 1.0 cannot carry (the form feed is read as a page break before this applies).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 
 
 class InputError(Exception):
@@ -109,6 +112,18 @@ def split_lines(text: str) -> tuple[list[Line], list[Diagnostic]]:
                 )
             )
             raw = raw.replace(SUP_OPEN, "").replace(SUP_CLOSE, "")
+        bad = _NOT_XML.search(raw)
+        if bad:
+            diagnostics.append(
+                Diagnostic(
+                    "E107",
+                    Severity.WARNING,
+                    f"control character U+{ord(bad.group(0)):04X} removed: XML cannot carry it",
+                    line=number,
+                    column=bad.start() + 1,
+                )
+            )
+            raw = _NOT_XML.sub("", raw)
         if "\f" in raw:
             column = 1
             for index, part in enumerate(raw.split("\f")):
