@@ -25,6 +25,7 @@ _ITEM = (
     r"|\d{1,4}(?: [A-Z])? \([IVXL]{1,6}\)"  # early General Assembly: 217 A (III)
     r"|\d{1,3}/\d{1,4}(?: [A-Z](?![\w’']))?)"  # 71/317, 48/218 B
 )
+_DIGIT = re.compile(r"\d")
 _DATE_TAIL = r"(?:\s+(?:of|du|de|del|от)\s+\d{1,2}(?:er)?\s+\w+\s+\d{4})?"
 
 
@@ -63,6 +64,8 @@ def _resolution_symbol(item: str, decision: bool) -> str:
 def find_citations(text: str, mapping: Mapping) -> list[Citation]:
     """Every citation of a UN document in ``text``, in order, without overlaps."""
     found: list[Citation] = []
+    if not _DIGIT.search(text):
+        return found
     joiners = tuple(mapping.rule("citations", "list_words"))
     for words, decision in (
         (mapping.rule("citations", "resolution_words"), False),

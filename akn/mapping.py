@@ -199,6 +199,11 @@ class Mapping:
     name: str
     data: dict[str, Any]
 
+    @cached_property
+    def caches(self) -> dict[str, Any]:
+        """Room for stages to keep what they learn about this mapping between documents."""
+        return {}
+
     def rule(self, *key: str) -> Any:
         value: Any = self.data
         for part in key:

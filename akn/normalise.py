@@ -1,19 +1,21 @@
 """Turn each block's wrapped lines into one clean text, and find its opening phrase.
 
-Line by line: superscripts glued back, spacing fixed, split words rejoined; then the lines are
-joined (a line-end hyphen joins without a space) and the language's typography applied. The
+Superscripts glued back and spaces tidied line by line; the lines joined (a line-end hyphen
+joins without a space); split words rejoined; the language's typography applied. The
 offset where each input line starts in the result is kept, so that later passes can say on
 which line they found something.
 """
 
 from __future__ import annotations
 
+import bisect
+
 from akn.blocks import Block, Kind
 from akn.diagnostics import Diagnostic, Severity
 from akn.mapping import Mapping
 from akn.pdftext import merge_superscripts
 from akn.source import Line
-from akn.words import Lexicon, fix_spacing, join_lines, rejoin_split_words
+from akn.words import Lexicon, fix_spacing, join_lines, rejoin_split_words, tidy_line
 
 
 def clean_lines(
@@ -21,21 +23,22 @@ def clean_lines(
 ) -> tuple[str, list[int], list[Line]]:
     """One text from ``lines``: returns it, where each line starts in it, and the lines used."""
     lines = merge_superscripts(lines, mapping)
-    texts: list[str] = []
-    for line in lines:
-        text, joins = rejoin_split_words(fix_spacing(line.text, mapping), lexicon)
-        for before, after in joins:
-            diagnostics.append(
-                Diagnostic(
-                    "L210",
-                    Severity.INFO,
-                    f"rejoined a word split by spaces: {before!r} -> {after!r}",
-                    line=line.number,
-                )
+    joined, starts = join_lines([tidy_line(line.text, mapping) for line in lines])
+    text, joins = rejoin_split_words(joined, lexicon)
+    for offset, before, after in reversed(joins):
+        removed = len(before) - len(after)
+        starts = [start - removed if start > offset else start for start in starts]
+    for offset, before, after in joins:
+        line = lines[max(0, bisect.bisect_right(starts, offset) - 1)]
+        diagnostics.append(
+            Diagnostic(
+                "L210",
+                Severity.INFO,
+                f"rejoined a word split by spaces: {before!r} -> {after!r}",
+                line=line.number,
             )
-        texts.append(text)
-    joined, starts = join_lines(texts)
-    return fix_spacing(joined, mapping), starts, lines
+        )
+    return fix_spacing(text, mapping), starts, lines
 
 
 def fill_block_texts(blocks: list[Block], mapping: Mapping, lexicon: Lexicon) -> list[Diagnostic]:

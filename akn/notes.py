@@ -25,6 +25,7 @@ from akn.pdftext import Note
 
 SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 _DIGIT_RUN = re.compile(r"[0-9⁰¹²³⁴⁵⁶⁷⁸⁹]+")
+_SUPERSCRIPT = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]")
 SEARCHED = {
     Kind.TITLE,
     Kind.RECITAL,
@@ -59,6 +60,10 @@ class _Candidate:
 
 
 def _candidates(text: str, marker: str, mapping: Mapping, repeat: bool) -> list[_Candidate]:
+    if marker not in text and not (
+        _SUPERSCRIPT.search(text) and marker in text.translate(SUPERSCRIPT_DIGITS)
+    ):
+        return []
     if not marker.isdigit():
         return [
             _Candidate(m.start(), m.end(), m.start(), True)

@@ -88,12 +88,17 @@ class _Classifier:
             (Kind.SYMBOL, mapping.pattern("symbol")),
         ]
 
+        # One pass tells most lines (plain text) apart from every kind of furniture.
+        self.any = re.compile("|".join(f"(?:{pattern.pattern})" for _, pattern in self.patterns))
+
     def __call__(self, line: Line) -> Kind:
         text = line.text.strip()
         if line.text == "\f":
             return Kind.FORM_FEED
         if not text:
             return Kind.BLANK
+        if not self.any.fullmatch(text):
+            return Kind.TEXT
         for kind, pattern in self.patterns:
             if pattern.fullmatch(text):
                 return kind

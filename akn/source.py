@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import codecs
 import re
-import unicodedata
 from dataclasses import dataclass
 
 from akn.diagnostics import Diagnostic, Severity
@@ -17,6 +16,7 @@ from akn.diagnostics import Diagnostic, Severity
 SUP_OPEN = "\ue000"
 SUP_CLOSE = "\ue001"
 RESERVED = SUP_OPEN + SUP_CLOSE
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 # Characters XML 1.0 cannot carry (the form feed is read as a page break before this applies).
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 
@@ -102,7 +102,7 @@ def split_lines(text: str) -> tuple[list[Line], list[Diagnostic]]:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines: list[Line] = []
     for number, raw in enumerate(text.split("\n"), start=1):
-        if any(ch in RESERVED for ch in raw):
+        if SUP_OPEN in raw or SUP_CLOSE in raw:
             diagnostics.append(
                 Diagnostic(
                     "E103",
@@ -145,5 +145,4 @@ def looks_like_text(text: str) -> bool:
     sample = text[:20000]
     if not sample:
         return False
-    controls = sum(1 for ch in sample if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t\f")
-    return controls <= len(sample) // 100
+    return len(_CONTROLS.findall(sample)) <= len(sample) // 100

@@ -10,13 +10,11 @@ joined word is a word and at least one part is not, or when the parts are rare a
 
 from __future__ import annotations
 
-import itertools
 import math
 import re
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from akn.mapping import Mapping
 from akn.source import SUP_CLOSE, SUP_OPEN
@@ -50,6 +48,14 @@ def _frequencies(language: str) -> dict[str, float]:
     return {word: math.log10(freq) + 9 for word, freq in table.items() if freq > 0}
 
 
+@dataclass(frozen=True, slots=True)
+class _Token:
+    lower_start: bool  # could continue a split word: lower case, no leading punctuation
+    word: bool  # its letters (around any hyphen, after any elision) are words
+    short: bool  # one or two letters
+    end: str  # the letters a following piece would be glued to
+
+
 @dataclass
 class Lexicon:
     """Knows which strings are words of one language, and which the document itself uses."""
@@ -57,17 +63,22 @@ class Lexicon:
     language: str
     one_letter_words: frozenset[str]
     elisions: tuple[str, ...] = ()
-    document: Counter[str] = field(default_factory=Counter)
-    pairs: Counter[tuple[str, str]] = field(default_factory=Counter)
+    document: set[str] = field(default_factory=set)
+    text: str = ""  # the document, case-folded, to count word pairs in when needed
+    _words: dict[str, bool] = field(default_factory=dict, repr=False)
+    _tokens: dict[str, _Token] = field(default_factory=dict, repr=False)
+    _pairs: dict[tuple[str, str], bool] = field(default_factory=dict, repr=False)
 
     def zipf(self, word: str) -> float:
-        return _frequencies(self.language).get(word.casefold().replace("’", "'"), 0.0)
+        return _zipf(self.language, word)
 
     def is_candidate(self, word: str) -> bool:
         """Could ``word`` be a real word (the result of joining fragments)?"""
-        return self.zipf(word) >= _CANDIDATE_THRESHOLD or self.document[word.casefold()] > 0
+        return self.zipf(word) >= _CANDIDATE_THRESHOLD or word.casefold() in self.document
 
     def strip_elision(self, word: str) -> str:
+        if "’" not in word and "'" not in word:
+            return word
         lowered = word.casefold()
         for elision in self.elisions:
             if lowered.startswith(elision) and len(word) > len(elision):
@@ -75,66 +86,156 @@ class Lexicon:
         return word
 
     def is_word(self, word: str) -> bool:
-        if len(word) == 1:
-            return word.casefold() in self.one_letter_words
-        threshold = _WORD_THRESHOLD.get(len(word), _LONG_WORD_THRESHOLD)
-        return self.zipf(word) >= threshold
+        known = self._words.get(word)
+        if known is None:
+            if len(word) == 1:
+                known = word.casefold() in self.one_letter_words
+            else:
+                known = self.zipf(word) >= _WORD_THRESHOLD.get(len(word), _LONG_WORD_THRESHOLD)
+            self._words[word] = known
+        return known
+
+    def short_pair(self, end: str, short: str) -> bool:
+        """Should a short word be glued to the word ending in ``end`` ("universel" "le")?"""
+        key = (end, short)
+        known = self._pairs.get(key)
+        if known is None:
+            core = _core(short)[1]
+            known = bool(end and core) and _should_join([end, core], self)
+            self._pairs[key] = known
+        return known
+
+    def pair_count(self, first: str, second: str) -> int:
+        """How often the document writes ``first second`` as two words."""
+        return self.text.count(f" {first} {second} ")
+
+    def token(self, token: str) -> _Token:
+        known = self._tokens.get(token)
+        if known is None:
+            known = self._tokens[token] = _token(token, self)
+        return known
 
     def learn(self, text: str) -> None:
-        """Count the document's words and word pairs (its own vocabulary is the best evidence)."""
-        words = [self.strip_elision(w).casefold() for w in re.findall(r"[^\W\d_][\w’']*", text)]
-        self.document.update(words)
-        self.pairs.update(itertools.pairwise(words))
+        """Remember the document's words (its own vocabulary is the best evidence)."""
+        folded = _NOT_WORD.sub(" ", text.casefold())
+        self.text = f" {folded} "
+        self.document.update(folded.split())
+        if self.elisions:
+            self.document.update(
+                self.strip_elision(w) for w in self.document.copy() if "’" in w or "'" in w
+            )
+
+
+@lru_cache(maxsize=200_000)
+def _zipf(language: str, word: str) -> float:
+    return _frequencies(language).get(word.casefold().replace("’", "'"), 0.0)
 
 
 def make_lexicon(mapping: Mapping, texts: list[str]) -> Lexicon:
+    """A lexicon for one document. What does not depend on the document (is this a word?) is
+    remembered across documents of the same mapping, so a long run gets faster."""
+    words, tokens = _shared_caches(mapping)
     lexicon = Lexicon(
         mapping.code,
         frozenset(w.casefold() for w in mapping.rule("words", "one_letter_words")),
         tuple(
             sorted((e.casefold() for e in mapping.rule("words", "elisions")), key=len, reverse=True)
         ),
+        _words=words,
+        _tokens=tokens,
     )
-    for text in texts:
-        lexicon.learn(text)
+    lexicon.learn("\n".join(texts))
     return lexicon
+
+
+def _shared_caches(mapping: Mapping) -> tuple[dict[str, bool], dict[str, _Token]]:
+    """Word and token caches shared by the documents of one mapping (emptied when large)."""
+    caches = mapping.caches.setdefault("words", ({}, {}))
+    if len(caches[1]) > 200_000:
+        caches = mapping.caches["words"] = ({}, {})
+    return caches
 
 
 # --------------------------------------------------------------------------- split words
 
 
+_CORE = re.compile(rf"(\W*?)({_LETTERS}[\w’'\-]*?{_LETTERS}|{_LETTERS})(\W*)")
+_WORDS = re.compile(r"[^\W\d_][\w’']*")
+_NOT_WORD = re.compile(r"[^\w’']+")
+
+
+@lru_cache(maxsize=100_000)
 def _core(token: str) -> tuple[str, str, str]:
     """Split a token into leading punctuation, letters/hyphens core, trailing punctuation."""
-    match = re.fullmatch(rf"(\W*?)({_LETTERS}[\w’'\-]*?{_LETTERS}|{_LETTERS})(\W*)", token)
+    match = _CORE.fullmatch(token)
     if not match:
         return "", "", ""
     return match.group(1), match.group(2), match.group(3)
 
 
-def rejoin_split_words(text: str, lexicon: Lexicon) -> tuple[str, list[tuple[str, str]]]:
-    """Join words that PDF extraction split with spaces; return the text and the joins made."""
+def _token(token: str, lexicon: Lexicon) -> _Token:
+    lead, core, _ = _core(token)
+    if not core:
+        return _Token(False, True, False, "")
+    parts = core.split("-")
+    first, last = lexicon.strip_elision(parts[0]), parts[-1] if len(parts) > 1 else None
+    elided = first != parts[0]
+    return _Token(
+        not lead and not elided and core[0].islower(),
+        lexicon.is_word(first) and (last is None or lexicon.is_word(last)),
+        len(first) <= 2,
+        (last or first).casefold(),
+    )
+
+
+def rejoin_split_words(text: str, lexicon: Lexicon) -> tuple[str, list[tuple[int, str, str]]]:
+    """Join words that PDF extraction split with spaces.
+
+    Returns the text and the joins made: (offset in ``text``, the split form, the word).
+    Only places where a join is possible are examined: the next token starts in lower case and
+    one of the two is no word, or the next is a short word that glued on would make one.
+    """
     tokens = text.split(" ")
-    joins: list[tuple[str, str]] = []
+    known = lexicon._tokens
+    info = [known.get(token) or lexicon.token(token) for token in tokens]
+    spots = [
+        i
+        for i in range(len(tokens) - 1)
+        if info[i + 1].lower_start
+        and (
+            not (info[i].word and info[i + 1].word)
+            or (info[i + 1].short and lexicon.short_pair(info[i].end, tokens[i + 1]))
+        )
+    ]
+    if not spots:
+        return text, []
+    joins: list[tuple[int, str, str]] = []
     out: list[str] = []
-    i = 0
-    while i < len(tokens):
-        joined = _best_join(tokens, i, lexicon)
+    done = 0  # tokens before this index are already in ``out``
+    for i in spots:
+        if i < done:
+            continue
+        both_words = info[i].word and info[i + 1].word
+        joined = _best_join(tokens, i, lexicon, (2,) if both_words else (4, 3, 2))
         if joined is None:
-            out.append(tokens[i])
-            i += 1
             continue
         size, word = joined
-        joins.append((" ".join(tokens[i : i + size]), word))
+        out.extend(tokens[done:i])
+        before = " ".join(tokens[i : i + size])
+        joins.append((len(" ".join(tokens[:i])) + (1 if i else 0), before, word))
         out.append(word)
-        i += size
+        done = i + size
+    out.extend(tokens[done:])
     return " ".join(out), joins
 
 
-def _best_join(tokens: list[str], start: int, lexicon: Lexicon) -> tuple[int, str] | None:
+def _best_join(
+    tokens: list[str], start: int, lexicon: Lexicon, sizes: tuple[int, ...] = (4, 3, 2)
+) -> tuple[int, str] | None:
     lead, head, trail = _core(tokens[start])
     if not head or trail or SUP_OPEN in tokens[start]:
         return None
-    for size in (4, 3, 2):
+    for size in sizes:
         if start + size > len(tokens):
             continue
         parts = [head]
@@ -178,16 +279,21 @@ def _should_join(parts: list[str], lexicon: Lexicon) -> bool:
     if len(inner) != 2 or len(inner[1]) > 2:
         return False
     # Both parts are words: join only when the pair is unlikely and the whole is common.
-    if lexicon.pairs[(inner[0].casefold(), inner[1].casefold())] > 1:
+    if lexicon.pair_count(inner[0].casefold(), inner[1].casefold()) > 1:
         return False
     joined, first, second = (lexicon.zipf(w) for w in (candidate, inner[0], inner[1]))
     if joined <= 0:
-        return lexicon.document[candidate.casefold()] > 0
+        return candidate.casefold() in lexicon.document
     margin = (joined - 9) - ((first - 9) + (second - 9))
     return margin >= _BOTH_WORDS_MARGIN and joined >= first - _BOTH_WORDS_HEAD_SLACK
 
 
 # --------------------------------------------------------------------------- spacing
+
+
+# A spacing rule: the substrings that must be present for it to apply, its pattern, its
+# replacement. Checking the substrings first skips most rules on most lines.
+Rule = tuple[tuple[str, ...], re.Pattern[str], "str | Callable[[re.Match[str]], str]"]
 
 
 @cache
@@ -196,50 +302,77 @@ def _spacing_rules(
     nbsp_before: tuple[str, ...],
     nbsp_after: tuple[str, ...],
     conjunctions: tuple[str, ...],
-) -> list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]]:
+) -> list[Rule]:
     def hyphen(match: re.Match[str]) -> str:
         word = match.group(1)
         return match.group(0) if word.casefold() in conjunctions else word + "-"
 
-    rules: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
+    rules: list[Rule] = [
         # A hyphen cut loose from its word: "COVID -19", "4 -15 septembre"; but a suspended
         # hyphen stays apart: "country-owned and -driven".
-        (re.compile(r"(?<!\S)(\S*[\w)]) -(?=[\w(])"), hyphen),
+        ((" -",), re.compile(r"(?<!\S)(\S*[\w)]) -(?=[\w(])"), hyphen),
         # No space before a comma, full stop or closing bracket; none after an opening one.
-        (re.compile(r"(?<=\S) +(?=[,.)\]](?!\.\.))"), ""),
-        (re.compile(r"(?<=[(\[]) +"), ""),
+        ((" ,", " .", " )", " ]"), re.compile(r"(?<=\S) +(?=[,.)\]](?!\.\.))"), ""),
+        (("( ", "[ "), re.compile(r"(?<=[(\[]) +"), ""),
         # Quotation marks hug what they quote: “ Declaration … Countries ”.
-        (re.compile(r"(?<=\S) +(?=”(?:[\s,.;:)]|$))"), ""),
-        (re.compile(r"(?:(?<=^)|(?<=[\s(]))“ +"), "“"),
+        ((" ”",), re.compile(r"(?<=\S) +(?=”(?:[\s,.;:)]|$))"), ""),
+        (("“ ",), re.compile(r"(?:(?<=^)|(?<=[\s(]))“ +"), "“"),
         # "l ’Asie": the apostrophe belongs to the word before it.
-        (re.compile(rf"(?<={_LETTERS}) ’(?={_LETTERS})"), "’"),
+        ((" ’",), re.compile(rf"(?<={_LETTERS}) ’(?={_LETTERS})"), "’"),
     ]
-    if elisions:
-        alternatives = "|".join(re.escape(e) for e in sorted(elisions, key=len, reverse=True))
-        rules.append((re.compile(rf"(?<!\w)((?i:{alternatives})) +(?={_LETTERS})"), r"\1"))
+    elision = _elision_rule(elisions)
+    if elision is not None:
+        rules.append((("’ ", "' "), elision, r"\1"))
     for char in nbsp_before:
         follow = "" if char == "»" else r"(?=\s|$|[)\]”»])"
-        rules.append(
-            (re.compile(rf"(?<=\S)[ \u00a0\u202f]*{re.escape(char)}{follow}"), "\u00a0" + char)
-        )
+        pattern = re.compile(rf"(?<=\S)[ \u00a0\u202f]*{re.escape(char)}{follow}")
+        rules.append(((char,), pattern, "\u00a0" + char))
     for char in nbsp_after:
-        rules.append((re.compile(rf"{re.escape(char)}[ \u00a0\u202f]*(?=\S)"), char + "\u00a0"))
+        pattern = re.compile(rf"{re.escape(char)}[ \u00a0\u202f]*(?=\S)")
+        rules.append(((char,), pattern, char + "\u00a0"))
     if not nbsp_before:
-        rules.append((re.compile(r"(?<=\S) +(?=[;:!?](?:\s|$))"), ""))
+        rules.append(((" ;", " :", " !", " ?"), re.compile(r"(?<=\S) +(?=[;:!?](?:\s|$))"), ""))
     return rules
 
 
-def fix_spacing(text: str, mapping: Mapping) -> str:
-    """Collapse runs of spaces and put spaces where the language's typography wants them."""
+_APOSTROPHE = re.compile(rf"(?<={_LETTERS}) ’(?={_LETTERS})")
+
+
+def tidy_line(text: str, mapping: Mapping) -> str:
+    """What split-word repair needs first: single spaces, apostrophes back on their words."""
     text = " ".join(text.split())
-    rules = _spacing_rules(
+    if " ’" in text:
+        text = _APOSTROPHE.sub("’", text)
+    elision = _elision_rule(tuple(mapping.rule("words", "elisions")))
+    if elision is not None and ("’ " in text or "' " in text):
+        text = elision.sub(r"\1", text)
+    return text
+
+
+@cache
+def _elision_rule(elisions: tuple[str, ...]) -> re.Pattern[str] | None:
+    """ "l’ Association": an elided article belongs to the word after it."""
+    if not elisions:
+        return None
+    alternatives = "|".join(re.escape(e) for e in sorted(elisions, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)((?i:{alternatives})) +(?={_LETTERS})")
+
+
+def _rule_keys(mapping: Mapping) -> tuple[tuple[str, ...], ...]:
+    return (
         tuple(mapping.rule("words", "elisions")),
         tuple(mapping.rule("typography", "nbsp_before")),
         tuple(mapping.rule("typography", "nbsp_after")),
         tuple(w.casefold() for w in mapping.rule("words", "conjunctions")),
     )
-    for pattern, replacement in rules:
-        text = pattern.sub(replacement, text)
+
+
+def fix_spacing(text: str, mapping: Mapping) -> str:
+    """Collapse runs of spaces and put spaces where the language's typography wants them."""
+    text = " ".join(text.split())
+    for triggers, pattern, replacement in _spacing_rules(*_rule_keys(mapping)):
+        if any(trigger in text for trigger in triggers):
+            text = pattern.sub(replacement, text)
     return text
 
 
