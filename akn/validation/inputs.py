@@ -159,16 +159,16 @@ def find_doctype(data: bytes) -> int | None:
         while position < length and text[position] in " \t\r\n\ufeff":
             position += 1
         if text.startswith("<?", position):
-            end = text.find("?>", position)
+            end, closer = text.find("?>", position), 2
         elif text.startswith("<!--", position):
-            end = text.find("-->", position)
+            end, closer = text.find("-->", position + 4), 3
         elif text.startswith("<!DOCTYPE", position) or text.startswith("<!doctype", position):
             return text.count("\n", 0, position) + 1
         else:
             return None  # the root element (or non-XML): the prolog is over
         if end < 0:
             return None
-        position = end + 2
+        position = end + closer
     return None
 
 
