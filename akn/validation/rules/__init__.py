@@ -42,7 +42,7 @@ class Rule:
 
     @property
     def title(self) -> str:
-        return self.doc.strip().splitlines()[0].rstrip(".")
+        return self.doc.strip().splitlines()[0].rstrip(".").replace("``", "")
 
     @property
     def description(self) -> str:
