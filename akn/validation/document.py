@@ -178,14 +178,30 @@ class Locator:
         self._encoding = encoding or "utf-8"
 
     @cached_property
-    def _lines(self) -> list[str]:
+    def _raw_lines(self) -> list[bytes] | list[str]:
         if self._data is None:
             return []
+        codec = _python_codec(self._encoding)
+        if codec in _BYTE_SPLITTABLE:
+            # Split the bytes and decode only the lines looked at: most files have a few
+            # findings, and decoding whole files would cost more than the rules.
+            return self._data.split(b"\n")
         try:
-            text = self._data.decode(_python_codec(self._encoding, self._data), "replace")
+            text = self._data.decode(codec, "replace")
         except LookupError:
             text = self._data.decode("utf-8", "replace")
         return text.lstrip("\ufeff").split("\n")
+
+    def _line(self, number: int) -> str:
+        line = self._raw_lines[number - 1]
+        if isinstance(line, bytes):
+            text = line.decode(_python_codec(self._encoding), "replace")
+            return text.lstrip("\ufeff") if number == 1 else text
+        return line
+
+    @property
+    def _line_count(self) -> int:
+        return len(self._raw_lines)
 
     def position(self, hit: Hit) -> tuple[int | None, int | None]:
         """Line and column of a rule's hit (the column of its attribute when it names one)."""
@@ -203,17 +219,17 @@ class Locator:
         return self.find(line, match.group(1), match.group(2))[1]
 
     def find(self, line: int, name: str, attribute: str | None) -> tuple[int, int | None]:
-        if not self._lines:
+        if not self._line_count:
             return line, None
         # The tag may start a few lines above the line libxml2 reports (where it ends).
-        for start in range(min(line, len(self._lines)), max(line - 30, 0), -1):
-            text = self._lines[start - 1]
+        for start in range(min(line, self._line_count), max(line - 30, 0), -1):
+            text = self._line(start)
             index = _find_tag(text, name)
             if index < 0:
                 continue
             if attribute is None:
                 return start, index + 1
-            found = _find_attribute(self._lines, start, index, attribute)
+            found = _find_attribute(self, start, index, attribute)
             return found if found is not None else (start, index + 1)
         return line, None
 
@@ -221,11 +237,12 @@ class Locator:
 _SCHEMA_SUBJECT = re.compile(r"^Element '([^']+)'(?:, attribute '([^']+)')?")
 
 
-def _python_codec(encoding: str, data: bytes) -> str:
+_BYTE_SPLITTABLE = frozenset({"utf-8", "utf8", "ascii", "us-ascii", "iso-8859-1", "latin-1"})
+
+
+def _python_codec(encoding: str) -> str:
     name = encoding.lower()
-    if name in ("utf-16", "utf16"):
-        return "utf-16"
-    return name
+    return "utf-16" if name in ("utf-16", "utf16") else name
 
 
 def _qualified_name(element: etree._Element) -> str:
@@ -245,12 +262,12 @@ def _find_tag(text: str, name: str) -> int:
 
 
 def _find_attribute(
-    lines: list[str], line: int, start: int, attribute: str
+    locator: Locator, line: int, start: int, attribute: str
 ) -> tuple[int, int] | None:
     pattern = re.compile(r"(?<![\w:.-])" + re.escape(attribute) + r"\s*=")
     offset = start
-    for number in range(line, min(line + 30, len(lines)) + 1):
-        text = lines[number - 1]
+    for number in range(line, min(line + 30, locator._line_count) + 1):
+        text = locator._line(number)
         closing = text.find(">", offset)
         match = pattern.search(text, offset, closing if closing >= 0 else len(text))
         if match:

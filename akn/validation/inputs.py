@@ -129,8 +129,11 @@ _PROLOG_WINDOW = 64 * 1024
 _DECLARATION_ENCODING = re.compile(r"""encoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
 
 
-def _prolog_text(data: bytes) -> str:
-    """The start of the document as text, decoded well enough to read its prolog."""
+_FIRST_TAG = re.compile(rb"<[^?!]")
+
+
+def _prolog_text(data: bytes, whole_window: bool = False) -> str:
+    """The prolog (what comes before the root element) as text, decoded well enough to read."""
     head = data[:_PROLOG_WINDOW]
     for bom, encoding in _BOMS:
         if head.startswith(bom):
@@ -139,8 +142,11 @@ def _prolog_text(data: bytes) -> str:
         return head.decode("utf-16-le", "replace")
     if head.startswith(b"\x00<\x00?") or head.startswith(b"\x00<\x00!"):
         return head.decode("utf-16-be", "replace")
-    # ASCII-compatible: the declaration itself is ASCII; what follows only needs '<' and '>'.
-    return head.decode("latin-1")
+    # ASCII-compatible: markup characters are single bytes. Decoding stops at the first tag
+    # that is not a declaration, comment or DOCTYPE (a '<' inside a comment only shortens the
+    # text, and an unfinished prolog is then left to libxml2, DOCTYPE check included).
+    first_tag = None if whole_window else _FIRST_TAG.search(head)
+    return head[: first_tag.start() + 2 if first_tag else len(head)].decode("latin-1")
 
 
 def _without_bom(data: bytes) -> bytes:
@@ -150,9 +156,9 @@ def _without_bom(data: bytes) -> bytes:
     return data
 
 
-def find_doctype(data: bytes) -> int | None:
+def find_doctype(data: bytes, whole_window: bool = False) -> int | None:
     """The line of a ``<!DOCTYPE`` in the prolog (before the root element), or None."""
-    text = _prolog_text(data)
+    text = _prolog_text(data, whole_window)
     position = 0
     length = len(text)
     while position < length:
@@ -166,8 +172,8 @@ def find_doctype(data: bytes) -> int | None:
             return text.count("\n", 0, position) + 1
         else:
             return None  # the root element (or non-XML): the prolog is over
-        if end < 0:
-            return None
+        if end < 0:  # a comment with a '<' in it cut the text short: read the whole window
+            return None if whole_window else find_doctype(data, whole_window=True)
         position = end + closer
     return None
 

@@ -69,6 +69,18 @@ UNIQUE = frozenset(
 
 NOTES = frozenset({"authorialNote", "note"})
 
+NUMBERED = frozenset(
+    {
+        *("alinea", "article", "book", "chapter", "clause", "division", "indent", "level"),
+        *("list", "paragraph", "part", "point", "proviso", "rule", "section", "subchapter"),
+        *("subclause", "subdivision", "sublist", "subparagraph", "subpart", "subrule"),
+        *("subsection", "subtitle", "title", "tome", "transitional"),
+        *("hcontainer", "blockContainer", "tblock", "item", "recital", "citation"),
+        "debateSection",
+    }
+)
+"""Elements whose ``num`` child numbers them: the legislative hierarchy and its kin."""
+
 _EDGE_PUNCTUATION = "()[]{}.:;,·–—-_ \t\u00a0\u3001\u060c"
 _LEADING_WORD = re.compile(r"^[^\W\d_]{2,}\.?\s+(?=\S)")
 
@@ -104,8 +116,10 @@ def check(document: Document) -> Iterator[Hit]:
     positions: dict[tuple[object, str, str], int] = {}
     for element, name, eid, key in placed:
         position = positions[key] = positions.get(key, 0) + 1
-        num = element.find(num_tag)
-        yield from _check_one(element, name, eid, key[1], num, position, totals[key])
+        num = element.find(num_tag) if name in NUMBERED else None
+        hit = _check_one(element, name, eid, key[1], num, position, totals[key])
+        if hit is not None:
+            yield hit
 
 
 _SKIPPED = frozenset({"meta", "attachments", "attachment", "components", "component"})
@@ -147,57 +161,55 @@ class _Contexts:
         return result
 
 
-def _check_one(element, name, eid, context, num, position, total) -> Iterator[Hit]:
+def _check_one(element, name, eid, context, num, position, total) -> Hit | None:
     abbreviation = ABBREVIATIONS.get(name, name)
     prefix = context + "__" if context else ""
     if prefix and not eid.startswith(prefix) and name not in NOTES:
         if eid.startswith(context + "_"):
-            yield Hit(
+            return Hit(
                 element,
                 f"eId {eid!r} joins its levels with '_': expected it to start with {prefix!r}",
                 attribute="eId",
                 group=("single-underscore", name),
             )
-        else:
-            yield Hit(
-                element,
-                f"eId {eid!r} does not start with the eId of its container ({prefix!r})",
-                attribute="eId",
-                group=("not-prefixed", name),
-            )
-        return
+        return Hit(
+            element,
+            f"eId {eid!r} does not start with the eId of its container ({prefix!r})",
+            attribute="eId",
+            group=("not-prefixed", name),
+        )
     segment = eid[len(prefix) :] if eid.startswith(prefix) else eid.rpartition("__")[2]
 
     if num is not None and (num.text or len(num)):
         written = "".join(num.itertext())
         number = clean_number(written)
         if not number:
-            return
+            return None
         expected = f"{abbreviation}_{number}"
         if segment.casefold() != expected.casefold():
-            yield Hit(
+            return Hit(
                 element,
                 f"eId {eid!r} does not follow its number <num>{written.strip()}</num>: "
                 f"expected {prefix + expected!r}",
                 attribute="eId",
                 group=("number", name),
             )
-        return
+        return None
     if abbreviation in UNIQUE:
         if segment != abbreviation and segment != f"{abbreviation}_1":
-            yield Hit(
+            return Hit(
                 element,
                 f"eId {eid!r} of a unique <{name}>: expected {prefix + abbreviation!r}",
                 attribute="eId",
                 group=("unique", name),
             )
-        return
+        return None
     expected = f"{abbreviation}_{position}"
     if segment == expected or (segment == abbreviation and total == 1):
-        return
+        return None
     if name in NOTES and re.fullmatch(re.escape(abbreviation) + r"_\d+", segment):
-        return  # notes may be counted through the whole document
-    yield Hit(
+        return None  # notes may be counted through the whole document
+    return Hit(
         element,
         f"eId {eid!r} of an unnumbered <{name}>: expected {prefix + expected!r} "
         f"(its position among the <{name}> elements here)",
