@@ -85,6 +85,12 @@ def main(argv: list[str] | None = None) -> int:
     _compare(
         "one file (A-RES-75-15 fra)", [*akn, str(ONE_FILE)], [*baseline, str(ONE_FILE)], args.runs
     )
+    # The same with akn's own rules off: what the schema path alone costs.
+    xsd_only = [*akn, "--select", "XSD"]
+    _compare("all files, --select XSD", xsd_only + files, baseline + files, args.runs)
+    _compare(
+        "one file, --select XSD", [*xsd_only, str(ONE_FILE)], [*baseline, str(ONE_FILE)], args.runs
+    )
     startup = statistics.median(_time([*akn, "--rules"]) for _ in range(args.runs))
     python = statistics.median(_time([sys.executable, "-c", "pass"]) for _ in range(args.runs))
     print(f"\nstart-up: `{shlex.join(akn)} --rules` {startup:.3f} s (python alone {python:.3f} s)")
