@@ -1,0 +1,263 @@
+"""Check Akoma Ntoso files against the official schema and akn's own rules.
+
+Paths may be files, directories (searched recursively for *.xml), glob patterns, or - for
+standard input. Exit status: 0 nothing at or above the failing severity (error; warning with
+--strict), 1 findings at or above it, 2 usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from akn.validation.engine import Input
+
+EXIT_CLEAN = 0
+EXIT_FINDINGS = 1
+EXIT_USAGE = 2
+
+_FORMATS = ("text", "json", "junit", "github", "sarif")  # formats.FORMATS, without importing it
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Declare ``akn validate``'s options (kept import-free: the parser is built for every run)."""
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="files, directories, glob patterns, or - for standard input "
+        "(with --rules: the rule codes to document)",
+    )
+    parser.add_argument(
+        "--format",
+        choices=_FORMATS,
+        default=None,
+        help="output format (default: text, one finding per line then a summary)",
+    )
+    parser.add_argument(
+        "--select",
+        action="append",
+        metavar="CODES",
+        help="only these rules: comma-separated codes, prefixes or names (XSD,AKN1,numbering)",
+    )
+    parser.add_argument("--ignore", action="append", metavar="CODES", help="switch these rules off")
+    parser.add_argument(
+        "--strict", action="store_true", default=None, help="warnings fail too (exit 1)"
+    )
+    parser.add_argument(
+        "--explain",
+        action="store_true",
+        default=None,
+        help="retell schema findings with xmlschema: the expected elements and an XPath "
+        "(slower: about a second more)",
+    )
+    parser.add_argument(
+        "--rules",
+        action="store_true",
+        help="list the rules (code, severity, name, title) and exit; with codes, document them",
+    )
+    parser.add_argument(
+        "--show-all",
+        action="store_true",
+        default=None,
+        help="one line per occurrence, instead of one per repeated defect and file",
+    )
+    parser.add_argument(
+        "--max-bytes",
+        type=_positive_int,
+        default=None,
+        metavar="N",
+        help="refuse files larger than N bytes (default: 16 MiB)",
+    )
+    parser.add_argument(
+        "--stdin-filename", metavar="NAME", help="the name to report for standard input"
+    )
+    parser.add_argument(
+        "--config", metavar="FILE", help="read [tool.akn.validate] from FILE, not pyproject.toml"
+    )
+    parser.add_argument("--isolated", action="store_true", help="ignore every pyproject.toml")
+    parser.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE")
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value <= 0:
+        raise argparse.ArgumentTypeError("must be positive")
+    return value
+
+
+class UsageError(Exception):
+    """A problem with how akn validate was called (exit status 2)."""
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run ``akn validate``; return the exit status."""
+    if not args.rules:
+        # Compiling the schema is most of the cost of a small run: start it before anything else.
+        # libxml2 calls back into lxml (and so needs the GIL) while it compiles and validates;
+        # a short switch interval keeps the rules running here from stalling it for 5 ms a time.
+        sys.setswitchinterval(0.001)
+        from akn.schema import preload_official_schema
+
+        preload_official_schema()
+    try:
+        return _run(args)
+    except UsageError as error:
+        print(f"akn validate: error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+
+
+def _run(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from akn.diagnostics import Severity
+    from akn.validation.config import Config, ConfigError, load_config
+    from akn.validation.rules import UnknownRuleError, choose
+
+    try:
+        if args.isolated:
+            config = Config()
+        else:
+            config = load_config(Path(args.config) if args.config else None)
+    except ConfigError as error:
+        raise UsageError(str(error)) from None
+
+    if args.rules:
+        return _print_rules(args.paths, args.output)
+
+    select = _codes(args.select) or config.get("select")
+    ignore = [*config.get("ignore", []), *_codes(args.ignore)]
+    try:
+        codes = choose(select, ignore)
+    except UnknownRuleError as error:
+        raise UsageError(str(error)) from None
+    strict = args.strict if args.strict is not None else config.get("strict", False)
+    output_format = args.format or config.get("format", "text")
+    if output_format not in _FORMATS:
+        raise UsageError(f"unknown format {output_format!r} in {config.source}")
+    if not args.paths:
+        raise UsageError("no paths given (use - to read standard input)")
+
+    from akn.validation.engine import Settings, check_inputs
+    from akn.validation.inputs import DEFAULT_MAX_BYTES, Limits
+
+    limits = Limits(max_bytes=args.max_bytes or config.get("max-bytes", DEFAULT_MAX_BYTES))
+    show_all = args.show_all if args.show_all is not None else config.get("show-all", False)
+    explain = args.explain if args.explain is not None else config.get("explain", False)
+    settings = Settings(codes, limits, explain=explain, group=not show_all)
+    inputs = expand_paths(args.paths, args.stdin_filename)
+    results = list(check_inputs(inputs, settings))
+
+    from akn.validation.formats import FORMATTERS
+
+    failing = Severity.WARNING if strict else Severity.ERROR
+    report = FORMATTERS[output_format](results, failing)
+    _write(report, args.output)
+    failed = any(f.severity >= failing for result in results for f in result.findings)
+    return EXIT_FINDINGS if failed else EXIT_CLEAN
+
+
+def _codes(values: list[str] | None) -> list[str]:
+    return [code.strip() for value in values or () for code in value.split(",") if code.strip()]
+
+
+def _write(report: str, output: str | None) -> None:
+    if output is None:
+        sys.stdout.write(report)
+        sys.stdout.flush()
+        return
+    try:
+        with open(output, "w", encoding="utf-8") as stream:
+            stream.write(report)
+    except OSError as error:
+        raise UsageError(f"cannot write {output}: {error.strerror or error}") from None
+
+
+def expand_paths(paths: list[str], stdin_name: str | None = None) -> list[Input]:
+    """Files, directories (recursively, *.xml), globs and ``-``, in order, without repeats."""
+    import glob
+    import os
+    from pathlib import Path
+
+    from akn.validation.engine import Input
+
+    found: list[Input] = []
+    seen: set[str] = set()
+
+    def add(label: str, path: Path | None) -> None:
+        key = os.path.normpath(label) if path is not None else "-"
+        if key not in seen:
+            seen.add(key)
+            found.append(Input(label, path))
+
+    for raw in paths:
+        if raw == "-":
+            add(stdin_name or "<stdin>", None)
+        elif os.path.isdir(raw):
+            files = list(_xml_files(raw))
+            if not files:
+                raise UsageError(f"no *.xml files in directory {raw}")
+            for file in files:
+                add(file, Path(file))
+        elif os.path.lexists(raw) or not glob.has_magic(raw):
+            add(raw, Path(raw))  # a missing file is reported as IN001, not skipped
+        else:
+            matches = sorted(glob.glob(raw, recursive=True))
+            files = []
+            for match in matches:
+                files.extend(_xml_files(match) if os.path.isdir(match) else [match])
+            if not files:
+                raise UsageError(f"no files match {raw}")
+            for file in files:
+                add(file, Path(file))
+    return found
+
+
+def _xml_files(directory: str) -> list[str]:
+    """*.xml below ``directory``, sorted; hidden directories (.git, .venv) are skipped."""
+    import os
+
+    files = []
+    for root, directories, names in os.walk(directory):
+        directories[:] = sorted(d for d in directories if not d.startswith("."))
+        files.extend(
+            os.path.join(root, name) for name in sorted(names) if name.lower().endswith(".xml")
+        )
+    return files
+
+
+def _print_rules(codes: list[str], output: str | None) -> int:
+    from akn.validation.rules import UnknownRuleError, all_rules, match_rules
+
+    rules = all_rules()
+    if not codes:
+        width = max(len(rule.name) for rule in rules)
+        lines = [
+            f"{rule.code:<7} {rule.severity!s:<8} {rule.name:<{width}}  {rule.title}"
+            for rule in rules
+        ]
+        _write("\n".join(lines) + "\n", output)
+        return EXIT_CLEAN
+    try:
+        chosen = match_rules(codes, rules)
+    except UnknownRuleError as error:
+        raise UsageError(str(error)) from None
+    blocks = []
+    for rule in rules:
+        if rule.code in chosen:
+            head = f"{rule.code} {rule.name} ({rule.severity}{', always on' if rule.fatal else ''})"
+            blocks.append(f"{head}\n{rule.title}.\n\n{rule.description}".rstrip())
+    _write("\n\n".join(blocks) + "\n", output)
+    return EXIT_CLEAN
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m akn.validation``: the same command without the rest of akn's CLI."""
+    parser = argparse.ArgumentParser(prog="akn validate", description=__doc__.splitlines()[0])
+    add_arguments(parser)
+    return run(parser.parse_args(argv))

@@ -1,0 +1,278 @@
+"""One parsed document as the rules see it: indexes built in a single walk, shared by all rules.
+
+Walking the tree is the main cost of the project checks, so the walk happens once and the
+rules read plain lists and dicts. Rules report ``Hit`` objects that point at elements; turning
+them into findings with a line and a column (which needs the source text) is done only for
+the few hits that are reported.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from lxml import etree
+
+AKN = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
+AKN_PREFIX = "{" + AKN + "}"
+
+# Elements that hold a whole document; each has its own meta and its own set of eIds.
+DOCUMENT_TYPES = frozenset(
+    {
+        "act",
+        "amendment",
+        "amendmentList",
+        "bill",
+        "debate",
+        "debateReport",
+        "doc",
+        "documentCollection",
+        "judgment",
+        "officialGazette",
+        "portion",
+        "statement",
+    }
+)
+
+
+def local(element: etree._Element) -> str:
+    """The element's name without the AKN namespace (other namespaces keep Clark notation)."""
+    tag = element.tag
+    if isinstance(tag, str) and tag.startswith(AKN_PREFIX):
+        return tag[len(AKN_PREFIX) :]
+    return tag if isinstance(tag, str) else ""
+
+
+@dataclass(slots=True)
+class Hit:
+    """A rule's raw finding: what is wrong and which element (and attribute) shows it.
+
+    ``group`` collects repeats of one defect (every paragraph numbered by a running counter)
+    into one reported line; hits with the same code and group in a file are merged.
+    """
+
+    element: etree._Element | None
+    message: str
+    attribute: str | None = None
+    group: object = None
+    line: int | None = None
+
+
+# Attributes the rules look up by name; everything else is only looked at for whitespace.
+TRACKED_ATTRIBUTES = frozenset(
+    {
+        "eId",
+        "wId",
+        "href",
+        "date",
+        "alternativeTo",
+        "as",
+        "by",
+        "choice",
+        "current",
+        "dictionary",
+        "empoweredBy",
+        "end",
+        "for",
+        "from",
+        "includedIn",
+        "original",
+        "outcome",
+        "period",
+        "placementBase",
+        "refersTo",
+        "source",
+        "start",
+        "to",
+        "upTo",
+    }
+)
+_SPACE = frozenset(" \t\n\r")
+
+Attribute = tuple["etree._Element", str]
+"""(element, value): one occurrence of a tracked attribute, in document order."""
+
+
+class Document:
+    """A parsed Akoma Ntoso document and the indexes the rules share."""
+
+    def __init__(self, tree: etree._ElementTree, label: str = "<input>") -> None:
+        self.tree = tree
+        self.root = tree.getroot()
+        self.label = label
+
+    @cached_property
+    def _walk(self) -> tuple[dict[str, list[Attribute]], list[tuple[etree._Element, str, str]]]:
+        # The one pass over every attribute of every AKN element. Plain tuples and local
+        # names keep it at about a tenth of a millisecond per thousand attributes.
+        tracked: dict[str, list[Attribute]] = {}
+        spaced: list[tuple[etree._Element, str, str]] = []
+        is_tracked = TRACKED_ATTRIBUTES.__contains__
+        space = _SPACE
+        for element in self.root.iter(AKN_PREFIX + "*"):
+            for name, value in element.items():
+                if is_tracked(name):
+                    bucket = tracked.get(name)
+                    if bucket is None:
+                        bucket = tracked[name] = []
+                    bucket.append((element, value))
+                if value and (
+                    value[0] in space or value[-1] in space or "\t" in value or "\n" in value
+                ):
+                    spaced.append((element, name, value))
+        return tracked, spaced
+
+    def attribute(self, name: str) -> list[Attribute]:
+        """(element, value) for every AKN element with attribute ``name`` (a tracked one)."""
+        if name not in TRACKED_ATTRIBUTES:
+            raise KeyError(f"{name!r} is not indexed; add it to TRACKED_ATTRIBUTES")
+        return self._walk[0].get(name, [])
+
+    @property
+    def spaced_attributes(self) -> list[tuple[etree._Element, str, str]]:
+        """(element, name, value) for every attribute value with whitespace at an end, a tab
+        or a line break."""
+        return self._walk[1]
+
+    @cached_property
+    def ids(self) -> dict[str, list[etree._Element]]:
+        """eId value -> the elements that carry it (the whole file, all parts)."""
+        index: dict[str, list[etree._Element]] = {}
+        for element, value in self.attribute("eId"):
+            index.setdefault(value, []).append(element)
+        return index
+
+    @cached_property
+    def wids(self) -> frozenset[str]:
+        """Every wId value in the file."""
+        return frozenset(value for _, value in self.attribute("wId"))
+
+    @cached_property
+    def parts(self) -> list[etree._Element]:
+        """The document elements: the main one, then those of attachments and components."""
+        return list(self.root.iter(*(AKN_PREFIX + name for name in sorted(DOCUMENT_TYPES))))
+
+    def part_of(self, element: etree._Element) -> etree._Element | None:
+        """The nearest document element that contains ``element``."""
+        for ancestor in element.iterancestors():
+            if local(ancestor) in DOCUMENT_TYPES:
+                return ancestor
+        return None
+
+
+# --- locating a hit in the source text --------------------------------------------------------
+
+
+class Locator:
+    """Line and column of an element or attribute, found in the source text on demand.
+
+    libxml2 gives the line where a start tag ends and no column; the column is found by
+    searching the source lines around it, which costs nothing unless there is a finding.
+    """
+
+    def __init__(self, data: bytes | None, encoding: str | None) -> None:
+        self._data = data
+        self._encoding = encoding or "utf-8"
+
+    @cached_property
+    def _raw_lines(self) -> list[bytes] | list[str]:
+        if self._data is None:
+            return []
+        codec = _python_codec(self._encoding)
+        if codec in _BYTE_SPLITTABLE:
+            # Split the bytes and decode only the lines looked at: most files have a few
+            # findings, and decoding whole files would cost more than the rules.
+            return self._data.split(b"\n")
+        try:
+            text = self._data.decode(codec, "replace")
+        except LookupError:
+            text = self._data.decode("utf-8", "replace")
+        return text.lstrip("\ufeff").split("\n")
+
+    def _line(self, number: int) -> str:
+        line = self._raw_lines[number - 1]
+        if isinstance(line, bytes):
+            text = line.decode(_python_codec(self._encoding), "replace")
+            return text.lstrip("\ufeff") if number == 1 else text
+        return line
+
+    @property
+    def _line_count(self) -> int:
+        return len(self._raw_lines)
+
+    def position(self, hit: Hit) -> tuple[int | None, int | None]:
+        """Line and column of a rule's hit (the column of its attribute when it names one)."""
+        element = hit.element
+        line = hit.line or (element.sourceline if element is not None else None)
+        if line is None or element is None:
+            return line, None
+        return self.find(line, _qualified_name(element), hit.attribute)
+
+    def column_of_message(self, line: int, message: str) -> int | None:
+        """The column of the element a libxml2 schema message names ("Element 'p', ...")."""
+        match = _SCHEMA_SUBJECT.match(message)
+        if not match or "{" in match.group(1):
+            return None
+        return self.find(line, match.group(1), match.group(2))[1]
+
+    def find(self, line: int, name: str, attribute: str | None) -> tuple[int, int | None]:
+        if not self._line_count:
+            return line, None
+        # The tag may start a few lines above the line libxml2 reports (where it ends).
+        for start in range(min(line, self._line_count), max(line - 30, 0), -1):
+            text = self._line(start)
+            index = _find_tag(text, name)
+            if index < 0:
+                continue
+            if attribute is None:
+                return start, index + 1
+            found = _find_attribute(self, start, index, attribute)
+            return found if found is not None else (start, index + 1)
+        return line, None
+
+
+_SCHEMA_SUBJECT = re.compile(r"^Element '([^']+)'(?:, attribute '([^']+)')?")
+
+
+_BYTE_SPLITTABLE = frozenset({"utf-8", "utf8", "ascii", "us-ascii", "iso-8859-1", "latin-1"})
+
+
+def _python_codec(encoding: str) -> str:
+    name = encoding.lower()
+    return "utf-16" if name in ("utf-16", "utf16") else name
+
+
+def _qualified_name(element: etree._Element) -> str:
+    from lxml import etree
+
+    qname = etree.QName(element)
+    prefix = element.prefix
+    return f"{prefix}:{qname.localname}" if prefix else qname.localname
+
+
+def _find_tag(text: str, name: str) -> int:
+    for match in re.finditer("<" + re.escape(name), text):
+        end = match.end()
+        if end == len(text) or not (text[end].isalnum() or text[end] in "_-.:"):
+            return match.start()
+    return -1
+
+
+def _find_attribute(
+    locator: Locator, line: int, start: int, attribute: str
+) -> tuple[int, int] | None:
+    pattern = re.compile(r"(?<![\w:.-])" + re.escape(attribute) + r"\s*=")
+    offset = start
+    for number in range(line, min(line + 30, locator._line_count) + 1):
+        text = locator._line(number)
+        closing = text.find(">", offset)
+        match = pattern.search(text, offset, closing if closing >= 0 else len(text))
+        if match:
+            return number, match.start() + 1
+        if closing >= 0:
+            return None
+        offset = 0
+    return None

@@ -1,0 +1,258 @@
+"""Running the checks: one document for the library, many files for the command line.
+
+For one document everything runs in order. For many files the work is split in two
+threads, because on a small machine the schema is most of the cost and libxml2 does it
+without holding the GIL: a background thread compiles the official schema and then checks
+each parsed tree against it, while the main thread reads and parses the next files and runs
+the project rules on them. A tree is handed over only after the main thread is done with it,
+so no tree is ever used by both threads at once.
+"""
+
+from __future__ import annotations
+
+import queue
+import threading
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from akn.diagnostics import Diagnostic, Severity
+from akn.validation.document import Document, Hit, Locator
+from akn.validation.inputs import Limits, Loaded, load_path, load_stdin
+from akn.validation.rules import Rule, active_checks, rules_by_code
+
+INTERNAL_ERROR = "AKN100"
+MAX_LINES_KEPT = 200
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What to check and how: the codes that are on, the input caps, the output shape."""
+
+    codes: frozenset[str]
+    limits: Limits = field(default_factory=Limits)
+    explain: bool = False
+    group: bool = True
+
+
+@dataclass
+class FileResult:
+    """The findings for one input, already located, merged and sorted."""
+
+    label: str
+    findings: list[Diagnostic]
+    checked: bool = True
+
+
+# --- one document ------------------------------------------------------------------------------
+
+
+def rule_findings(loaded: Loaded, settings: Settings) -> list[tuple[Rule, Hit]]:
+    """Run the selected project rules over ``loaded``; a crashing rule becomes a finding."""
+    if loaded.tree is None:
+        return []
+    document = Document(loaded.tree, loaded.label)
+    hits: list[tuple[Rule, Hit]] = []
+    for rule in active_checks(settings.codes):
+        assert rule.check is not None
+        try:
+            hits.extend((rule, hit) for hit in rule.check(document))
+        except Exception as error:  # a bug in one rule must not hide the other findings
+            hits.append((_internal_rule(), Hit(None, _crash_message(rule.code, error))))
+    return hits
+
+
+def schema_findings_for(loaded: Loaded, settings: Settings) -> list[Diagnostic]:
+    """XSD findings for ``loaded`` (none when XSD is not selected or the file did not parse)."""
+    if loaded.tree is None or "XSD" not in settings.codes:
+        return []
+    from akn.schema import schema_findings
+
+    try:
+        findings = schema_findings(loaded.tree)
+    except Exception as error:
+        return [_internal(f"schema validation failed: {type(error).__name__}: {error}")]
+    return _explained(loaded, findings, settings)
+
+
+def _explained(loaded: Loaded, findings: list[Diagnostic], settings: Settings):
+    if not findings or not settings.explain or loaded.tree is None:
+        return findings
+    from akn.validation.explain import explain_schema
+
+    try:
+        return explain_schema(loaded.tree) or findings
+    except Exception as error:  # keep libxml2's findings if xmlschema cannot help
+        return [*findings, _internal(f"--explain failed: {type(error).__name__}: {error}")]
+
+
+def finish(
+    loaded: Loaded,
+    hits: Sequence[tuple[Rule, Hit]],
+    schema: Sequence[Diagnostic],
+    settings: Settings,
+) -> FileResult:
+    """Merge repeated hits, give every finding its path, line and column, and sort them."""
+    locator = Locator(loaded.data, loaded.encoding)
+    findings = [f for f in loaded.findings if f.code in settings.codes]
+    findings += _collapse(hits, locator, settings.group)
+    findings += [_locate_schema_finding(f, locator) for f in schema]
+    findings = [f.with_path(loaded.label) for f in findings]
+    findings.sort(key=lambda f: (f.line or 0, f.column or 0, f.code))
+    return FileResult(loaded.label, findings, checked=loaded.checked)
+
+
+def _collapse(hits: Sequence[tuple[Rule, Hit]], locator: Locator, group: bool):
+    merged: dict[tuple[str, object], list[Hit]] = {}
+    order: list[tuple[Rule, tuple[str, object] | None, Hit]] = []
+    for rule, hit in hits:
+        if group and hit.group is not None:
+            key = (rule.code, hit.group)
+            if key in merged:
+                merged[key].append(hit)
+                continue
+            merged[key] = [hit]
+            order.append((rule, key, hit))
+        else:
+            order.append((rule, None, hit))
+    findings = []
+    for rule, key, hit in order:
+        extra: dict[str, object] = {"rule": rule.name}
+        repeats = merged[key] if key is not None else [hit]
+        if len(repeats) > 1:
+            # Shown at its first occurrence in the file, whatever order the rule found them.
+            lines = [_line_of(other) or 0 for other in repeats]
+            first = min(range(len(repeats)), key=lines.__getitem__)
+            hit = repeats[first]
+            extra["occurrences"] = len(repeats)
+            extra["lines"] = sorted(n for n in lines if n)[:MAX_LINES_KEPT]
+            message = hit.message + _repeats(repeats)
+        else:
+            message = hit.message
+        line, column = locator.position(hit)
+        findings.append(Diagnostic(rule.code, rule.severity, message, None, line, column, extra))
+    return findings
+
+
+def _repeats(hits: list[Hit]) -> str:
+    """ " (and 27 more like it in this file)", or the count per attribute when they differ."""
+    counts: dict[str | None, int] = {}
+    for hit in hits:
+        counts[hit.attribute] = counts.get(hit.attribute, 0) + 1
+    if len(counts) > 1 and None not in counts:
+        ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+        return f" ({len(hits)} in this file: " + ", ".join(f"{a} {n}" for a, n in ranked) + ")"
+    return f" (and {len(hits) - 1} more like it in this file)"
+
+
+def _line_of(hit: Hit) -> int | None:
+    if hit.line is not None:
+        return hit.line
+    return hit.element.sourceline if hit.element is not None else None
+
+
+def _locate_schema_finding(finding: Diagnostic, locator: Locator) -> Diagnostic:
+    if finding.column is not None or finding.line is None:
+        return finding
+    column = locator.column_of_message(finding.line, finding.message)
+    if column is None:
+        return finding
+    return Diagnostic(
+        finding.code,
+        finding.severity,
+        finding.message,
+        finding.path,
+        finding.line,
+        column,
+        finding.extra,
+    )
+
+
+def check_loaded(loaded: Loaded, settings: Settings) -> FileResult:
+    """Every selected check on one loaded input, in order (the library's path)."""
+    hits = rule_findings(loaded, settings)
+    schema = schema_findings_for(loaded, settings)
+    return finish(loaded, hits, schema, settings)
+
+
+# --- many files ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Input:
+    """One thing to check: a file path, or standard input (path None)."""
+
+    label: str
+    path: Path | None
+
+
+def check_inputs(inputs: Iterable[Input], settings: Settings) -> Iterator[FileResult]:
+    """Check every input, the schema in a second thread; results come in input order."""
+    want_schema = "XSD" in settings.codes
+    if want_schema:
+        from akn.schema import preload_official_schema
+
+        preload_official_schema()
+    handoff: queue.Queue[tuple[int, Loaded] | None] = queue.Queue(maxsize=32)
+    schema_results: dict[int, list[Diagnostic]] = {}
+    worker = threading.Thread(
+        target=_schema_worker,
+        args=(handoff, schema_results, settings),
+        name="akn-validate",
+        daemon=True,
+    )
+    worker.start()
+    pending: list[tuple[int, Loaded, list[tuple[Rule, Hit]]]] = []
+    try:
+        for index, item in enumerate(inputs):
+            loaded = _load(item, settings.limits)
+            hits = rule_findings(loaded, settings)
+            if want_schema and loaded.tree is not None:
+                handoff.put((index, loaded))
+            pending.append((index, loaded, hits))
+    finally:
+        handoff.put(None)
+        worker.join()
+    for index, loaded, hits in pending:
+        schema = schema_results.get(index, [])
+        yield finish(loaded, hits, schema, settings)
+
+
+def _schema_worker(
+    handoff: queue.Queue[tuple[int, Loaded] | None],
+    results: dict[int, list[Diagnostic]],
+    settings: Settings,
+) -> None:
+    while True:
+        item = handoff.get()
+        if item is None:
+            return
+        index, loaded = item
+        results[index] = schema_findings_for(loaded, settings)
+        if not results[index] or not settings.explain:
+            loaded.tree = None  # the rules are done with it: free the memory now
+        # With --explain the tree is kept: xmlschema needs it, and that runs in this thread.
+
+
+def _load(item: Input, limits: Limits) -> Loaded:
+    if item.path is None:
+        return load_stdin(item.label, limits)
+    return load_path(item.path, item.label, limits)
+
+
+# --- internal errors -------------------------------------------------------------------------
+
+
+def _internal_rule() -> Rule:
+    return rules_by_code()[INTERNAL_ERROR]
+
+
+def _internal(message: str) -> Diagnostic:
+    return Diagnostic(INTERNAL_ERROR, Severity.ERROR, message)
+
+
+def _crash_message(code: str, error: Exception) -> str:
+    return (
+        f"rule {code} failed on this file ({type(error).__name__}: {error}); "
+        "the other checks ran. Please report this."
+    )

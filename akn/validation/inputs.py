@@ -1,0 +1,352 @@
+"""Reading untrusted XML safely: the ``IN`` findings.
+
+A validator reads files from anywhere, so parsing is locked down before any byte reaches
+libxml2: the size is capped while reading, a document type declaration is refused before
+parsing (no internal entities, so no "billion laughs"; no external DTD or entity, so no XXE),
+entities are never expanded, nothing is fetched from the network, XInclude is never processed,
+and ``xsi:schemaLocation`` is ignored (the bundled official schema is always used). libxml2's own
+limits (256 levels of nesting, 10 MB per text node) stay in force. Every refusal is a finding
+with a code; nothing here raises for bad input.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, BinaryIO
+
+from akn.diagnostics import Diagnostic, Severity
+
+if TYPE_CHECKING:
+    from lxml import etree
+
+AKN_NAMESPACE = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
+XINCLUDE_NAMESPACES = ("http://www.w3.org/2001/XInclude", "http://www.w3.org/2003/XInclude")
+XSI_NAMESPACE = "http://www.w3.org/2001/XMLSchema-instance"
+OFFICIAL_SCHEMA_LOCATIONS = (
+    "http://docs.oasis-open.org/legaldocml/akn-core/v1.0/os/part2-specs/schemas/akomantoso30.xsd",
+    "http://docs.oasis-open.org/legaldocml/akn-core/v1.0/cos01/part2-specs/schemas/akomantoso30.xsd",
+    "http://docs.oasis-open.org/legaldocml/akn-core/v1.0/csprd03/part2-specs/schemas/akomantoso30.xsd",
+    "akomantoso30.xsd",
+    "./akomantoso30.xsd",
+)
+
+DEFAULT_MAX_BYTES = 16 * 1024 * 1024
+"""UN resolutions are 20–200 kB; 16 MiB leaves room for the largest real documents."""
+
+# The codes of this module. Those marked fatal mean the file could not be checked at all.
+UNREADABLE = "IN001"
+TOO_LARGE = "IN002"
+EMPTY = "IN003"
+NOT_WELL_FORMED = "IN004"
+DOCTYPE = "IN005"
+BAD_ENCODING = "IN006"
+TOO_DEEP = "IN007"
+NOT_AKOMA_NTOSO = "IN008"
+XINCLUDE = "IN009"
+SCHEMA_LOCATION = "IN010"
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Caps applied while reading one input."""
+
+    max_bytes: int = DEFAULT_MAX_BYTES
+
+
+@dataclass
+class Loaded:
+    """One input after safe parsing: the tree when it could be parsed, and what was found."""
+
+    label: str
+    tree: etree._ElementTree | None = None
+    data: bytes | None = None
+    findings: list[Diagnostic] = field(default_factory=list)
+    encoding: str | None = None
+    checked: bool = False
+    """True when the input was an Akoma Ntoso document that the checks ran on."""
+
+    def accept(self, tree: etree._ElementTree) -> None:
+        """Keep ``tree`` for checking, unless its root shows it is no Akoma Ntoso document."""
+        self.findings.extend(_root_findings(tree.getroot()))
+        if any(f.code == NOT_AKOMA_NTOSO for f in self.findings):
+            return
+        self.tree = tree
+        self.encoding = tree.docinfo.encoding
+        self.checked = True
+
+
+def _finding(code: str, message: str, line: int | None = None, column: int | None = None):
+    severity = Severity.INFO if code == SCHEMA_LOCATION else Severity.ERROR
+    return Diagnostic(code, severity, message, line=line, column=column)
+
+
+def read_bytes(path: Path | str, limits: Limits) -> tuple[bytes | None, Diagnostic | None]:
+    """Read at most ``limits.max_bytes`` (+1 to detect overflow) from ``path``."""
+    try:
+        with open(path, "rb") as stream:
+            return _read_capped(stream, limits)
+    except IsADirectoryError:
+        return None, _finding(UNREADABLE, "is a directory, not a file")
+    except FileNotFoundError:
+        return None, _finding(UNREADABLE, "no such file")
+    except PermissionError:
+        return None, _finding(UNREADABLE, "permission denied")
+    except OSError as error:
+        return None, _finding(UNREADABLE, f"cannot be read: {error.strerror or error}")
+
+
+def read_stdin(limits: Limits) -> tuple[bytes | None, Diagnostic | None]:
+    """Read standard input with the same cap as files."""
+    return _read_capped(sys.stdin.buffer, limits)
+
+
+def _read_capped(stream: BinaryIO, limits: Limits) -> tuple[bytes | None, Diagnostic | None]:
+    data = stream.read(limits.max_bytes + 1)
+    if len(data) > limits.max_bytes:
+        return None, _finding(
+            TOO_LARGE,
+            f"larger than the limit of {limits.max_bytes:,} bytes; not read "
+            "(raise it with --max-bytes if the file is genuine)",
+        )
+    return data, None
+
+
+# --- refusing a DOCTYPE before libxml2 sees it -------------------------------------------
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_PROLOG_WINDOW = 64 * 1024
+_DECLARATION_ENCODING = re.compile(r"""encoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
+
+
+_FIRST_TAG = re.compile(rb"<[^?!]")
+
+
+def _prolog_text(data: bytes, whole_window: bool = False) -> str:
+    """The prolog (what comes before the root element) as text, decoded well enough to read."""
+    head = data[:_PROLOG_WINDOW]
+    for bom, encoding in _BOMS:
+        if head.startswith(bom):
+            return head[len(bom) :].decode(encoding, "replace")
+    if head.startswith(b"<\x00?\x00") or head.startswith(b"<\x00!\x00"):
+        return head.decode("utf-16-le", "replace")
+    if head.startswith(b"\x00<\x00?") or head.startswith(b"\x00<\x00!"):
+        return head.decode("utf-16-be", "replace")
+    # ASCII-compatible: markup characters are single bytes. Decoding stops at the first tag
+    # that is not a declaration, comment or DOCTYPE (a '<' inside a comment only shortens the
+    # text, and an unfinished prolog is then left to libxml2, DOCTYPE check included).
+    first_tag = None if whole_window else _FIRST_TAG.search(head)
+    return head[: first_tag.start() + 2 if first_tag else len(head)].decode("latin-1")
+
+
+def _without_bom(data: bytes) -> bytes:
+    for bom, _encoding in _BOMS:
+        if data.startswith(bom):
+            return data[len(bom) :]
+    return data
+
+
+def find_doctype(data: bytes, whole_window: bool = False) -> int | None:
+    """The line of a ``<!DOCTYPE`` in the prolog (before the root element), or None."""
+    text = _prolog_text(data, whole_window)
+    position = 0
+    length = len(text)
+    while position < length:
+        while position < length and text[position] in " \t\r\n\ufeff":
+            position += 1
+        if text.startswith("<?", position):
+            end, closer = text.find("?>", position), 2
+        elif text.startswith("<!--", position):
+            end, closer = text.find("-->", position + 4), 3
+        elif text.startswith("<!DOCTYPE", position) or text.startswith("<!doctype", position):
+            return text.count("\n", 0, position) + 1
+        else:
+            return None  # the root element (or non-XML): the prolog is over
+        if end < 0:  # a comment with a '<' in it cut the text short: read the whole window
+            return None if whole_window else find_doctype(data, whole_window=True)
+        position = end + closer
+    return None
+
+
+# --- parsing -------------------------------------------------------------------------------
+
+_POSITION_SUFFIX = re.compile(r",? line \d+, column \d+\s*$")
+
+
+def _parser() -> etree.XMLParser:
+    from lxml import etree
+
+    return etree.XMLParser(
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        dtd_validation=False,
+        huge_tree=False,  # keep libxml2's limits: 256 levels, 10 MB per text node
+        collect_ids=False,
+        remove_comments=False,
+    )
+
+
+def parse(data: bytes, label: str) -> Loaded:
+    """Parse ``data`` safely; the result carries the tree or the findings that stopped it."""
+    loaded = Loaded(label, data=data)
+    if not _without_bom(data).strip(b" \t\r\n"):
+        loaded.findings.append(_finding(EMPTY, "is empty: there is no XML to check"))
+        return loaded
+    doctype_line = find_doctype(data)
+    if doctype_line is not None:
+        loaded.findings.append(_refuse_doctype(doctype_line))
+        return loaded
+
+    from lxml import etree
+
+    try:
+        root = etree.fromstring(data, _parser())
+    except etree.XMLSyntaxError as error:
+        loaded.findings.append(_syntax_finding(error))
+        return loaded
+    except (ValueError, MemoryError) as error:  # lxml refuses some inputs before libxml2
+        loaded.findings.append(_finding(NOT_WELL_FORMED, f"cannot be parsed as XML: {error}"))
+        return loaded
+    tree = root.getroottree()
+    if tree.docinfo.internalDTD is not None or tree.docinfo.doctype:  # belt and braces
+        loaded.findings.append(_refuse_doctype(1))
+        return loaded
+    loaded.accept(tree)
+    return loaded
+
+
+def _refuse_doctype(line: int) -> Diagnostic:
+    return _finding(
+        DOCTYPE,
+        "has a <!DOCTYPE> declaration; refused unread (Akoma Ntoso needs none, and DTDs "
+        "carry entity expansion and external-entity attacks)",
+        line=line,
+        column=1,
+    )
+
+
+def _syntax_finding(error: Any) -> Diagnostic:
+    from lxml import etree
+
+    message = _POSITION_SUFFIX.sub("", (error.msg or str(error)).strip())
+    line, column = error.position if error.position else (None, None)
+    types = etree.ErrorTypes
+    if error.code in (types.ERR_INVALID_ENCODING, types.ERR_UNSUPPORTED_ENCODING):
+        code, text = BAD_ENCODING, f"bytes do not match the declared encoding: {message}"
+    elif error.code == types.ERR_RESOURCE_LIMIT and "depth" in message:
+        code, text = TOO_DEEP, "elements are nested more than 256 levels deep; not checked"
+    elif error.code == types.ERR_RESOURCE_LIMIT:
+        code, text = TOO_LARGE, f"exceeds a parser limit: {message}"
+    elif error.code == types.ERR_DOCUMENT_EMPTY:
+        code, text = NOT_WELL_FORMED, f"is not XML: {message}"
+    else:
+        code, text = NOT_WELL_FORMED, f"is not well-formed XML: {message}"
+    return _finding(code, text, line=line or None, column=column or None)
+
+
+def _root_findings(root: etree._Element) -> list[Diagnostic]:
+    from lxml import etree
+
+    findings = []
+    if root.tag != f"{{{AKN_NAMESPACE}}}akomaNtoso":
+        qname = etree.QName(root)
+        where = f"namespace {qname.namespace!r}" if qname.namespace else "no namespace"
+        findings.append(
+            _finding(
+                NOT_AKOMA_NTOSO,
+                f"root element is <{qname.localname}> in {where}, not <akomaNtoso> in "
+                f"{AKN_NAMESPACE}; not an Akoma Ntoso 3.0 document",
+                line=root.sourceline,
+            )
+        )
+        return findings
+    location = root.get(f"{{{XSI_NAMESPACE}}}schemaLocation")
+    if location:
+        targets = location.split()[1::2]
+        foreign = [t for t in targets if t not in OFFICIAL_SCHEMA_LOCATIONS]
+        if foreign:
+            findings.append(
+                _finding(
+                    SCHEMA_LOCATION,
+                    f"xsi:schemaLocation {foreign[0]!r} is ignored; checked against the "
+                    "bundled official schema",
+                    line=root.sourceline,
+                )
+            )
+    for namespace in XINCLUDE_NAMESPACES:
+        for include in root.iter(f"{{{namespace}}}include"):
+            findings.append(
+                _finding(
+                    XINCLUDE,
+                    f"xi:include of {include.get('href', '')!r} is never processed; the "
+                    "document is checked without the included content",
+                    line=include.sourceline,
+                )
+            )
+    return findings
+
+
+def load_path(path: Path | str, label: str, limits: Limits) -> Loaded:
+    """Read and parse one file, never raising for bad input."""
+    data, problem = read_bytes(path, limits)
+    if problem is not None:
+        return Loaded(label, findings=[problem])
+    assert data is not None
+    return parse(data, label)
+
+
+def load_stdin(label: str, limits: Limits) -> Loaded:
+    """Read and parse standard input."""
+    data, problem = read_stdin(limits)
+    if problem is not None:
+        return Loaded(label, findings=[problem])
+    assert data is not None
+    return parse(data, label)
+
+
+def load_source(source: Any, limits: Limits, label: str | None = None) -> Loaded:
+    """The library's entry: a path, bytes, or an lxml tree or element."""
+    if isinstance(source, bytes | bytearray | memoryview):
+        return parse(bytes(source), label or "<bytes>")
+    if isinstance(source, str | os.PathLike):
+        return load_path(source, label or os.fspath(source), limits)
+    tree = _as_tree(source)
+    if tree is None:
+        raise TypeError(
+            "validate() takes a path, bytes, or an lxml tree or element, "
+            f"not {type(source).__name__}"
+        )
+    loaded = Loaded(label or _tree_label(tree))
+    loaded.accept(tree)
+    return loaded
+
+
+def _as_tree(source: Any) -> etree._ElementTree | None:
+    from lxml import etree
+
+    if isinstance(source, etree._ElementTree):
+        return source
+    if isinstance(source, etree._Element):
+        if source.getparent() is None:
+            return source.getroottree()
+        # A subtree is checked on its own: copy it so the caller's tree is untouched.
+        import copy
+
+        return etree.ElementTree(copy.deepcopy(source))
+    return None
+
+
+def _tree_label(tree: etree._ElementTree) -> str:
+    url = tree.docinfo.URL
+    return str(url) if url else "<tree>"

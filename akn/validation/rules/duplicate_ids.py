@@ -1,0 +1,44 @@
+"""Every eId (and wId) is unique within its document.
+
+An eId is the address of a part of the text: ``#para_3`` in a link, a citation or an
+amendment must lead to one place. The schema types eIds as plain strings, so it cannot see
+duplicates. A file that holds several documents (a collection, or a resolution with annexes)
+has one set of eIds per document: each attachment or component may reuse the main
+document's eIds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from akn.diagnostics import Severity
+from akn.validation.document import Document, Hit
+from akn.validation.rules import Rule
+
+
+def check(document: Document) -> Iterator[Hit]:
+    repeated = [(v, e) for v, e in document.ids.items() if len(e) > 1]
+    yield from _duplicates(document, "eId", repeated)
+    wids: dict[str, list] = {}
+    for element, value in document.attribute("wId"):
+        wids.setdefault(value, []).append(element)
+    yield from _duplicates(document, "wId", [(v, e) for v, e in wids.items() if len(e) > 1])
+
+
+def _duplicates(document: Document, attribute: str, repeated) -> Iterator[Hit]:
+    # Only the few repeated values need their document part looked up.
+    for value, elements in repeated:
+        first_line: dict[object, int] = {}
+        for element in elements:
+            part = document.part_of(element)
+            if part not in first_line:
+                first_line[part] = element.sourceline or 0
+                continue
+            yield Hit(
+                element,
+                f"{attribute} {value!r} is already used on line {first_line[part]}",
+                attribute=attribute,
+            )
+
+
+RULE = Rule("AKN101", "duplicate-id", Severity.ERROR, __doc__, check)

@@ -1,0 +1,221 @@
+"""eIds follow the Akoma Ntoso naming convention.
+
+The OASIS naming convention builds an eId from the element's place in the text, so that it
+can be derived again from the text alone:
+
+- levels are joined by ``__``: the eId of an element starts with the eId of the nearest
+  enclosing element that has one, then ``__`` (``para_8__list_1__point_a``);
+- each level is the element's abbreviation (``para`` for paragraph, ``art`` for article...)
+  and ``_`` and its number as written in its ``num``, with brackets and final punctuation
+  dropped (``<num>21.</num>`` gives ``para_21``, ``<num>(a)</num>`` gives ``point_a``);
+- unnumbered elements take their position among the elements of the same name in the same
+  context (``container_3`` is the third container of the preamble);
+- unique parts are not numbered (``para_1__content``, ``list_1__intro``).
+
+The UN's files number paragraphs and containers with one counter running through the whole
+document (the first operative paragraph after 19 preambular paragraphs is ``para_20``) and
+join list levels with a single ``_``; both are reported, once per kind of defect and file.
+Metadata (everything in ``meta``) is exempt, and so is the prefix of notes, which may be
+numbered through the document.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from akn.diagnostics import Severity
+from akn.validation.document import AKN_PREFIX, DOCUMENT_TYPES, Document, Hit
+from akn.validation.rules import Rule
+
+ABBREVIATIONS = {
+    "alinea": "al",
+    "amendmentBody": "body",
+    "article": "art",
+    "attachment": "att",
+    "blockList": "list",
+    "chapter": "chp",
+    "citation": "cit",
+    "citations": "cits",
+    "clause": "cl",
+    "component": "cmp",
+    "debateBody": "body",
+    "debateSection": "dbsect",
+    "division": "dvs",
+    "documentRef": "dref",
+    "eventRef": "eref",
+    "judgmentBody": "body",
+    "listIntroduction": "intro",
+    "listWrapUp": "wrapup",
+    "mainBody": "body",
+    "paragraph": "para",
+    "quotedStructure": "qstr",
+    "quotedText": "qtext",
+    "recital": "rec",
+    "recitals": "recs",
+    "section": "sec",
+    "subclause": "subcl",
+    "subdivision": "subdvs",
+    "subparagraph": "subpara",
+    "temporalGroup": "tmpg",
+    "wrapUp": "wrapup",
+}
+"""Element name -> eId abbreviation; every other element uses its own name."""
+
+UNIQUE = frozenset(
+    {"content", "intro", "wrapup", "body", "preface", "preamble", "conclusions", "coverPage"}
+)
+"""Abbreviations of parts that occur once in their context and take no number."""
+
+NOTES = frozenset({"authorialNote", "note"})
+
+NUMBERED = frozenset(
+    {
+        *("alinea", "article", "book", "chapter", "clause", "division", "indent", "level"),
+        *("list", "paragraph", "part", "point", "proviso", "rule", "section", "subchapter"),
+        *("subclause", "subdivision", "sublist", "subparagraph", "subpart", "subrule"),
+        *("subsection", "subtitle", "title", "tome", "transitional"),
+        *("hcontainer", "blockContainer", "tblock", "item", "recital", "citation"),
+        "debateSection",
+    }
+)
+"""Elements whose ``num`` child numbers them: the legislative hierarchy and its kin."""
+
+_EDGE_PUNCTUATION = "()[]{}.:;,·–—-_ \t\u00a0\u3001\u060c"
+_LEADING_WORD = re.compile(r"^[^\W\d_]{2,}\.?\s+(?=\S)")
+
+
+def clean_number(text: str) -> str:
+    """The eId form of a ``num``: "21." -> "21", "(a)" -> "a", "Art. 11.2 bis" -> "11-2bis"."""
+    value = " ".join(text.split()).strip(_EDGE_PUNCTUATION)
+    value = _LEADING_WORD.sub("", value)  # "Article 5", "Section IV"
+    value = value.strip(_EDGE_PUNCTUATION)
+    return re.sub(r"\s+", "", value).replace(".", "-")
+
+
+def check(document: Document) -> Iterator[Hit]:
+    num_tag = AKN_PREFIX + "num"
+    eids = document.attribute("eId")
+    owner = {element: value for element, value in eids}
+    contexts = _Contexts(owner)
+    # Pass 1: each element's context (document part, eId of the nearest ancestor with one);
+    # elements in meta, or that are documents themselves, are left out.
+    placed: list[tuple[object, str, str, tuple[object, str, str]]] = []
+    totals: dict[tuple[object, str, str], int] = {}
+    prefix_length = len(AKN_PREFIX)
+    for element, eid in eids:
+        name = element.tag[prefix_length:]
+        if name in DOCUMENT_TYPES or name in _SKIPPED:
+            continue
+        context = contexts.of(element.getparent())
+        if context is None:
+            continue
+        key = (context[0], context[1], name)
+        placed.append((element, name, eid, key))
+        totals[key] = totals.get(key, 0) + 1
+    positions: dict[tuple[object, str, str], int] = {}
+    for element, name, eid, key in placed:
+        position = positions[key] = positions.get(key, 0) + 1
+        num = element.find(num_tag) if name in NUMBERED else None
+        hit = _check_one(element, name, eid, key[1], num, position, totals[key])
+        if hit is not None:
+            yield hit
+
+
+_SKIPPED = frozenset({"meta", "attachments", "attachment", "components", "component"})
+
+
+class _Contexts:
+    """(document part, eId of the nearest ancestor with one) for each element, memoised.
+
+    Each ancestor is looked at once for the whole document, however many elements share it;
+    the memo's keys keep the element proxies alive, so identity lookups stay valid.
+    """
+
+    def __init__(self, owner: dict) -> None:
+        self._owner = owner
+        self._memo: dict = {}
+
+    def of(self, element) -> tuple[object, str] | None:
+        """The context that ``element`` gives to its children (None: inside meta)."""
+        chain = []
+        memo = self._memo
+        while element is not None and element not in memo:
+            chain.append(element)
+            element = element.getparent()
+        result = memo.get(element) if element is not None else None
+        for node in reversed(chain):
+            tag = node.tag
+            name = (
+                tag[len(AKN_PREFIX) :]
+                if isinstance(tag, str) and tag.startswith(AKN_PREFIX)
+                else ""
+            )
+            if name == "meta":
+                result = None
+            elif name in DOCUMENT_TYPES:
+                result = (node, "")
+            elif result is not None and node in self._owner:
+                result = (result[0], self._owner[node])
+            memo[node] = result
+        return result
+
+
+def _check_one(element, name, eid, context, num, position, total) -> Hit | None:
+    abbreviation = ABBREVIATIONS.get(name, name)
+    prefix = context + "__" if context else ""
+    if prefix and not eid.startswith(prefix) and name not in NOTES:
+        if eid.startswith(context + "_"):
+            return Hit(
+                element,
+                f"eId {eid!r} joins its levels with '_': expected it to start with {prefix!r}",
+                attribute="eId",
+                group=("single-underscore", name),
+            )
+        return Hit(
+            element,
+            f"eId {eid!r} does not start with the eId of its container ({prefix!r})",
+            attribute="eId",
+            group=("not-prefixed", name),
+        )
+    segment = eid[len(prefix) :] if eid.startswith(prefix) else eid.rpartition("__")[2]
+
+    if num is not None and (num.text or len(num)):
+        written = "".join(num.itertext())
+        number = clean_number(written)
+        if not number:
+            return None
+        expected = f"{abbreviation}_{number}"
+        if segment.casefold() != expected.casefold():
+            return Hit(
+                element,
+                f"eId {eid!r} does not follow its number <num>{written.strip()}</num>: "
+                f"expected {prefix + expected!r}",
+                attribute="eId",
+                group=("number", name),
+            )
+        return None
+    if abbreviation in UNIQUE:
+        if segment != abbreviation and segment != f"{abbreviation}_1":
+            return Hit(
+                element,
+                f"eId {eid!r} of a unique <{name}>: expected {prefix + abbreviation!r}",
+                attribute="eId",
+                group=("unique", name),
+            )
+        return None
+    expected = f"{abbreviation}_{position}"
+    if segment == expected or (segment == abbreviation and total == 1):
+        return None
+    if name in NOTES and re.fullmatch(re.escape(abbreviation) + r"_\d+", segment):
+        return None  # notes may be counted through the whole document
+    return Hit(
+        element,
+        f"eId {eid!r} of an unnumbered <{name}>: expected {prefix + expected!r} "
+        f"(its position among the <{name}> elements here)",
+        attribute="eId",
+        group=("position", name),
+    )
+
+
+RULE = Rule("AKN102", "eid-convention", Severity.WARNING, __doc__, check)
