@@ -1,5 +1,49 @@
-"""akn: United Nations resolutions as Akoma Ntoso 3.0 — convert their text, validate the XML."""
+"""akn: United Nations resolutions as Akoma Ntoso 3.0 — convert their text, validate the XML.
+
+>>> import akn
+>>> result = akn.convert(text, lang="fr")      # doctest: +SKIP
+>>> result.to_bytes(), result.diagnostics      # doctest: +SKIP
+>>> akn.validate("A-RES-75-15.xml")            # doctest: +SKIP
+
+The heavy parts load on first use, so that importing akn (and starting the command line)
+stays cheap.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
 
 from akn.diagnostics import Diagnostic, Severity
 
-__all__ = ["Diagnostic", "Severity"]
+if TYPE_CHECKING:
+    from akn.pipeline import Conversion, convert
+    from akn.validation import Finding, is_valid, validate
+
+__all__ = [
+    "Conversion",
+    "Diagnostic",
+    "Finding",
+    "Severity",
+    "convert",
+    "is_valid",
+    "validate",
+]
+
+_LAZY = {
+    "convert": "akn.pipeline",
+    "Conversion": "akn.pipeline",
+    "validate": "akn.validation",
+    "is_valid": "akn.validation",
+    "Finding": "akn.validation",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'akn' has no attribute {name!r}")
+    from importlib import import_module
+
+    value = getattr(import_module(module), name)
+    globals()[name] = value
+    return value

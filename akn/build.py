@@ -18,7 +18,7 @@ from akn.citations import Citation, link_for
 from akn.dates import parse_date, parse_number_words
 from akn.inline import AKN, Point, Span, tag, write_inline
 from akn.mapping import Mapping
-from akn.meta import Metadata, meta_element
+from akn.meta import Metadata, meta_element, references
 from akn.notes import Placement
 
 NSMAP = {None: AKN}
@@ -184,6 +184,10 @@ class Builder:
             self._annexes(document, annex_starts)
         if self.unplaced:
             self._unplaced_notes(document, preface)
+        # The references are written last: the body decides which concepts it refers to.
+        meta = document.find(tag("meta"))
+        old = meta.find(tag("references"))
+        meta.replace(old, references(parsed.metadata))
         return root
 
     # -- parts ----------------------------------------------------------------------------

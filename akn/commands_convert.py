@@ -75,7 +75,7 @@ def _read(source: str) -> tuple[bytes, str]:
 
 def run(args: argparse.Namespace) -> int:
     from akn.cli import EXIT_FAILED, EXIT_OK
-    from akn.convert import convert
+    from akn.pipeline import convert
 
     try:
         data, name = _read(args.input)

@@ -36,7 +36,7 @@ ABBREVIATIONS: dict[str, str] = {
     "crossHeading": "crossHeading",
     "hcontainer": "hcontainer",
     "formula": "formula",
-    "authorialNote": "fnt",
+    "authorialNote": "authorialNote",
     "coverPage": "coverPage",
 }
 # Elements that a parent holds at most once: their eId carries no number.

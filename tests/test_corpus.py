@@ -12,7 +12,7 @@ import pytest
 from corpus import LANGUAGES, clean_text, corpus_files, repair_un_structure, score, structure
 from lxml import etree
 
-from akn.convert import convert
+from akn.pipeline import convert
 
 # File -> why the UN's own markup cannot be matched.
 KNOWN = {

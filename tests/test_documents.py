@@ -11,7 +11,7 @@ from conftest import PDF_TEXT, SEED
 from corpus import CORPUS, repair_un_structure, score, squash, structure
 from lxml import etree
 
-from akn.convert import convert
+from akn.pipeline import convert
 from akn.inline import AKN
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -179,22 +179,23 @@ def test_seed_reports_missing_metadata_with_the_option_to_give(seed):
 
 
 def test_metadata_options_fill_the_frbr_identity():
-    result = convert(
-        SEED.read_bytes(),
-        lang="fr",
-        metadata={
-            "symbol": "A/75/L.25",
-            "adopted": "2020-11-23",
-            "issued": "2020-11-17",
-            "draft": True,
-        },
-    )
+    result = convert(SEED.read_bytes(), lang="fr", metadata={
+        "symbol": "A/RES/75/15", "adopted": "2020-11-23", "issued": "2020-11-30",
+    })
     assert result.ok
     document = result.tree[0]
-    assert document.get("name") == "draftResolution"
+    assert document.get("name") == "resolution"
     this = document.find(f".//{q('FRBRExpression')}/{q('FRBRthis')}").get("value")
-    assert this == "/akn/un/statement/deliberation/unga/2020-11-23/75-L.25/fra@!main/"
+    assert this == "/akn/un/statement/deliberation/unga/2020-11-23/75-15/fra@!main/"
     assert {"M501", "M502", "M503"}.isdisjoint(d.code for d in result.diagnostics)
+
+
+def test_a_draft_is_a_draft_resolution():
+    result = convert(SEED.read_bytes(), lang="fr", metadata={"symbol": "A/75/L.25", "draft": True})
+    assert result.ok
+    assert result.tree[0].get("name") == "draftResolution"
+    this = result.tree[0].find(f".//{q('FRBRWork')}/{q('FRBRthis')}").get("value")
+    assert this == "/akn/un/statement/deliberation/unga/0001-01-01/75-L.25/!main/"
 
 
 def test_same_input_same_bytes():

@@ -12,7 +12,7 @@ import pytest
 from conftest import PDF_TEXT, SEED
 from corpus import CORPUS, clean_text
 
-from akn.convert import convert
+from akn.pipeline import convert
 
 GOLDEN = Path(__file__).parent / "golden"
 

@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
-from akn.convert import convert
+from akn.pipeline import convert
 
 FRAGMENTS = [
     "United Nations",

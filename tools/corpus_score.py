@@ -22,7 +22,7 @@ from corpus import (
 )
 from lxml import etree
 
-from akn.convert import convert
+from akn.pipeline import convert
 
 
 def main() -> None:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import sys
-import types
 from pathlib import Path
 
 import pytest
@@ -51,18 +49,6 @@ def cli(capsys):
 
 
 def _akn_main():
-    """akn.cli.main; while the converter's command module is not on this branch, a stub."""
-    try:
-        import akn.commands_convert
-    except ImportError:
-        stub = types.ModuleType("akn.commands_convert")
-        stub.__doc__ = "Convert (not on this branch)."
-        stub.add_arguments = lambda parser: None
-        stub.run = lambda args: 2
-        sys.modules["akn.commands_convert"] = stub
-        import akn
-
-        akn.commands_convert = stub  # type: ignore[attr-defined]
     from akn.cli import main
 
     return main

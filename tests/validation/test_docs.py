@@ -1,4 +1,4 @@
-"""docs/validate.md says what the code does: its rule table and its example output."""
+"""README.md says what the validator does: its rule table and its example output."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from akn.validation.rules import all_rules
 
 from .conftest import CORPUS, REPO, corpus_files
 
-DOC = (REPO / "docs" / "validate.md").read_text(encoding="utf-8")
+DOC = (REPO / "README.md").read_text(encoding="utf-8")
 
 
 def test_the_rules_table_lists_every_rule_with_its_severity():

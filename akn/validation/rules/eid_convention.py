@@ -16,7 +16,9 @@ The UN's files number paragraphs and containers with one counter running through
 document (the first operative paragraph after 19 preambular paragraphs is ``para_20``) and
 join list levels with a single ``_``; both are reported, once per kind of defect and file.
 Metadata (everything in ``meta``) is exempt, and so is the prefix of notes, which may be
-numbered through the document.
+numbered through the document. A document restarts the numbering; one held by an attachment
+or component with an eId takes that eId as its prefix (``att_1__para_1``), which keeps the
+eIds of a file with annexes unique.
 """
 
 from __future__ import annotations
@@ -154,7 +156,10 @@ class _Contexts:
             if name == "meta":
                 result = None
             elif name in DOCUMENT_TYPES:
-                result = (node, "")
+                # A document restarts the numbering; inside an attachment or component that
+                # has an eId, the eIds carry it so that they stay unique in the file.
+                holder = node.getparent()
+                result = (node, self._owner.get(holder, "") if holder is not None else "")
             elif result is not None and node in self._owner:
                 result = (result[0], self._owner[node])
             memo[node] = result
