@@ -11,8 +11,8 @@ from conftest import PDF_TEXT, SEED
 from corpus import CORPUS, repair_un_structure, score, squash, structure
 from lxml import etree
 
-from akn.pipeline import convert
 from akn.inline import AKN
+from akn.pipeline import convert
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -179,9 +179,15 @@ def test_seed_reports_missing_metadata_with_the_option_to_give(seed):
 
 
 def test_metadata_options_fill_the_frbr_identity():
-    result = convert(SEED.read_bytes(), lang="fr", metadata={
-        "symbol": "A/RES/75/15", "adopted": "2020-11-23", "issued": "2020-11-30",
-    })
+    result = convert(
+        SEED.read_bytes(),
+        lang="fr",
+        metadata={
+            "symbol": "A/RES/75/15",
+            "adopted": "2020-11-23",
+            "issued": "2020-11-30",
+        },
+    )
     assert result.ok
     document = result.tree[0]
     assert document.get("name") == "resolution"
