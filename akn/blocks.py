@@ -21,17 +21,20 @@ from akn.diagnostics import Diagnostic, Severity
 from akn.mapping import Mapping
 from akn.source import Line
 
-TERMINAL = (",", ";", ":", ".", ".”", ",”", ";”", "»", "».", "»,", "»;")
-# A line that ends with punctuation and a footnote number ("session,1", "activities, 1") is
-# closed too: the number is the marker of a note on the word before.
-_CLOSED_BY_MARKER = re.compile(r"[,;:.”»]\s?\d{1,3}$")
-_OPENING_QUOTES = {"“": "”", "«": "»"}
+# Punctuation that ends a paragraph or list item, in the six UN languages.
+TERMINAL_CHARACTERS = frozenset(",;:.،؛，；：。")
+_CLOSING_QUOTES = "”»’」』"
+# A line that ends with punctuation and a footnote number ("session,1", "activities, 1",
+# "(1)") is closed too: the number is the marker of a note on the word before.
+_CLOSED_BY_MARKER = re.compile(r"[,;:.”»،؛，；：。]\s?(?:\d{1,3}|\(\d{1,3}\))$")
+_OPENING_QUOTES = {"“": "”", "«": "»", "《": "》", "「": "」"}
 
 
 def is_closed(text: str) -> bool:
     """Does this line end a sentence or a list item (so that a new block may follow)?"""
     text = text.rstrip()
-    return text.endswith(TERMINAL) or bool(_CLOSED_BY_MARKER.search(text))
+    bare = text.rstrip(_CLOSING_QUOTES)
+    return bare[-1:] in TERMINAL_CHARACTERS or bool(_CLOSED_BY_MARKER.search(text))
 
 
 def open_quote(text: str) -> bool:
@@ -118,20 +121,20 @@ def int_to_roman(number: int) -> str:
     return out
 
 
-def letter_index(label: str) -> int | None:
-    """a=1 … z=26, aa=27, bb=28 … (the UN doubles letters after z)."""
-    if not label.isalpha() or not label.islower():
-        return None
-    if len(label) == 1:
-        return ord(label) - 96
-    if len(set(label)) == 1:
-        return 26 * (len(label) - 1) + ord(label[0]) - 96
+LATIN = tuple("abcdefghijklmnopqrstuvwxyz")
+
+
+def letter_index(label: str, letters: tuple[str, ...] = LATIN) -> int | None:
+    """The position of a point's letter: a=1 … z=26, aa=27, bb=28 … (doubled after the last).
+
+    ``letters`` is the language's sequence (the mapping's ``numbering.letters``).
+    """
+    if label in letters:
+        return letters.index(label) + 1
+    first = next((letter for letter in letters if label.startswith(letter)), None)
+    if first and label == first * (len(label) // len(first)) and len(label) > len(first):
+        return len(letters) * (len(label) // len(first) - 1) + letters.index(first) + 1
     return None
-
-
-def letter_label(index: int) -> str:
-    repeat, position = divmod(index - 1, 26)
-    return chr(97 + position) * (repeat + 1)
 
 
 # --------------------------------------------------------------------------- front matter
@@ -387,6 +390,7 @@ class BodyReader:
         self.date = mapping.pattern("dates", "pattern")
         self.indented = False
         self.section_preamble = False  # recitals may follow a section heading
+        self.letters = tuple(mapping.rule("numbering", "letters"))
 
     # -- driving ------------------------------------------------------------------------
 
@@ -560,7 +564,7 @@ class BodyReader:
 
     def _accept_point(self, label: str, level: int) -> int | None:
         """Is ``label`` the next point at some level? Returns the level it opens, if any."""
-        letter = letter_index(label)
+        letter = letter_index(label, self.letters)
         roman = roman_to_int(label)
         open_levels = len(self.points)
         # The next letter at level 1 ("(i)" after "(h)" is a letter, not a roman one).
@@ -593,7 +597,7 @@ class BodyReader:
         match = self.section.fullmatch(text)
         if not match:
             sub = self.mapping.pattern("numbering", "subsection").fullmatch(text)
-            if sub and self.zone is not Zone.PREAMBLE and not text.rstrip().endswith(TERMINAL[1:]):
+            if sub and self.zone is not Zone.PREAMBLE and not is_closed(text):
                 self.points = []
                 return _Start(
                     Kind.HEADING,
@@ -629,7 +633,7 @@ class BodyReader:
 
     def _unnumbered_heading(self, text: str, following: Line) -> _Start | None:
         """A short title line between paragraphs, followed by a numbered paragraph."""
-        if text.endswith(TERMINAL) or len(text.split()) > 14 or not text[:1].isupper():
+        if is_closed(text) or len(text.split()) > 14 or text[:1].islower():
             return None
         nxt = following.text.strip()
         match = self.operative.match(nxt)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import re
 
 from akn.mapping import Mapping
 
@@ -14,7 +13,8 @@ def parse_date(text: str, mapping: Mapping) -> str | None:
     """The ISO date written in ``text`` (first one found), or None."""
     pattern = mapping.pattern("dates", "pattern")
     for match in pattern.finditer(" ".join(text.split())):
-        month = mapping.months.get(match.group("month").casefold())
+        name = match.group("month")
+        month = int(name) if name.isdigit() else mapping.months.get(name.casefold())
         if month is None:
             continue
         try:
@@ -26,27 +26,42 @@ def parse_date(text: str, mapping: Mapping) -> str | None:
 
 
 def parse_number_words(text: str, mapping: Mapping) -> int | None:
-    """Add up number words: "Seventy-fifth" = 75, "soixante-dix-septième" = 77.
+    """Add up number words: "Seventy-fifth" = 75, "soixante-dix-septième" = 77, 七十五 = 75.
 
-    Words are matched longest first against the mapping's ``ordinals`` table, so compounds
-    the language writes as one unit ("quatre-vingt") can be listed whole.
+    The text is read from the left, taking each time the longest word of the mapping's
+    ``ordinals`` table it starts with (so compounds such as "quatre-vingt" can be listed
+    whole); separators (spaces, hyphens) between words are skipped. A power of ten after a
+    smaller number multiplies it, as in Chinese (七十 = 7 × 10).
     """
-    words = [w for w in re.split(r"[\s\-]+", text.casefold()) if w]
     table = mapping.ordinals
-    total, index, found = 0, 0, False
-    while index < len(words):
-        for size in range(min(4, len(words) - index), 0, -1):
-            key = "-".join(words[index : index + size])
-            alternative = " ".join(words[index : index + size])
-            value = table.get(key, table.get(alternative))
-            if value is not None:
-                total += value
-                index += size
-                found = True
+    longest = max((len(key) for key in table), default=0)
+    rest = text.casefold().strip()
+    values: list[int] = []
+    while rest:
+        rest = rest.lstrip(" -‑\u00a0")
+        if not rest:
+            break
+        for size in range(min(longest, len(rest)), 0, -1):
+            value = table.get(rest[:size])
+            if value is not None and (size == len(rest) or not rest[size - 1].isalpha()
+                                      or not rest[size].isalpha() or _unspaced(rest)):
+                values.append(value)
+                rest = rest[size:]
                 break
         else:
             return None
-    return total if found and total > 0 else None
+    total = 0
+    for index, value in enumerate(values):
+        if value in (10, 100, 1000) and index and 0 < values[index - 1] < value:
+            total += values[index - 1] * (value - 1)
+        else:
+            total += value
+    return total if values and total > 0 else None
+
+
+def _unspaced(text: str) -> bool:
+    """Scripts written without spaces (Chinese) may have words ending anywhere."""
+    return any("\u3400" <= ch <= "\u9fff" for ch in text[:4])
 
 
 def valid_iso_date(text: str) -> bool:

@@ -11,6 +11,7 @@ The table of short names is data: ``ABBREVIATIONS``.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from lxml import etree
 
@@ -41,15 +42,25 @@ ABBREVIATIONS: dict[str, str] = {
 }
 # Elements that a parent holds at most once: their eId carries no number.
 SINGLE = {"content", "intro", "wrapUp"}
-_PUNCTUATION = re.compile(r"[\s.,;:()\[\]]+")
+_EDGE_PUNCTUATION = "()[]{}（）.:;,·–—-_ \t\u00a0\u3001\u060c"
+_LEADING_WORD = re.compile(r"^[^\W\d_]{2,}\.?\s+(?=\S)")
+
+
+def clean_number(text: str) -> str:
+    """The eId form of a ``num``: "21." -> "21", "(a)" -> "a", "1 -" -> "1",
+    "Art. 11.2 bis" -> "11-2bis"; digits of any script are written 0-9."""
+    value = " ".join(text.split()).strip(_EDGE_PUNCTUATION)
+    value = _LEADING_WORD.sub("", value)  # "Article 5", "Section IV"
+    value = value.strip(_EDGE_PUNCTUATION)
+    value = "".join(str(unicodedata.digit(ch)) if ch.isdigit() else ch for ch in value)
+    return re.sub(r"\s+", "", value).replace(".", "-")
 
 
 def _number(element: etree._Element) -> str | None:
     num = element.find(f"{{{AKN}}}num")
     if num is None:
         return None
-    text = _PUNCTUATION.sub("", "".join(num.itertext()))
-    return text or None
+    return clean_number("".join(num.itertext())) or None
 
 
 def assign_ids(root: etree._Element) -> None:

@@ -23,8 +23,14 @@ def clean_lines(
 ) -> tuple[str, list[int], list[Line]]:
     """One text from ``lines``: returns it, where each line starts in it, and the lines used."""
     lines = merge_superscripts(lines, mapping)
-    joined, starts = join_lines([tidy_line(line.text, mapping) for line in lines])
-    text, joins = rejoin_split_words(joined, lexicon)
+    joined, starts = join_lines(
+        [tidy_line(line.text, mapping) for line in lines],
+        mapping.rule("typography", "line_joiner"),
+    )
+    if mapping.rule("words", "rejoin"):
+        text, joins = rejoin_split_words(joined, lexicon)
+    else:
+        text, joins = joined, []
     for offset, before, after in reversed(joins):
         removed = len(before) - len(after)
         starts = [start - removed if start > offset else start for start in starts]
@@ -57,9 +63,9 @@ def fill_block_texts(blocks: list[Block], mapping: Mapping, lexicon: Lexicon) ->
 def _find_phrase(block: Block, mapping: Mapping, diagnostics: list[Diagnostic]) -> None:
     text = block.text
     if block.kind is Kind.RECITAL:
-        match = mapping.phrase_pattern.match(text)
+        match = _opening_phrase(text, mapping)
         if match:
-            block.phrase = match.group(0)
+            block.phrase = match
             return
         opening = mapping.pattern("preamble", "opening").match(text)
         block.phrase = opening.group(0) if opening else (text.split(" ", 1)[0].rstrip(",;:"))
@@ -82,6 +88,19 @@ def _find_phrase(block: Block, mapping: Mapping, diagnostics: list[Diagnostic]) 
         match = mapping.formula_pattern.match(text)
         if match:
             block.phrase = match.group(0)
+
+
+def _opening_phrase(text: str, mapping: Mapping) -> str | None:
+    """The listed phrase that opens ``text`` (or stands within the mapping's phrase window)."""
+    match = mapping.phrase_pattern.match(text)
+    if match:
+        return match.group(0)
+    window = mapping.rule("preamble", "phrase_window")
+    if window:
+        match = mapping.phrase_pattern.search(text, 0, window + 40)
+        if match and match.start() <= window:
+            return match.group(0)
+    return None
 
 
 def line_at(block: Block, offset: int) -> Line:

@@ -60,6 +60,9 @@ class _Candidate:
 
 
 def _candidates(text: str, marker: str, mapping: Mapping, repeat: bool) -> list[_Candidate]:
+    opening, closing = mapping.rule("notes", "brackets")
+    if opening or closing:
+        return _bracketed(text, f"{opening}{marker}{closing}")
     if marker not in text and not (
         _SUPERSCRIPT.search(text) and marker in text.translate(SUPERSCRIPT_DIGITS)
     ):
@@ -98,6 +101,21 @@ def _candidates(text: str, marker: str, mapping: Mapping, repeat: bool) -> list[
 def _after_year_range(text: str, start: int) -> bool:
     """ "2022-203112": the second year of a range, then a marker."""
     return bool(re.search(r"(?:^|\s)\d{4}[-–]$", text[:start]))
+
+
+def _bracketed(text: str, written: str) -> list[_Candidate]:
+    """Markers written between brackets ("(1)" in Arabic): glued to what precedes them."""
+    found = []
+    start = text.find(written)
+    while start >= 0:
+        end = start + len(written)
+        before = text[start - 1] if start else ""
+        if before and not before.isspace():
+            found.append(_Candidate(start, end, start, True))
+        elif before and text[start - 2 : start - 1].strip():
+            found.append(_Candidate(start, end, start - 1, False))
+        start = text.find(written, end)
+    return found
 
 
 def _inside_code(text: str, start: int) -> bool:

@@ -501,6 +501,9 @@ def parse_footnotes(
             )
         )
         notes.append(Note(marker, [], page, line))
+    opening, closing = mapping.rule("notes", "brackets")
+    for note in notes:  # "(1)" at the page bottom is note 1
+        note.marker = note.marker.removeprefix(opening).removesuffix(closing) or note.marker
     notes.sort(key=lambda note: _marker_key(note.marker))
     return notes, diagnostics
 

@@ -373,10 +373,23 @@ def fix_spacing(text: str, mapping: Mapping) -> str:
     for triggers, pattern, replacement in _spacing_rules(*_rule_keys(mapping)):
         if any(trigger in text for trigger in triggers):
             text = pattern.sub(replacement, text)
+    for pattern, replacement in _replacements(mapping):
+        text = pattern.sub(replacement, text)
     return text
 
 
-def join_lines(texts: list[str]) -> tuple[str, list[int]]:
+def _replacements(mapping: Mapping) -> list[tuple[re.Pattern[str], str]]:
+    """The language's own spacing rules (``typography.replacements``), compiled once."""
+    found = mapping.caches.get("replacements")
+    if found is None:
+        found = mapping.caches["replacements"] = [
+            (re.compile(rule["pattern"]), rule["replacement"])
+            for rule in mapping.rule("typography", "replacements")
+        ]
+    return found
+
+
+def join_lines(texts: list[str], joiner: str = " ") -> tuple[str, list[int]]:
     """Join wrapped lines into one text; return it and the offset where each line starts.
 
     A line ending with a hyphen ("Sud -" / "Est", "action-" / "oriented") is a compound cut at
@@ -403,8 +416,8 @@ def join_lines(texts: list[str]) -> tuple[str, list[int]]:
             starts.append(len(stripped))
             out = stripped + piece
         else:
-            starts.append(len(stripped) + 1)
-            out = stripped + " " + piece
+            starts.append(len(stripped) + len(joiner))
+            out = stripped + joiner + piece
     return out, starts
 
 

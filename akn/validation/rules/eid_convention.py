@@ -27,6 +27,7 @@ import re
 from collections.abc import Iterator
 
 from akn.diagnostics import Severity
+from akn.ids import clean_number
 from akn.validation.document import AKN_PREFIX, DOCUMENT_TYPES, Document, Hit
 from akn.validation.rules import Rule
 
@@ -82,18 +83,6 @@ NUMBERED = frozenset(
     }
 )
 """Elements whose ``num`` child numbers them: the legislative hierarchy and its kin."""
-
-_EDGE_PUNCTUATION = "()[]{}.:;,·–—-_ \t\u00a0\u3001\u060c"
-_LEADING_WORD = re.compile(r"^[^\W\d_]{2,}\.?\s+(?=\S)")
-
-
-def clean_number(text: str) -> str:
-    """The eId form of a ``num``: "21." -> "21", "(a)" -> "a", "Art. 11.2 bis" -> "11-2bis"."""
-    value = " ".join(text.split()).strip(_EDGE_PUNCTUATION)
-    value = _LEADING_WORD.sub("", value)  # "Article 5", "Section IV"
-    value = value.strip(_EDGE_PUNCTUATION)
-    return re.sub(r"\s+", "", value).replace(".", "-")
-
 
 def check(document: Document) -> Iterator[Hit]:
     num_tag = AKN_PREFIX + "num"
