@@ -391,6 +391,7 @@ class BodyReader:
         self.indented = False
         self.section_preamble = False  # recitals may follow a section heading
         self.letters = tuple(mapping.rule("numbering", "letters"))
+        self.conjunctions = frozenset(mapping.rule("words", "conjunctions"))
 
     # -- driving ------------------------------------------------------------------------
 
@@ -456,7 +457,9 @@ class BodyReader:
         numbered = self._operative_start(text, prev_text, closed)
         if numbered is not None:
             return numbered
-        point = self._point_start(text, closed or separated)
+        point = self._point_start(
+            text, closed or separated or self._ends_with_conjunction(prev_text)
+        )
         if point is not None:
             return point
         if closed or separated or self._is_bare_label(prev_text):
@@ -489,6 +492,16 @@ class BodyReader:
         if separated and (closed or self.regime is Regime.LINES) and not quoting:
             return self._unlabelled(text)
         return None
+
+    def _ends_with_conjunction(self, text: str) -> bool:
+        """ "…; or" / "…; and": the item before the last point of a list."""
+        words = text.split()
+        return (
+            bool(words)
+            and words[-1] in self.conjunctions
+            and len(words) > 1
+            and (is_closed(" ".join(words[:-1])))
+        )
 
     def _bare_heading(self, block: Block) -> bool:
         """A section number alone on its line ("I", "II."): its title is on the next line."""
@@ -624,8 +637,10 @@ class BodyReader:
     def _recital_start(self, text: str, prev_text: str, separated: bool) -> _Start | None:
         if self.mapping.phrase_pattern.match(text):
             return _Start(Kind.RECITAL, "preamble.phrases")
+        # An opening the mapping does not list needs the layout's word for it (a blank line,
+        # an indent, a line per paragraph): after a comma, a capitalised word may just go on.
         opening = self.mapping.pattern("preamble", "opening").match(text)
-        if opening and (separated or prev_text.endswith(",") or is_closed(prev_text)):
+        if opening and separated:
             after = text[opening.end() : opening.end() + 1]
             if after in ("", " ", ","):
                 return _Start(Kind.RECITAL, "preamble.opening")

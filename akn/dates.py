@@ -43,8 +43,12 @@ def parse_number_words(text: str, mapping: Mapping) -> int | None:
             break
         for size in range(min(longest, len(rest)), 0, -1):
             value = table.get(rest[:size])
-            if value is not None and (size == len(rest) or not rest[size - 1].isalpha()
-                                      or not rest[size].isalpha() or _unspaced(rest)):
+            if value is not None and (
+                size == len(rest)
+                or not rest[size - 1].isalpha()
+                or not rest[size].isalpha()
+                or _unspaced(rest)
+            ):
                 values.append(value)
                 rest = rest[size:]
                 break

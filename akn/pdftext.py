@@ -247,6 +247,10 @@ class _Scanner:
         self.block: list[tuple[Kind, Line]] = []
         self.break_pending = False
         self.deferred = False
+        # How the body stopped before the current footnote block: "open" (mid-sentence),
+        # "comma" (often mid-sentence: read as open), "closed" (a paragraph or item ended).
+        self.body_open = "closed"
+        self.width = 40  # the longest body line so far: the width lines are wrapped at
         self.diagnostics: list[Diagnostic] = []
         self.job_pattern = mapping.pattern("page", "job_number")
         self.link_pattern = mapping.pattern("page", "link")
@@ -271,6 +275,8 @@ class _Scanner:
                 if state is _State.BODY:
                     state = _State.NOTES
                     self.block = []
+                    last = next((ln for ln in reversed(self.body) if ln.text.strip()), None)
+                    self.body_open = _body_state(last.text if last else "", self.mapping)
                 else:
                     self.furniture.append(line)
             elif state is _State.BODY:
@@ -305,6 +311,7 @@ class _Scanner:
         )
 
     def _body_line(self, line: Line, kind: Kind) -> None:
+        self.width = max(self.width, len(line.text.strip()))
         if kind is Kind.BLANK:
             if not self.break_pending:
                 self.body.append(line)
@@ -352,9 +359,10 @@ class _Scanner:
     def _resumes_body(self, line: Line) -> bool:
         """In a footnote block with nothing after it, has the body text started again?
 
-        Only used where the page gives no better sign (no furniture, no link list): the body
-        resumes with a lower-case continuation after a note that ended its sentence, or with
-        a numbered operative paragraph.
+        Only used where the page gives no better sign (no furniture, no link list). Notes end
+        their sentences; so after a note line that ends one, a line that is not the next
+        note's marker is the body again (going on mid-sentence from the page before, or
+        opening a paragraph). Abbreviations ("vol.", "No.") do not end a sentence.
         """
         if not self.block or self.has_form_feeds:
             return False
@@ -362,12 +370,41 @@ class _Scanner:
         if previous is None or _marker_only(previous, self.mapping):
             return False
         text = line.text.strip()
-        ended = previous.text.rstrip().endswith((".", ".”", ".»"))
-        if ended and text[:1].islower():
-            return True
-        operative = self.mapping.pattern("numbering", "operative")
-        match = operative.match(text)
-        return bool(ended and match and text[match.end() : match.end() + 1] in {" ", ""})
+        if text in self.mapping.rule("words", "superscripts") or previous.text.strip() in (
+            self.mapping.rule("words", "superscripts")
+        ):
+            return False  # "n" / "o" / " 22341.": a superscript cut the note's line
+        # A note line ends its note when it ends a sentence, or stops far short of the width
+        # the page's lines are wrapped at.
+        short = len(previous.text.strip()) < 0.35 * self.width
+        if not (_ends_note_sentence(previous.text, self.mapping) or short):
+            return False
+        if _marker_only(line, self.mapping):
+            return False
+        inline = re.match(rf"({self.mapping.rule('notes', 'marker')})\s+\S", text)
+        if inline and inline.group(1) == self._next_marker():
+            return False
+        if self.body_open != "closed" or text[:1].islower():
+            return True  # the sentence interrupted by the page break goes on
+        return _opens_paragraph(text, self.mapping)
+
+    def _next_marker(self) -> str:
+        """The marker the next note of this block would have, read as parse_footnotes would."""
+        last = self.notes[-1].number or 0 if self.notes else 0
+        opening, closing = self.mapping.rule("notes", "brackets")
+        marker_rx = self.mapping.pattern("notes", "marker")
+        for _, line in self.block:
+            text = line.text.strip()
+            match = marker_rx.match(text)
+            if not match:
+                continue
+            number = match.group(0).removeprefix(opening).removesuffix(closing)
+            if not number.isdigit():
+                continue
+            alone = match.end() == len(text)
+            if alone or (text[match.end() : match.end() + 1].isspace() and int(number) == last + 1):
+                last = int(number)
+        return f"{opening}{last + 1}{closing}"
 
     def _close_block(self) -> _State:
         notes, diagnostics = parse_footnotes(
@@ -545,6 +582,44 @@ def _choose_starts(
         last_text = line.text
     best = sorted(scored, key=lambda item: (-item[0], item[1]))[:count]
     return {position for _, position in best}
+
+
+def _ends_note_sentence(text: str, mapping: Mapping) -> bool:
+    """Does a footnote line end a sentence (a full stop that is not an abbreviation's)?"""
+    text = text.rstrip().rstrip("”»’)")
+    if not text.endswith((".", "。")):
+        return False
+    last = text.rsplit(None, 1)[-1].lstrip("(")
+    return last not in mapping.rule("notes", "abbreviations")
+
+
+def _body_state(text: str, mapping: Mapping) -> str:
+    """How a body line stops: "open" (mid-sentence, or a paragraph number still waiting for
+    its text), "comma" (a comma: maybe mid-sentence), "closed" (a paragraph or item ended)."""
+    text = text.strip()
+    for key in (("numbering", "operative"), ("numbering", "point")):
+        if mapping.pattern(*key).fullmatch(text):
+            return "open"
+    bare = text.rstrip("”»’")
+    if bare.endswith((";", ":", ".", "؛", "；", "：", "。")):
+        return "closed"
+    if bare.endswith((",", "،", "，")):
+        return "comma"
+    return "open"
+
+
+def _opens_paragraph(text: str, mapping: Mapping) -> bool:
+    """Does a line open a paragraph: a number, a listed phrase or verb, a meeting, an annex?"""
+    for key in (("numbering", "operative"), ("numbering", "point"), ("numbering", "section")):
+        match = mapping.pattern(*key).match(text)
+        if match and (match.end() == len(text) or text[match.end()].isspace()):
+            return True
+    if mapping.phrase_pattern.match(text) or mapping.verb_pattern.match(text):
+        return True
+    return bool(
+        mapping.pattern("conclusions", "meeting").fullmatch(text)
+        or mapping.pattern("annex").fullmatch(text)
+    )
 
 
 def _ends_sentence(text: str) -> bool:

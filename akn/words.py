@@ -245,7 +245,13 @@ def _best_join(
             last = k == size - 1
             # Continuations are lower case, without leading punctuation, and only the last may
             # carry trailing punctuation ("réglementai re s," -> "réglementaires,").
-            if part_lead or not part or not part[0].islower() or (part_trail and not last):
+            if (
+                part_lead
+                or not part
+                or not part[0].islower()
+                or (part_trail and not last)
+                or part_trail[:1] in ("’", "'")  # "l’": an elided word, not a fragment
+            ):
                 ok = False
                 break
             parts.append(part)
@@ -389,7 +395,9 @@ def _replacements(mapping: Mapping) -> list[tuple[re.Pattern[str], str]]:
     return found
 
 
-def join_lines(texts: list[str], joiner: str = " ") -> tuple[str, list[int]]:
+def join_lines(
+    texts: list[str], joiner: str = " ", conjunctions: frozenset[str] = frozenset()
+) -> tuple[str, list[int]]:
     """Join wrapped lines into one text; return it and the offset where each line starts.
 
     A line ending with a hyphen ("Sud -" / "Est", "action-" / "oriented") is a compound cut at
@@ -408,7 +416,15 @@ def join_lines(texts: list[str], joiner: str = " ") -> tuple[str, list[int]]:
             out = piece
             continue
         stripped = out.rstrip()
-        if stripped.endswith("-") and not stripped.endswith("--") and piece[:1].isalnum():
+        suspended = (
+            piece.split(" ", 1)[0].casefold() in conjunctions
+        )  # "science- and evidence-based"
+        if (
+            stripped.endswith("-")
+            and not stripped.endswith("--")
+            and piece[:1].isalnum()
+            and not suspended
+        ):
             out = stripped[:-1].rstrip() + "-"
             starts.append(len(out))
             out += piece

@@ -9,6 +9,7 @@ preambular paragraphs, operative numbers and texts, point numbers and texts, not
 from __future__ import annotations
 
 import re
+import textwrap
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,6 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 CORPUS = SHARED / "corpus"
 LANGUAGES = {"eng": "en", "fra": "fr", "spa": "es", "rus": "ru", "ara": "ar", "zho": "zh"}
+BRACKETS = {"ara": ("(", ")")}  # how each language prints a footnote marker in its text
 
 
 def q(name: str) -> str:
@@ -37,14 +39,17 @@ def squash(text: str) -> str:
     text = re.sub(r" (?=[,.;:!?)\]»”])", "", text)
     text = re.sub(r"(?<=[(\[«“]) ", "", text)
     text = re.sub(r"(?<=\w’) (?=\w)", "", text)  # "de l’ Association": a typo of the UN's
-    return text
+    return text.removeprefix("()").strip()  # the UN's Arabic notes open with "()"
 
 
 # --------------------------------------------------------------------------- reading text
 
 
+MARK_OPEN, MARK_CLOSE = "\ue100", "\ue101"  # where a footnote marker stands, in clean text
+
+
 def _text(element: etree._Element, markers: bool, notes: list[tuple[str, str]] | None) -> str:
-    """The text of ``element``: notes out (or as markers, collected into ``notes``)."""
+    """The text of ``element``: notes out (or as marked markers, collected into ``notes``)."""
     parts: list[str] = []
 
     def walk(node: etree._Element) -> None:
@@ -55,12 +60,14 @@ def _text(element: etree._Element, markers: bool, notes: list[tuple[str, str]] |
             if name == "authorialNote":
                 marker = child.get("marker", "")
                 if markers:
-                    parts.append(marker)
+                    parts.append(f"{MARK_OPEN}{marker}{MARK_CLOSE}")
                 if notes is not None:
                     notes.append((marker, squash(_text(child, False, None))))
             elif name == "noteRef":
                 if markers:
-                    parts.append(child.get("marker", ""))
+                    parts.append(f"{MARK_OPEN}{child.get('marker', '')}{MARK_CLOSE}")
+            elif name == "sup" and (child.text or "").strip() in ("(", ")"):
+                pass  # the UN's Arabic files print a note's bracket as a lone superscript
             elif name == "eol":
                 parts.append(" ")
             elif name:
@@ -224,8 +231,9 @@ def _difference(want: object, got: object) -> str:
 # --------------------------------------------------------------------------- clean text
 
 
-def clean_text(path: Path) -> str:
-    """The resolution as a person would paste it: a paragraph per line, notes at the end."""
+def document_lines(path: Path) -> tuple[list[str], list[tuple[str, str]]]:
+    """The resolution's paragraphs in order, one per line, markers between MARK_OPEN/CLOSE;
+    and its notes (marker, text) in order."""
     tree = etree.parse(str(path))
     root = tree.getroot()
     document = next(c for c in root if local(c) in ("statement", "documentCollection"))
@@ -267,10 +275,72 @@ def clean_text(path: Path) -> str:
                         lines.append(text(p))
                 elif local(part) == "mainBody":
                     _body_lines(part, lines, text)
+    return [line for line in lines if line], notes
+
+
+def _markers(text: str, brackets: tuple[str, str]) -> str:
+    """Markers as the text prints them: glued to the word, "(1)" in Arabic."""
+    return text.replace(MARK_OPEN, brackets[0]).replace(MARK_CLOSE, brackets[1])
+
+
+def clean_text(path: Path, brackets: tuple[str, str] = ("", "")) -> str:
+    """The resolution as a person would paste it: a paragraph per line, notes at the end."""
+    lines, notes = document_lines(path)
+    lines = [_markers(line, brackets) for line in lines]
     if notes:
         lines.append("_" * 18)
-        lines.extend(f"{marker} {note}" for marker, note in notes)
-    return "\n".join(line for line in lines if line) + "\n"
+        lines.extend(f"{brackets[0]}{marker}{brackets[1]} {note}" for marker, note in notes)
+    return "\n".join(lines) + "\n"
+
+
+def pdf_like_text(
+    path: Path,
+    brackets: tuple[str, str] = ("", ""),
+    width: int = 90,
+    page_lines: int = 45,
+) -> str:
+    """The resolution rewrapped as PDF extraction leaves it: lines of about ``width``
+    characters with a blank line after each, and each page's notes at its bottom, after a
+    rule, their marker alone on the line before their text (as in the seed)."""
+    paragraphs, notes = document_lines(path)
+    texts = dict(notes)
+    cjk = sum(1 for ch in "".join(paragraphs) if "\u3400" <= ch <= "\u9fff") > 100
+    out: list[str] = []
+    page: list[str] = []
+    pending: list[str] = []  # markers of notes printed on this page
+    printed: set[str] = set()
+
+    def end_page() -> None:
+        out.extend(page)
+        if pending:
+            out.extend(["_" * 18, ""])
+            for marker in pending:
+                out.extend([f"{brackets[0]}{marker}{brackets[1]}", ""])
+                out.extend(
+                    item for piece in _wrap(texts[marker], width, cjk) for item in (piece, "")
+                )
+        out.extend(["", ""])
+        page.clear()
+        pending.clear()
+
+    for paragraph in paragraphs:
+        for piece in _wrap(paragraph, width, cjk):
+            for marker in re.findall(f"{MARK_OPEN}(.*?){MARK_CLOSE}", piece):
+                if marker not in printed and marker in texts:
+                    printed.add(marker)
+                    pending.append(marker)
+            page.extend([_markers(piece, brackets), ""])
+            if len(page) >= 2 * page_lines:
+                end_page()
+    end_page()
+    return "\n".join(out) + "\n"
+
+
+def _wrap(text: str, width: int, cjk: bool) -> list[str]:
+    if cjk:  # no spaces to break at: cut by characters, at half the width
+        step = width // 2
+        return [text[i : i + step] for i in range(0, len(text), step)] or [""]
+    return textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False) or [""]
 
 
 def _split_eol(p: etree._Element, notes: list) -> list[str]:

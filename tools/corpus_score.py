@@ -2,7 +2,8 @@
 
 For each resolution in ../shared/corpus/akn/<lang>/: make a clean text (tests/corpus.py),
 convert it, and compare preambular paragraphs, operative numbers and texts, points and notes
-with the UN's file. Usage: python tools/corpus_score.py [eng fra ...] [-v]
+with the UN's file. Usage: python tools/corpus_score.py [eng fra ...] [--pdf-like] [-v]
+(--pdf-like: the texts rewrapped as PDF extraction leaves them, notes at page bottoms)
 """
 
 from __future__ import annotations
@@ -13,9 +14,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
 from corpus import (
+    BRACKETS,
     LANGUAGES,
     clean_text,
     corpus_files,
+    pdf_like_text,
     repair_un_structure,
     score,
     structure,
@@ -27,12 +30,14 @@ from akn.pipeline import convert
 
 def main() -> None:
     verbose = "-v" in sys.argv
+    make = pdf_like_text if "--pdf-like" in sys.argv else clean_text
     languages = [a for a in sys.argv[1:] if not a.startswith("-")] or ["eng", "fra"]
     for language in languages:
         matched_all = total_all = perfect = files = 0
         for path in corpus_files(language):
             files += 1
-            result = convert(clean_text(path), lang=LANGUAGES[language])
+            text = make(path, BRACKETS.get(language, ("", "")))
+            result = convert(text, lang=LANGUAGES[language])
             expected, repairs = repair_un_structure(structure(etree.parse(str(path))))
             if repairs and verbose:
                 print(f"{language} {path.name}: UN markup repaired: {sorted(set(repairs))}")

@@ -84,6 +84,7 @@ NUMBERED = frozenset(
 )
 """Elements whose ``num`` child numbers them: the legislative hierarchy and its kin."""
 
+
 def check(document: Document) -> Iterator[Hit]:
     num_tag = AKN_PREFIX + "num"
     eids = document.attribute("eId")
