@@ -53,6 +53,7 @@ class Kind(StrEnum):
     HEADING = "heading"
     CONCLUSION = "conclusion"
     ANNEX = "annex"
+    COMPONENT = "component"  # "A", "B": one of several resolutions issued as one document
     TEXT = "text"
 
 
@@ -153,6 +154,7 @@ _MASTHEAD_RULES = (
     ("symbol", ("symbol",)),
     ("body", None),
     ("distribution", ("masthead", "distribution")),
+    ("original", ("masthead", "original")),
     ("session", ("masthead", "session")),
     ("agenda_item", ("masthead", "agenda_item")),
     ("adopted", ("masthead", "adopted")),
@@ -181,6 +183,9 @@ def parse_front_matter(lines: list[Line], mapping: Mapping) -> FrontMatter:
         matched = None
         for size in (1, 2, 3):
             if index + size > len(content):
+                break
+            # A wrapped item never swallows a line that is a masthead item of its own.
+            if size > 1 and _masthead_role(content[index + size - 1].text, mapping, facts)[0]:
                 break
             text = " ".join(line.text.strip() for line in content[index : index + size])
             role, data = _masthead_role(text, mapping, facts)
@@ -529,6 +534,14 @@ class BodyReader:
         last_word = prev_text.split()[-1] if prev_text.split() else ""
         if last_word in self.mapping.counting_words:
             return None
+        if match.groupdict().get("suffix"):
+            # "5 bis." is inserted after 5: it neither follows on nor moves the count.
+            if number != expected - 1 or not closed:
+                return None
+            self.points = []
+            return _Start(
+                Kind.PARAGRAPH, "numbering.operative", num=match.group(0), strip=match.end()
+            )
         restart = number == 1 and (
             self.section_preamble
             or (bool(self.blocks) and self.blocks[-1].kind in (Kind.HEADING, Kind.ANNEX))

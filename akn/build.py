@@ -9,7 +9,7 @@ The tree follows ../shared/reference/target-markup.md: ``statement`` with ``meta
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from lxml import etree
 
@@ -142,27 +142,72 @@ class Builder:
 
     def build(self) -> etree._Element:
         parsed = self.parsed
-        root = etree.Element(tag("akomaNtoso"), nsmap=NSMAP)
-        document = etree.SubElement(root, tag("statement"), name=parsed.metadata.doc_name)
-        document.append(meta_element(parsed.metadata))
         blocks = parsed.blocks
+        root = etree.Element(tag("akomaNtoso"), nsmap=NSMAP)
+        components = [i for i, b in enumerate(blocks) if b.kind is Kind.COMPONENT]
+        if not components:
+            document = etree.SubElement(root, tag("statement"), name=parsed.metadata.doc_name)
+            preface = self._document(document, range(len(blocks)), "")
+            top = document
+        else:
+            # Several resolutions issued as one document ("75/101 A-B"): one component each,
+            # each a resolution of its own (75/101 A, 75/101 B).
+            whole = parsed.metadata
+            letters = [blocks[i].num or str(n) for n, i in enumerate(components, start=1)]
+            parsed.metadata = replace(
+                whole, doc_type="documentCollection", number=f"{whole.number}{'-'.join(letters)}"
+            )
+            top = etree.SubElement(root, tag("documentCollection"), name="publication")
+            preface = self._document(top, range(components[0]), "", collection=True)
+            body = etree.SubElement(top, tag("collectionBody"))
+            for number, start in enumerate(components):
+                end = components[number + 1] if number + 1 < len(components) else len(blocks)
+                component = etree.SubElement(body, tag("component"))
+                statement = etree.SubElement(component, tag("statement"), name=whole.doc_name)
+                self.parsed.metadata = replace(whole, number=f"{whole.number}{letters[number]}")
+                self._document(statement, range(start, end), "", main=False)
+                whole.concepts |= self.parsed.metadata.concepts
+            parsed.metadata = replace(
+                whole, doc_type="documentCollection", number=f"{whole.number}{'-'.join(letters)}"
+            )
+        if self.unplaced:
+            self._unplaced_notes(top, preface)
+        # The references are written last: the body decides which concepts it refers to.
+        meta = top.find(tag("meta"))
+        meta.replace(meta.find(tag("references")), references(parsed.metadata))
+        return root
+
+    def _document(
+        self,
+        document: etree._Element,
+        indices: range,
+        component: str,
+        collection: bool = False,
+        main: bool = True,
+    ) -> etree._Element | None:
+        """Write the blocks ``indices`` as one document; return its preface, if any."""
+        parsed = self.parsed
+        blocks = parsed.blocks
+        document.append(meta_element(parsed.metadata, component, main=main and not component))
         masthead = [
             i
-            for i, b in enumerate(blocks)
-            if b.kind is Kind.MASTHEAD or (b.kind is Kind.TEXT and b.rule == "masthead.unknown")
+            for i in indices
+            if blocks[i].kind is Kind.MASTHEAD
+            or (blocks[i].kind is Kind.TEXT and blocks[i].rule == "masthead.unknown")
         ]
         if masthead:
             self._cover_page(document, masthead)
-        title = next((i for i, b in enumerate(blocks) if b.kind is Kind.TITLE), None)
-        preface = self._preface(document, title)
-        formula = next((i for i, b in enumerate(blocks) if b.kind is Kind.FORMULA), None)
-        body_start = (
-            (formula + 1)
-            if formula is not None
-            else (max([*masthead, title if title is not None else -1]) + 1)
-        )
+        letter = next((i for i in indices if blocks[i].kind is Kind.COMPONENT), None)
+        title = next((i for i in indices if blocks[i].kind is Kind.TITLE), None)
+        preface = self._preface(document, title, letter)
+        if collection:
+            return preface
+        formula = next((i for i in indices if blocks[i].kind is Kind.FORMULA), None)
+        heads = [i for i in (*masthead, title, letter) if i is not None]
+        body_start = (formula + 1) if formula is not None else (max(heads, default=-1) + 1)
+        end = indices.stop
         preamble_end = body_start
-        while preamble_end < len(blocks) and blocks[preamble_end].kind in (Kind.RECITAL,):
+        while preamble_end < end and blocks[preamble_end].kind is Kind.RECITAL:
             preamble_end += 1
         if formula is not None or preamble_end > body_start:
             preamble = etree.SubElement(document, tag("preamble"))
@@ -171,8 +216,8 @@ class Builder:
                 self.write_block(etree.SubElement(f, tag("p")), formula)
             for index in range(body_start, preamble_end):
                 self._container(preamble, index)
-        annex_starts = [i for i in range(preamble_end, len(blocks)) if blocks[i].kind is Kind.ANNEX]
-        main_end = annex_starts[0] if annex_starts else len(blocks)
+        annex_starts = [i for i in range(preamble_end, end) if blocks[i].kind is Kind.ANNEX]
+        main_end = annex_starts[0] if annex_starts else end
         body_indices = list(range(preamble_end, main_end))
         conclusions = [i for i in body_indices if blocks[i].kind is Kind.CONCLUSION]
         body_indices = [i for i in body_indices if blocks[i].kind is not Kind.CONCLUSION]
@@ -181,14 +226,8 @@ class Builder:
         if conclusions:
             self._conclusions(document, conclusions)
         if annex_starts:
-            self._annexes(document, annex_starts)
-        if self.unplaced:
-            self._unplaced_notes(document, preface)
-        # The references are written last: the body decides which concepts it refers to.
-        meta = document.find(tag("meta"))
-        old = meta.find(tag("references"))
-        meta.replace(old, references(parsed.metadata))
-        return root
+            self._annexes(document, annex_starts, end, component)
+        return preface
 
     # -- parts ----------------------------------------------------------------------------
 
@@ -218,6 +257,8 @@ class Builder:
                     )
                 )
                 etree.SubElement(p, tag("session"), value=value).text = text
+            elif role == "original":
+                etree.SubElement(p, tag("inline"), name="originalLanguage").text = text
             elif role == "agenda_item":
                 etree.SubElement(p, tag("inline"), name="agendaItem").text = text
             elif role == "agenda_title":
@@ -230,16 +271,21 @@ class Builder:
             else:
                 self.write_block(p, index, italic=False)
 
-    def _preface(self, document: etree._Element, title: int | None) -> etree._Element | None:
-        if title is None:
+    def _preface(
+        self, document: etree._Element, title: int | None, letter: int | None = None
+    ) -> etree._Element | None:
+        if title is None and letter is None:
             return None
         preface = etree.SubElement(document, tag("preface"))
         p = etree.SubElement(preface, tag("p"))
-        number = self.parsed.blocks[title].data.get("number")
+        number = (self.parsed.blocks[title].data.get("number") if title is not None else None) or (
+            self.parsed.blocks[letter].text if letter is not None else None
+        )
         if number:
             etree.SubElement(p, tag("docNumber")).text = number
             p[-1].tail = " "
-        self.write_block(etree.SubElement(p, tag("docTitle")), title, italic=False)
+        if title is not None:
+            self.write_block(etree.SubElement(p, tag("docTitle")), title, italic=False)
         return preface
 
     def _container(self, parent: etree._Element, index: int) -> None:
@@ -271,15 +317,17 @@ class Builder:
             else:
                 self.write_block(p, index, italic=False)
 
-    def _annexes(self, document: etree._Element, starts: list[int]) -> None:
+    def _annexes(
+        self, document: etree._Element, starts: list[int], stop: int, within: str = ""
+    ) -> None:
         attachments = etree.SubElement(document, tag("attachments"))
         blocks = self.parsed.blocks
         for number, start in enumerate(starts, start=1):
-            end = starts[number] if number < len(starts) else len(blocks)
+            end = starts[number] if number < len(starts) else stop
             attachment = etree.SubElement(attachments, tag("attachment"))
             doc = etree.SubElement(attachment, tag("doc"), name="annex")
-            component = "/annex" if len(starts) == 1 else f"/annex_{number}"
-            doc.append(meta_element(self.parsed.metadata, component))
+            component = within + ("/annex" if len(starts) == 1 else f"/annex_{number}")
+            doc.append(meta_element(self.parsed.metadata, component, main=False))
             heading = blocks[start]
             preface = etree.SubElement(doc, tag("preface"))
             lines = [" ".join(line.text.split()) for line in heading.lines]

@@ -48,6 +48,7 @@ class Metadata:
     draft: bool = False
     job_number: str | None = None
     concepts: set[str] = field(default_factory=set)  # TLCConcepts the body refers to
+    doc_type: str = "statement"  # the document element: statement, documentCollection
 
     @property
     def doc_name(self) -> str:
@@ -55,7 +56,7 @@ class Metadata:
 
     def work(self) -> str:
         return (
-            f"/akn/un/statement/deliberation/{self.actor}/{self.adopted or UNKNOWN_DATE}/"
+            f"/akn/un/{self.doc_type}/deliberation/{self.actor}/{self.adopted or UNKNOWN_DATE}/"
             f"{self.number or 'unknown'}"
         )
 
@@ -150,10 +151,11 @@ def proprietary(meta: Metadata) -> etree._Element | None:
     return element
 
 
-def meta_element(meta: Metadata, component: str = "") -> etree._Element:
+def meta_element(meta: Metadata, component: str = "", main: bool = True) -> etree._Element:
+    """``meta`` of the document (``main``: with its references) or of one of its parts."""
     element = etree.Element(tag("meta"))
     element.append(identification(meta, component))
-    if not component:
+    if main:
         element.append(references(meta))
         extra = proprietary(meta)
         if extra is not None:

@@ -132,20 +132,20 @@ def convert(
         formula_block = Block(Kind.FORMULA, [body[formula_index]], "formula")
         body_lines = body[formula_index + 1 :]
 
-    front = parse_front_matter(body[:formula_index], mapping)
+    starts = _component_starts(body, formula_index, mapping) if formula_block else []
+    front = parse_front_matter(body[: starts[0] if starts else formula_index], mapping)
     diagnostics += front.diagnostics
-    reader = BodyReader(mapping, detect_regime(body_lines))
-    body_blocks = reader.read(body_lines)
-    diagnostics += reader.diagnostics
-    for block in body_blocks:
-        strip_number(block)
-
+    regime = detect_regime(body_lines)
     blocks: list[Block] = [*front.masthead]
     if front.title is not None:
         blocks.append(front.title)
-    if formula_block is not None:
-        blocks.append(formula_block)
-    blocks += body_blocks
+    if starts:
+        for start, end in zip(starts, [*starts[1:], len(body)], strict=True):
+            blocks += _component_blocks(body[start:end], mapping, regime, diagnostics)
+    else:
+        if formula_block is not None:
+            blocks.append(formula_block)
+        blocks += _body_blocks(body_lines, mapping, regime, diagnostics)
 
     lexicon = make_lexicon(mapping, [line.text for line in lines])
     diagnostics += fill_block_texts(blocks, mapping, lexicon)
@@ -235,6 +235,62 @@ def _choose_mapping(lines: list[Line], lang: str | None, diagnostics: list[Diagn
         )
     )
     return best
+
+
+def _body_blocks(
+    lines: list[Line], mapping: Mapping, regime, diagnostics: list[Diagnostic]
+) -> list[Block]:
+    reader = BodyReader(mapping, regime)
+    blocks = reader.read(lines)
+    diagnostics += reader.diagnostics
+    for block in blocks:
+        strip_number(block)
+    return blocks
+
+
+def _component_starts(body: list[Line], first_formula: int, mapping: Mapping) -> list[int]:
+    """Where each resolution of a set begins ("A", its title, its formula), if there are
+    several; [] for a single resolution."""
+    formulas = [first_formula]
+    formulas += [
+        first_formula + 1 + i
+        for i, line in enumerate(body[first_formula + 1 :])
+        if find_formula([line], mapping) == 0
+    ]
+    if len(formulas) < 2:
+        return []
+    letter = mapping.pattern("numbering", "component")
+    starts = []
+    for formula in formulas:
+        start = next(
+            (
+                j
+                for j in range(formula - 1, max(formula - 8, -1), -1)
+                if letter.fullmatch(body[j].text.strip())
+            ),
+            None,
+        )
+        if start is None:
+            return []
+        starts.append(start)
+    return starts
+
+
+def _component_blocks(
+    lines: list[Line], mapping: Mapping, regime, diagnostics: list[Diagnostic]
+) -> list[Block]:
+    """One resolution of a set: its letter, its title, its formula, its body."""
+    content = [line for line in lines if line.text.strip()]
+    letter = mapping.pattern("numbering", "component").fullmatch(content[0].text.strip())
+    heading = Block(Kind.COMPONENT, [content[0]], "numbering.component", num=letter.group("num"))
+    heading.text = content[0].text.strip()
+    formula = next(i for i, line in enumerate(content) if find_formula([line], mapping) == 0)
+    blocks = [heading]
+    if formula > 1:
+        blocks.append(Block(Kind.TITLE, content[1:formula], "title"))
+    blocks.append(Block(Kind.FORMULA, [content[formula]], "formula"))
+    at = lines.index(content[formula])
+    return blocks + _body_blocks(lines[at + 1 :], mapping, regime, diagnostics)
 
 
 def _not_a_resolution(mapping: Mapping) -> Diagnostic:

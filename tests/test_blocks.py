@@ -177,3 +177,14 @@ def test_masthead_line_nobody_knows_is_kept_and_reported(en):
     front = parse_front_matter(lines, en)
     assert [d.code for d in front.diagnostics] == ["S301"]
     assert any(b.kind is Kind.TEXT for b in front.masthead)
+
+
+def test_inserted_paragraphs_and_deep_lists(en):
+    text = "1. Decides:\n" + "".join(f"({c}) Item;\n" for c in "abcdefghijklmnopqrstuvwxyz")
+    text += "(aa) Item;\n(bb) Item:\n(i) Sub;\n(ii) Sub;\n(iii) Sub;\n(iv) Sub;\n"
+    text += "2. Requests;\n2 bis. Also requests;\n3. Invites;\n"
+    blocks = _read(text, en)
+    labels = [b.num for b in blocks]
+    assert labels[27:29] == ["(aa)", "(bb)"]
+    assert [b.level for b in blocks[29:33]] == [2, 2, 2, 2]
+    assert labels[-3:] == ["2.", "2 bis.", "3."]

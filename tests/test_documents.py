@@ -257,3 +257,48 @@ def test_pdftotext_output_matches_the_pdf(name):
         assert tree.find(f".//{q('authorialNote')}[@eId='{target}']").get("marker") == ref.get(
             "marker"
         )
+
+
+DRAFT = (FIXTURES / "draft-en.txt").read_text(encoding="utf-8")  # made for the test
+
+
+def test_a_draft_with_its_masthead():
+    result = convert(DRAFT, lang="en")
+    assert result.ok, [d.format() for d in result.diagnostics]
+    document = result.tree[0]
+    assert document.get("name") == "draftResolution"
+    proponent = document.find(f".//{q('coverPage')}//{q('docProponent')}")
+    assert proponent.text == "Viet Nam"
+    assert proponent.find(q("authorialNote")).get("marker") == "*"
+    assert "On behalf of the States Members" in "".join(proponent.itertext())
+    this = document.find(f".//{q('FRBRWork')}/{q('FRBRthis')}").get("value")
+    assert this == "/akn/un/statement/deliberation/unga/0001-01-01/75-L.25/!main/"
+    cover = [" ".join("".join(p.itertext()).split()) for p in document.find(q("coverPage"))]
+    assert "Original: English" in cover
+    assert not any(d.code.startswith("S30") for d in result.diagnostics)
+
+
+COLLECTION = (FIXTURES / "collection-en.txt").read_text(encoding="utf-8")  # made for the test
+
+
+def test_several_resolutions_issued_as_one_document():
+    result = convert(COLLECTION, lang="en")
+    assert result.ok, [d.format() for d in result.diagnostics if d.severity >= 30]
+    collection = result.tree[0]
+    assert collection.tag == q("documentCollection") and collection.get("name") == "publication"
+    assert collection.findtext(f"{q('preface')}/{q('p')}/{q('docNumber')}") == "75/101."
+    components = collection.findall(f"{q('collectionBody')}/{q('component')}")
+    assert [c.get("eId") for c in components] == ["cmp_1", "cmp_2"]
+    for component, letter in zip(components, "AB", strict=True):
+        statement = component[0]
+        assert statement.findtext(f"{q('preface')}/{q('p')}/{q('docNumber')}") == letter
+        assert len(statement.findall(f"{q('mainBody')}/{q('paragraph')}")) == 2
+        assert statement.find(q("conclusions")) is not None
+        this = statement.find(f".//{q('FRBRWork')}/{q('FRBRthis')}").get("value")
+        assert this == f"/akn/un/statement/deliberation/unga/2020-12-10/75-101{letter}/!main/"
+    work = collection.find(f"{q('meta')}//{q('FRBRWork')}/{q('FRBRthis')}").get("value")
+    assert work == "/akn/un/documentCollection/deliberation/unga/2020-12-10/75-101A-B/!main/"
+    note = components[0].find(f".//{q('authorialNote')}")
+    assert (
+        note.get("marker") == "1" and note.get("eId") == "cmp_1__para_1__content__authorialNote_1"
+    )

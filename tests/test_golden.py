@@ -15,6 +15,7 @@ from corpus import CORPUS, clean_text
 from akn.pipeline import convert
 
 GOLDEN = Path(__file__).parent / "golden"
+FIXTURES = Path(__file__).parent / "fixtures"
 
 CASES = {
     # name: (language, how to get the input text)
@@ -24,6 +25,8 @@ CASES = {
     "pdftotext-A-RES-73-7-en": ("en", lambda: (PDF_TEXT / "A-RES-73-7.txt").read_bytes()),
     "clean-A-RES-77-259-fr": ("fr", lambda: clean_text(CORPUS / "akn/fra/A-RES-77-259.xml")),
     "clean-S-RES-2543-2020-en": ("en", lambda: clean_text(CORPUS / "akn/eng/S-RES-2543-2020.xml")),
+    "draft-en": ("en", lambda: (FIXTURES / "draft-en.txt").read_bytes()),
+    "collection-en": ("en", lambda: (FIXTURES / "collection-en.txt").read_bytes()),
 }
 
 
