@@ -98,6 +98,19 @@ def roman_to_int(text: str) -> int | None:
     return total if int_to_roman(total) == text else None
 
 
+def section_number(label: str, mapping: Mapping) -> int | None:
+    """The number of a section label: "IV", "4", "أولا" (first), "一" (one)."""
+    label = label.strip(" .-")
+    if label.isdigit():
+        return int(label)
+    value = roman_to_int(label)
+    if value is not None:
+        return value
+    from akn.dates import parse_number_words
+
+    return parse_number_words(label, mapping)
+
+
 def int_to_roman(number: int) -> str:
     table = [
         (1000, "m"),
@@ -123,6 +136,8 @@ def int_to_roman(number: int) -> str:
 
 
 LATIN = tuple("abcdefghijklmnopqrstuvwxyz")
+# Cyrillic letters that look Latin, typed by mistake in point labels ("а)" for "a)").
+_HOMOGLYPHS = str.maketrans("асеорху", "aceopxy")
 
 
 def letter_index(label: str, letters: tuple[str, ...] = LATIN) -> int | None:
@@ -130,6 +145,8 @@ def letter_index(label: str, letters: tuple[str, ...] = LATIN) -> int | None:
 
     ``letters`` is the language's sequence (the mapping's ``numbering.letters``).
     """
+    label = label.replace("\u0640", "").replace(" ", "").translate(_HOMOGLYPHS)
+    letters = tuple(letter.replace("\u0640", "") for letter in letters)
     if label in letters:
         return letters.index(label) + 1
     first = next((letter for letter in letters if label.startswith(letter)), None)
@@ -532,8 +549,9 @@ class BodyReader:
         number = int(match.group("num"))
         expected = self.next_paragraph
         last_word = prev_text.split()[-1] if prev_text.split() else ""
-        if last_word in self.mapping.counting_words:
-            return None
+        heading = self.current is not None and self.current.kind is Kind.HEADING
+        if last_word in self.mapping.counting_words and not heading:
+            return None  # "… in paragraph" / "2. of …": a wrapped line, not a paragraph
         if match.groupdict().get("suffix"):
             # "5 bis." is inserted after 5: it neither follows on nor moves the count.
             if number != expected - 1 or not closed:
@@ -591,7 +609,7 @@ class BodyReader:
     def _accept_point(self, label: str, level: int) -> int | None:
         """Is ``label`` the next point at some level? Returns the level it opens, if any."""
         letter = letter_index(label, self.letters)
-        roman = roman_to_int(label)
+        roman = roman_to_int(label) if not label.isdigit() else int(label)
         open_levels = len(self.points)
         # The next letter at level 1 ("(i)" after "(h)" is a letter, not a roman one).
         if letter is not None and level == 1:
@@ -632,7 +650,7 @@ class BodyReader:
                     strip=sub.start("heading"),
                 )
             return None
-        number = roman_to_int(match.group("num"))
+        number = section_number(match.group("num"), self.mapping)
         if number != self.next_section:
             return None
         heading = match.groupdict().get("heading")
@@ -655,7 +673,7 @@ class BodyReader:
         opening = self.mapping.pattern("preamble", "opening").match(text)
         if opening and separated:
             after = text[opening.end() : opening.end() + 1]
-            if after in ("", " ", ","):
+            if after in ("", " ", ",", "،", "，") or not self.mapping.spaced:
                 return _Start(Kind.RECITAL, "preamble.opening")
         return None
 

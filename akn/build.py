@@ -463,10 +463,10 @@ class Builder:
             self.write_block(p, node.index, italic=node.kind == "paragraph")
         for item in items:
             self._render(listing, item)
-        for wrap in wraps:
+        if wraps:  # a list has one wrapUp, which may hold several paragraphs
             wrap_up = etree.SubElement(listing, tag("wrapUp"))
-            p = etree.SubElement(wrap_up, tag("p"))
-            self.write_block(p, wrap.index, italic=False)
+            for wrap in wraps:
+                self.write_block(etree.SubElement(wrap_up, tag("p")), wrap.index, italic=False)
 
 
 def build_tree(parsed: Parsed) -> etree._Element:

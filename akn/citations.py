@@ -26,7 +26,10 @@ _ITEM = (
     r"|\d{1,3}/\d{1,4}(?: [A-Z](?![\w’']))?)"  # 71/317, 48/218 B
 )
 _DIGIT = re.compile(r"\d")
-_DATE_TAIL = r"(?:\s+(?:of|du|de|del|от)\s+\d{1,2}(?:er)?\s+\w+\s+\d{4})?"
+_DATE_TAIL = (
+    r"(?:,?\s+(?:of|du|de|del|от)\s+\d{1,2}(?:er)?\s+(?:de\s+)?\w+\s+(?:de\s+)?\d{4}"
+    r"(?:\s+года)?)?"
+)
 
 
 @dataclass(frozen=True)

@@ -183,13 +183,17 @@ def _nearest(locations: dict[KeyPath, Location], key: KeyPath) -> Location | Non
 # --------------------------------------------------------------------------- the mapping
 
 
-def _phrase_pattern(phrases: list[str]) -> re.Pattern[str]:
-    """One regex matching the longest listed phrase at the start of a text."""
+def _phrase_pattern(phrases: list[str], bounded: bool = True) -> re.Pattern[str]:
+    """One regex matching the longest listed phrase at the start of a text.
+
+    ``bounded``: the phrase must end a word (not for scripts written without spaces).
+    """
     alternatives = []
     for phrase in sorted(set(phrases), key=len, reverse=True):
         words = [re.escape(word).replace("’", "['’]") for word in phrase.split()]
         alternatives.append(r"\s+".join(words))
-    return re.compile(r"(?:{})(?![\w’'\-])".format("|".join(alternatives)))
+    boundary = r"(?![\w’'\-])" if bounded else ""
+    return re.compile(r"(?:{}){}".format("|".join(alternatives), boundary))
 
 
 @dataclass(frozen=True)
@@ -223,16 +227,21 @@ class Mapping:
         return _compiled(self.rule(*key))
 
     @cached_property
+    def spaced(self) -> bool:
+        """Is the language written with spaces between words?"""
+        return bool(self.data["typography"]["line_joiner"])
+
+    @cached_property
     def phrase_pattern(self) -> re.Pattern[str]:
-        return _phrase_pattern(self.data["preamble"]["phrases"])
+        return _phrase_pattern(self.data["preamble"]["phrases"], self.spaced)
 
     @cached_property
     def verb_pattern(self) -> re.Pattern[str]:
-        return _phrase_pattern(self.data["operative"]["verbs"])
+        return _phrase_pattern(self.data["operative"]["verbs"], self.spaced)
 
     @cached_property
     def formula_pattern(self) -> re.Pattern[str]:
-        return _phrase_pattern([item["text"] for item in self.data["formula"]])
+        return _phrase_pattern([item["text"] for item in self.data["formula"]], self.spaced)
 
     @cached_property
     def months(self) -> dict[str, int]:

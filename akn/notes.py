@@ -110,7 +110,10 @@ def _bracketed(text: str, written: str) -> list[_Candidate]:
     while start >= 0:
         end = start + len(written)
         before = text[start - 1] if start else ""
-        if before and not before.isspace():
+        token = text[:start].rsplit(None, 1)[-1] if text[:start].strip() else ""
+        if token.isascii() and any(c.isdigit() for c in token) and any(c.isalpha() for c in token):
+            pass  # "SSA2(5)": a code with its own brackets, not a marker
+        elif before and not before.isspace():
             found.append(_Candidate(start, end, start, True))
         elif before and text[start - 2 : start - 1].strip():
             found.append(_Candidate(start, end, start - 1, False))
@@ -122,13 +125,20 @@ def _inside_code(text: str, start: int) -> bool:
     """Digits that are part of a symbol or code: A/RES/70/1, COVID-19, 1/CP.21, UNISPACE+50."""
     token_start = text.rfind(" ", 0, start) + 1
     token = text[token_start:start]
-    return any(ch in token for ch in "/+=#") or token.endswith(("-", "."))
+    return any(ch in token for ch in "/+=#") or token.endswith(("-", ".", "\u2011"))
 
 
 def _classify(text: str, start: int, end: int, mapping: Mapping, repeat: bool) -> _Candidate | None:
     following = text[end : end + 1]
-    if following and (following.isalnum() or following in "/%°"):
+    cjk_after = "\u3400" <= following <= "\u9fff" and not mapping.spaced
+    if following and ((following.isalnum() and not cjk_after) or following in "/%°"):
         return None
+    if not mapping.spaced and (
+        _counted_before(text, start, mapping)
+        or any(text.startswith(word, end) for word in mapping.quantity_words)
+        or text[end : end + 2].strip()[:1].isdigit()  # "6 500亿": thousands apart
+    ):
+        return None  # "目标4", "2020年4月2日": a number counted, or a quantity
     if following in (",", ".") and text[end + 1 : end + 2].isdigit():
         return None  # 1,000 or 1.5
     before = text[start - 1] if start else ""
@@ -138,7 +148,7 @@ def _classify(text: str, start: int, end: int, mapping: Mapping, repeat: bool) -
         if _inside_code(text, start) or _all_caps_code(text, start):
             return None
         return _Candidate(start, end, start, True)
-    if before in ",;:)”’».":
+    if before in ",;:)”’».，、》）；：。،؛":
         prior = text[start - 2] if start >= 2 else ""
         if before == mapping.rule("typography", "decimal_separator") and prior.isdigit():
             return None
@@ -146,6 +156,8 @@ def _classify(text: str, start: int, end: int, mapping: Mapping, repeat: bool) -
             return None
         if repeat and prior.isdigit():
             return None
+        if before in "、和" and prior.isdigit():
+            return None  # "第1、2和3段": a list of numbers
         return _Candidate(start, end, start, True)
     if before.isspace():
         words_before = text[:start].split()
@@ -167,6 +179,12 @@ def _classify(text: str, start: int, end: int, mapping: Mapping, repeat: bool) -
             return None
         return _Candidate(start, end, start - 1, False)
     return None
+
+
+def _counted_before(text: str, start: int, mapping: Mapping) -> bool:
+    """In a language written without spaces: does a counting word end just before ``start``?"""
+    before = text[max(0, start - 8) : start]
+    return any(before.endswith(word) for word in mapping.counting_words)
 
 
 def _counts(word: str, mapping: Mapping) -> bool:

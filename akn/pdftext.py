@@ -108,12 +108,18 @@ class _Classifier:
 def find_formula(lines: list[Line], mapping: Mapping, limit: int = 400) -> int | None:
     """Index of the enacting formula ("The General Assembly,"), searched near the top."""
     pattern = mapping.formula_pattern
+    bare = None  # the formula without its comma: also the issuing body in some mastheads
     for index, line in enumerate(lines[:limit]):
         text = line.text.strip()
         match = pattern.match(text)
-        if match and text[match.end() :].strip() in {",", ":", ""}:
+        if not match:
+            continue
+        rest = text[match.end() :].strip()
+        if rest in {",", ":", "،", "，", "：", "،:"}:
             return index
-    return None
+        if not rest and bare is None:
+            bare = index
+    return bare
 
 
 def split_pages(lines: list[Line], mapping: Mapping) -> Layout:
@@ -483,10 +489,11 @@ def parse_footnotes(
             items.append(("N", line, text))
             continue
         match = inline_rx.fullmatch(text)
-        if match and (match["marker"].startswith("*") or match["marker"] == str(expected)):
+        bare_marker = match["marker"].strip("()") if match else ""
+        if match and (bare_marker.startswith("*") or bare_marker == str(expected)):
             items.append(("NT", line, match["marker"]))
-            if match["marker"].isdigit():
-                expected = int(match["marker"]) + 1
+            if bare_marker.isdigit():
+                expected = int(bare_marker) + 1
             continue
         items.append(("T", line, ""))
     lone = [marker for kind, _, marker in items if kind == "N"]

@@ -63,6 +63,7 @@ class Lexicon:
     language: str
     one_letter_words: frozenset[str]
     elisions: tuple[str, ...] = ()
+    join_pairs: bool = True  # may two real words be joined ("universel le")?
     document: set[str] = field(default_factory=set)
     text: str = ""  # the document, case-folded, to count word pairs in when needed
     _words: dict[str, bool] = field(default_factory=dict, repr=False)
@@ -141,6 +142,7 @@ def make_lexicon(mapping: Mapping, texts: list[str]) -> Lexicon:
         tuple(
             sorted((e.casefold() for e in mapping.rule("words", "elisions")), key=len, reverse=True)
         ),
+        join_pairs=mapping.rule("words", "rejoin_pairs"),
         _words=words,
         _tokens=tokens,
     )
@@ -276,13 +278,15 @@ def _should_join(parts: list[str], lexicon: Lexicon) -> bool:
     right = parts[-1].split("-", 1)[0]
     inner = [left, *parts[1:-1], right] if len(parts) > 1 else [left]
     candidate = "".join(inner)
+    if len(candidate) < 3 or all(len(part) == 1 for part in inner):
+        return False  # "a d", "y l": letters, labels or initials, not a split word
     if not lexicon.is_candidate(candidate):
         return False
     fragments = [p for p in inner if not lexicon.is_word(p)]
     if fragments:
         # A lone letter before real words is an initial or a list letter ("54/237 C of").
         return not (len(inner[0]) == 1 and fragments == [inner[0]])
-    if len(inner) != 2 or len(inner[1]) > 2:
+    if len(inner) != 2 or len(inner[1]) > 2 or not lexicon.join_pairs:
         return False
     # Both parts are words: join only when the pair is unlikely and the whole is common.
     if lexicon.pair_count(inner[0].casefold(), inner[1].casefold()) > 1:

@@ -107,7 +107,12 @@ def _words_before(note: etree._Element) -> str:
         for child in node:
             if child is note:
                 return True
-            if local(child) not in ("authorialNote", "noteRef") and walk(child):
+            lone_bracket = local(child) == "sup" and (child.text or "").strip() in ("(", ")")
+            if (
+                local(child) not in ("authorialNote", "noteRef")
+                and not lone_bracket
+                and walk(child)
+            ):
                 return True
             if child.tail:
                 parts.append(child.tail)
@@ -162,7 +167,8 @@ def structure(tree: etree._Element | etree._ElementTree) -> Structure:
     return result
 
 
-_POINT_LABEL = re.compile(r"^(\(?[a-z]{1,2}\)|\(?[ivx]{1,5}\)) ")
+_POINT_LABEL = re.compile(r"^(\([^\s()]{1,5}\)|[a-zа-я]{1,2}\)|[ivx]{1,5}\)) ")
+_WRITTEN_NUMBER = re.compile(r"^(\d{1,3} ?-) ")
 
 
 def repair_un_structure(found: Structure) -> tuple[Structure, list[str]]:
@@ -184,9 +190,19 @@ def repair_un_structure(found: Structure) -> tuple[Structure, list[str]]:
     )
     last_number = ""
     for num, text in found.paragraphs:
+        written = _WRITTEN_NUMBER.match(text) if not num else None
+        if written:  # the UN's Arabic files leave "1 -" in the paragraph's text
+            num, text = written.group(1), text[written.end() :]
+            repairs.append("number left in the text")
         label = _POINT_LABEL.match(text)
+        if num and _POINT_LABEL.match(num + " ") and last_number:  # a point numbered as a paragraph
+            repaired.points.append((num, text))
+            repairs.append(f"point {num} marked as a paragraph")
+            continue
         if not num and not text:
             repairs.append("empty paragraph dropped")
+        elif not num and last_number and _looks_like_heading(text):
+            repairs.append("heading marked as a paragraph")
         elif not num and label and last_number:
             repaired.points.append((label.group(1), text[label.end() :]))
             repairs.append(f"point {label.group(1)} marked as a paragraph")
@@ -197,6 +213,15 @@ def repair_un_structure(found: Structure) -> tuple[Structure, list[str]]:
             repaired.paragraphs.append((num, text))
             last_number = num or last_number
     return repaired, repairs
+
+
+def _looks_like_heading(text: str) -> bool:
+    """A short line without closing punctuation between numbered paragraphs: a heading."""
+    return (
+        0 < len(text) <= 80
+        and text.rstrip()[-1:] not in ",;:.،؛，；：。"
+        and not (_POINT_LABEL.match(text))
+    )
 
 
 def score(expected: Structure, actual: Structure) -> tuple[int, int, list[str]]:
