@@ -349,7 +349,7 @@ class Regime(StrEnum):
 _BARE_LABEL = re.compile(r"\(?[0-9a-zA-Z]{1,4}[.)]")
 
 
-def detect_regime(lines: list[Line]) -> Regime:
+def detect_regime(lines: list[Line], mapping: Mapping | None = None) -> Regime:
     content = [line for line in lines if line.text.strip()]
     if not content:
         return Regime.LINES
@@ -359,7 +359,11 @@ def detect_regime(lines: list[Line]) -> Regime:
         1
         for current, following in itertools.pairwise(content)
         if not is_closed(current.text)
-        and following.text.strip()[:1].islower()
+        and (
+            mapping.continues(following.text.strip())
+            if mapping is not None
+            else following.text.strip()[:1].islower()
+        )
         and not following.after_break
     )
     if terminal >= 0.85 * len(content) or continued <= 0.02 * len(content):
@@ -468,7 +472,7 @@ class BodyReader:
         separated = (
             self.regime is Regime.LINES
             or (self.regime is Regime.BLANK and blank_before and not line.after_break)
-            or (self.indented and line.text[:1].isspace() and not line.after_break)
+            or (self.indented and line.text[:1].isspace())
         )
         if current is not None and len(current.lines) == 1:
             if current.kind is Kind.CONCLUSION and self.date.fullmatch(text):
@@ -503,7 +507,12 @@ class BodyReader:
         in_preamble = self.zone is Zone.PREAMBLE or (
             self.section_preamble and self.zone is Zone.OPERATIVE
         )
-        if in_preamble and (closed or separated) and not quoting:
+        # Where the text indents first lines, an unindented line never opens a paragraph
+        # (", recalling also …" wrapped to a line start is still the same paragraph).
+        opened = separated if self.indented and self.regime is not Regime.LINES else (
+            closed or separated
+        )
+        if in_preamble and opened and not quoting:
             recital = self._recital_start(text, prev_text, separated)
             if recital is not None:
                 return recital

@@ -259,6 +259,30 @@ class Mapping:
     def counting_words(self) -> frozenset[str]:
         return frozenset(self.data["markers"]["counting_words"])
 
+    def opens_paragraph(self, text: str) -> bool:
+        """Does ``text`` open a paragraph: a number, a listed phrase or verb, a meeting line,
+        an annex heading?"""
+        for key in (("numbering", "operative"), ("numbering", "point"), ("numbering", "section")):
+            match = self.pattern(*key).match(text)
+            if match and (match.end() == len(text) or text[match.end()].isspace()):
+                return True
+        if self.phrase_pattern.match(text) or self.verb_pattern.match(text):
+            return True
+        return bool(
+            self.pattern("conclusions", "meeting").fullmatch(text)
+            or self.pattern("annex").fullmatch(text)
+        )
+
+    def continues(self, text: str) -> bool:
+        """Could ``text`` go on the sentence of the line before (a wrapped line)? In scripts
+        with case, a lower-case start says so; in others, not opening a paragraph."""
+        first = text[:1]
+        if first.lower() != first.upper():
+            return first.islower()
+        if not first.isalpha():  # a number, a bracket, a quotation mark: no sign either way
+            return False
+        return not self.opens_paragraph(text)
+
     def actor_of(self, formula_or_body: str) -> str | None:
         text = " ".join(formula_or_body.split()).replace("'", "’")
         for item in (*self.data["formula"], *self.data["masthead"]["bodies"]):

@@ -108,7 +108,7 @@ class _Classifier:
 def find_formula(lines: list[Line], mapping: Mapping, limit: int = 400) -> int | None:
     """Index of the enacting formula ("The General Assembly,"), searched near the top."""
     pattern = mapping.formula_pattern
-    bare = None  # the formula without its comma: also the issuing body in some mastheads
+    bare: list[int] = []  # the formula without its comma: also the issuing body in mastheads
     for index, line in enumerate(lines[:limit]):
         text = line.text.strip()
         match = pattern.match(text)
@@ -117,9 +117,16 @@ def find_formula(lines: list[Line], mapping: Mapping, limit: int = 400) -> int |
         rest = text[match.end() :].strip()
         if rest in {",", ":", "،", "，", "：", "،:"}:
             return index
-        if not rest and bare is None:
-            bare = index
-    return bare
+        if not rest:
+            bare.append(index)
+    # Without its comma, the formula is the one a preambular or numbered paragraph follows.
+    for index in bare:
+        following = next((ln.text.strip() for ln in lines[index + 1 :] if ln.text.strip()), "")
+        if mapping.phrase_pattern.match(following) or mapping.pattern(
+            "numbering", "operative"
+        ).match(following):
+            return index
+    return bare[-1] if bare else None
 
 
 def split_pages(lines: list[Line], mapping: Mapping) -> Layout:
@@ -390,9 +397,9 @@ class _Scanner:
         inline = re.match(rf"({self.mapping.rule('notes', 'marker')})\s+\S", text)
         if inline and inline.group(1) == self._next_marker():
             return False
-        if self.body_open != "closed" or text[:1].islower():
+        if self.body_open != "closed":
             return True  # the sentence interrupted by the page break goes on
-        return _opens_paragraph(text, self.mapping)
+        return self.mapping.continues(text) or self.mapping.opens_paragraph(text)
 
     def _next_marker(self) -> str:
         """The marker the next note of this block would have, read as parse_footnotes would."""
@@ -613,20 +620,6 @@ def _body_state(text: str, mapping: Mapping) -> str:
     if bare.endswith((",", "،", "，")):
         return "comma"
     return "open"
-
-
-def _opens_paragraph(text: str, mapping: Mapping) -> bool:
-    """Does a line open a paragraph: a number, a listed phrase or verb, a meeting, an annex?"""
-    for key in (("numbering", "operative"), ("numbering", "point"), ("numbering", "section")):
-        match = mapping.pattern(*key).match(text)
-        if match and (match.end() == len(text) or text[match.end()].isspace()):
-            return True
-    if mapping.phrase_pattern.match(text) or mapping.verb_pattern.match(text):
-        return True
-    return bool(
-        mapping.pattern("conclusions", "meeting").fullmatch(text)
-        or mapping.pattern("annex").fullmatch(text)
-    )
 
 
 def _ends_sentence(text: str) -> bool:

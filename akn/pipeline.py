@@ -135,7 +135,7 @@ def convert(
     starts = _component_starts(body, formula_index, mapping) if formula_block else []
     front = parse_front_matter(body[: starts[0] if starts else formula_index], mapping)
     diagnostics += front.diagnostics
-    regime = detect_regime(body_lines)
+    regime = detect_regime(body_lines, mapping)
     blocks: list[Block] = [*front.masthead]
     if front.title is not None:
         blocks.append(front.title)

@@ -323,10 +323,12 @@ def pdf_like_text(
     brackets: tuple[str, str] = ("", ""),
     width: int = 90,
     page_lines: int = 45,
+    indent: bool = False,
 ) -> str:
     """The resolution rewrapped as PDF extraction leaves it: lines of about ``width``
     characters with a blank line after each, and each page's notes at its bottom, after a
-    rule, their marker alone on the line before their text (as in the seed)."""
+    rule, their marker alone on the line before their text (as in the seed). ``indent``:
+    the first line of each paragraph starts with a space, as the seed's extractor left it."""
     paragraphs, notes = document_lines(path)
     texts = dict(notes)
     cjk = sum(1 for ch in "".join(paragraphs) if "\u3400" <= ch <= "\u9fff") > 100
@@ -349,7 +351,9 @@ def pdf_like_text(
         pending.clear()
 
     for paragraph in paragraphs:
-        for piece in _wrap(paragraph, width, cjk):
+        for number, piece in enumerate(_wrap(paragraph, width, cjk)):
+            if indent and number == 0:
+                piece = " " + piece
             for marker in re.findall(f"{MARK_OPEN}(.*?){MARK_CLOSE}", piece):
                 if marker not in printed and marker in texts:
                     printed.add(marker)

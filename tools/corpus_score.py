@@ -3,7 +3,8 @@
 For each resolution in ../shared/corpus/akn/<lang>/: make a clean text (tests/corpus.py),
 convert it, and compare preambular paragraphs, operative numbers and texts, points and notes
 with the UN's file. Usage: python tools/corpus_score.py [eng fra ...] [--pdf-like] [-v]
-(--pdf-like: the texts rewrapped as PDF extraction leaves them, notes at page bottoms)
+(--pdf-like: the texts rewrapped as PDF extraction leaves them, notes at page bottoms;
+--indent: rewrapped too, the first line of each paragraph indented as the seed's are)
 """
 
 from __future__ import annotations
@@ -31,6 +32,9 @@ from akn.pipeline import convert
 def main() -> None:
     verbose = "-v" in sys.argv
     make = pdf_like_text if "--pdf-like" in sys.argv else clean_text
+    if "--indent" in sys.argv:
+        def make(path, brackets):
+            return pdf_like_text(path, brackets, indent=True)
     languages = [a for a in sys.argv[1:] if not a.startswith("-")] or ["eng", "fra"]
     for language in languages:
         matched_all = total_all = perfect = files = 0
