@@ -509,8 +509,10 @@ class BodyReader:
         )
         # Where the text indents first lines, an unindented line never opens a paragraph
         # (", recalling also …" wrapped to a line start is still the same paragraph).
-        opened = separated if self.indented and self.regime is not Regime.LINES else (
-            closed or separated
+        opened = (
+            separated
+            if self.indented and self.regime is not Regime.LINES
+            else (closed or separated)
         )
         if in_preamble and opened and not quoting:
             recital = self._recital_start(text, prev_text, separated)

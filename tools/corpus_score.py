@@ -33,8 +33,10 @@ def main() -> None:
     verbose = "-v" in sys.argv
     make = pdf_like_text if "--pdf-like" in sys.argv else clean_text
     if "--indent" in sys.argv:
+
         def make(path, brackets):
             return pdf_like_text(path, brackets, indent=True)
+
     languages = [a for a in sys.argv[1:] if not a.startswith("-")] or ["eng", "fra"]
     for language in languages:
         matched_all = total_all = perfect = files = 0
