@@ -98,6 +98,9 @@ def _candidates(text: str, marker: str, mapping: Mapping, repeat: bool) -> list[
     return found
 
 
+_THOUSANDS = re.compile(r" ?\d{3}(?!\d)")
+
+
 def _after_year_range(text: str, start: int) -> bool:
     """ "2022-203112": the second year of a range, then a marker."""
     return bool(re.search(r"(?:^|\s)\d{4}[-–]$", text[:start]))
@@ -121,10 +124,22 @@ def _bracketed(text: str, written: str) -> list[_Candidate]:
     return found
 
 
+def _token_before(text: str, start: int) -> str:
+    """The word that ends at ``start``: back to a space, or to a CJK character (a language
+    written without spaces has no words to go back to)."""
+    begin = start
+    while begin > 0 and not text[begin - 1].isspace() and not _is_cjk(text[begin - 1]):
+        begin -= 1
+    return text[begin:start]
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u3000" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef"
+
+
 def _inside_code(text: str, start: int) -> bool:
     """Digits that are part of a symbol or code: A/RES/70/1, COVID-19, 1/CP.21, UNISPACE+50."""
-    token_start = text.rfind(" ", 0, start) + 1
-    token = text[token_start:start]
+    token = _token_before(text, start)
     return any(ch in token for ch in "/+=#") or token.endswith(("-", ".", "\u2011"))
 
 
@@ -136,7 +151,7 @@ def _classify(text: str, start: int, end: int, mapping: Mapping, repeat: bool) -
     if not mapping.spaced and (
         _counted_before(text, start, mapping)
         or any(text.startswith(word, end) for word in mapping.quantity_words)
-        or text[end : end + 2].strip()[:1].isdigit()  # "6 500亿": thousands apart
+        or _THOUSANDS.match(text, end)  # "6 500亿": thousands apart
     ):
         return None  # "目标4", "2020年4月2日": a number counted, or a quantity
     if following in (",", ".") and text[end + 1 : end + 2].isdigit():
@@ -211,10 +226,27 @@ def _number_glued(text: str, marker: str) -> list[_Candidate]:
     return found
 
 
+def _counted(text: str, marker: str, mapping: Mapping) -> list[_Candidate]:
+    """Last resort: the marker's number where a word before it made it look counted ("条约9
+    缔约国": "约" counts in "约6亿", here it ends "treaty"). Units after it still rule it out."""
+    found = []
+    for run in re.finditer(rf"(?<![\d/.,\-]){re.escape(marker)}(?![\d/%°])", text):
+        following = text[run.end() : run.end() + 1]
+        if following.isalpha() and not _is_cjk(following):
+            continue
+        if any(text.startswith(word, run.end()) for word in mapping.quantity_words):
+            continue
+        if _THOUSANDS.match(text, run.end()) or _inside_code(text, run.start()):
+            continue
+        before = text[run.start() - 1 : run.start()]
+        if before.isalpha() and not mapping.spaced:
+            found.append(_Candidate(run.start(), run.end(), run.start(), False))
+    return found
+
+
 def _all_caps_code(text: str, start: int) -> bool:
     """Letters and digits of an acronym-like code: "G77", "CP21", "H5N1"."""
-    token_start = text.rfind(" ", 0, start) + 1
-    token = text[token_start:start]
+    token = _token_before(text, start)
     letters = [ch for ch in token if ch.isalpha()]
     return (
         bool(letters)
@@ -311,7 +343,8 @@ def _search_glued_to_number(
     mapping: Mapping,
     cursor: tuple[int, int],
 ) -> tuple[int, _Candidate] | None:
-    """A marker glued to a number, looked for between the previous note and the next one."""
+    """A marker glued to a number, or one whose number looked counted, looked for between the
+    previous note and the next one."""
     note = notes[index]
     limit: tuple[int, int] | None = None
     if index + 1 < len(notes):
@@ -324,7 +357,11 @@ def _search_glued_to_number(
         block = blocks[block_index]
         if block.kind is Kind.MASTHEAD or not any(ln.page == note.page for ln in block.lines):
             continue
-        for candidate in _number_glued(block.text, note.marker):
+        found = [
+            *_number_glued(block.text, note.marker),
+            *_counted(block.text, note.marker, mapping),
+        ]
+        for candidate in sorted(found, key=lambda c: c.start):
             if block_index == cursor[0] and candidate.start < cursor[1]:
                 continue
             if limit and block_index == limit[0] and candidate.start >= limit[1]:

@@ -225,7 +225,8 @@ def _looks_like_heading(text: str) -> bool:
 
 
 def score(expected: Structure, actual: Structure) -> tuple[int, int, list[str]]:
-    """(matching items, expected items, differences) over recitals, paragraphs, points, notes."""
+    """(matching items, expected items, differences) over recitals, paragraphs, points, notes,
+    note anchors and the annex count."""
     matched = total = 0
     differences: list[str] = []
     for name in ("recitals", "paragraphs", "points", "notes", "anchors"):
@@ -241,6 +242,12 @@ def score(expected: Structure, actual: Structure) -> tuple[int, int, list[str]]:
         if len(got) > len(want):
             differences.append(f"{name}: {len(got) - len(want)} more than expected")
             total += len(got) - len(want)
+    if expected.annexes or actual.annexes:
+        total += 1
+        if expected.annexes == actual.annexes:
+            matched += 1
+        else:
+            differences.append(f"annexes: expected {expected.annexes}, got {actual.annexes}")
     return matched, total, differences
 
 
