@@ -284,6 +284,10 @@ def _should_join(parts: list[str], lexicon: Lexicon) -> bool:
         return False
     fragments = [p for p in inner if not lexicon.is_word(p)]
     if fragments:
+        if candidate.casefold() not in lexicon.document and all(
+            len(p) > 1 and lexicon.zipf(p) > lexicon.zipf(candidate) for p in fragments
+        ):
+            return False  # "fe y" is not "fey": pieces more common than the whole are words
         # A lone letter before real words is an initial or a list letter ("54/237 C of").
         return not (len(inner[0]) == 1 and fragments == [inner[0]])
     if len(inner) != 2 or len(inner[1]) > 2 or not lexicon.join_pairs:
