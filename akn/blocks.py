@@ -415,6 +415,7 @@ class BodyReader:
         self.annex = mapping.pattern("annex")
         self.date = mapping.pattern("dates", "pattern")
         self.indented = False
+        self.width = 0  # the length lines are wrapped at, where they are
         self.section_preamble = False  # recitals may follow a section heading
         self.letters = tuple(mapping.rule("numbering", "letters"))
         self.conjunctions = frozenset(mapping.rule("words", "conjunctions"))
@@ -424,6 +425,7 @@ class BodyReader:
     def read(self, lines: list[Line]) -> list[Block]:
         content = [line for line in lines if line.text.strip()]
         self.indented = _uses_indentation(content)
+        self.width = _wrap_width(content) if self.regime is not Regime.LINES else 0
         blank_before = False
         previous: Line | None = None
         for position, line in enumerate(lines):
@@ -464,15 +466,15 @@ class BodyReader:
             and (self._is_bare_label(prev_text) or self._bare_heading(current))
         ):
             return None  # the text of a number that stood alone on its line
-        closed = (
-            previous is None
-            or is_closed(prev_text)
-            or (current is not None and current.kind in (Kind.HEADING, Kind.CONCLUSION))
+        after_structure = previous is None or (
+            current is not None and current.kind in (Kind.HEADING, Kind.CONCLUSION)
         )
+        closed = after_structure or is_closed(prev_text)
         separated = (
             self.regime is Regime.LINES
             or (self.regime is Regime.BLANK and blank_before and not line.after_break)
             or (self.indented and line.text[:1].isspace())
+            or (self._break_not_forced(prev_text, text) and not line.after_break)
         )
         if current is not None and len(current.lines) == 1:
             if current.kind is Kind.CONCLUSION and self.date.fullmatch(text):
@@ -509,11 +511,10 @@ class BodyReader:
         )
         # Where the text indents first lines, an unindented line never opens a paragraph
         # (", recalling also …" wrapped to a line start is still the same paragraph).
-        opened = (
-            separated
-            if self.indented and self.regime is not Regime.LINES
-            else (closed or separated)
-        )
+        if self.indented and self.regime is not Regime.LINES:
+            opened = separated or after_structure
+        else:
+            opened = closed or separated
         if in_preamble and opened and not quoting:
             recital = self._recital_start(text, prev_text, separated)
             if recital is not None:
@@ -676,6 +677,15 @@ class BodyReader:
         label = text[:strip].strip()  # as written: "I", "II."
         return _Start(Kind.HEADING, "numbering.section", num=label, strip=strip)
 
+    def _break_not_forced(self, prev_text: str, text: str) -> bool:
+        """Did the line before stop short of the wrap width, though the first word of this
+        one would have fitted on it? Then the paragraph ended there ("…health" / "recalling
+        …" in a language whose preambular paragraphs open in lower case)."""
+        if not self.width or not prev_text:
+            return False
+        word = text.split(None, 1)[0] if self.mapping.spaced else text[:1]
+        return len(prev_text.strip()) + 1 + len(word) <= _SHORT_LINE * self.width
+
     def _recital_start(self, text: str, prev_text: str, separated: bool) -> _Start | None:
         if self.mapping.phrase_pattern.match(text):
             return _Start(Kind.RECITAL, "preamble.phrases")
@@ -706,6 +716,17 @@ class BodyReader:
         if self.zone is Zone.CONCLUSIONS:
             return _Start(Kind.CONCLUSION, "conclusions.layout")
         return _Start(Kind.PARAGRAPH, "paragraph.unnumbered")
+
+
+# A line is short when it, a space and the next word fill less than this share of the width:
+# proportional fonts make the lines of one paragraph differ by some characters.
+_SHORT_LINE = 0.8
+
+
+def _wrap_width(content: list[Line]) -> int:
+    """The length most wrapped lines reach: the 90th percentile of the line lengths."""
+    lengths = sorted(len(line.text.strip()) for line in content)
+    return lengths[int(0.9 * (len(lengths) - 1))] if len(lengths) >= 6 else 0
 
 
 def _uses_indentation(content: list[Line]) -> bool:

@@ -410,7 +410,8 @@ def join_lines(
 
     A line ending with a hyphen ("Sud -" / "Est", "action-" / "oriented") is a compound cut at
     the line end: the parts are joined without a space and the hyphen kept. A superscript glued
-    to a line end is followed by a space as any word would be.
+    to a line end is followed by a space as any word would be. With an empty ``joiner``
+    (Chinese), Latin letters and digits on both sides of a break still get their space.
     """
     out = ""
     starts: list[int] = []
@@ -440,9 +441,19 @@ def join_lines(
             starts.append(len(stripped))
             out = stripped + piece
         else:
-            starts.append(len(stripped) + len(joiner))
-            out = stripped + joiner + piece
+            # Chinese lines join without a space, but the typesetter never breaks inside a
+            # Latin run: a break between Latin letters or digits stood for a space.
+            glue = joiner or (" " if _latin_break(stripped[-1], piece[0]) else "")
+            starts.append(len(stripped) + len(glue))
+            out = stripped + glue + piece
     return out, starts
+
+
+def _latin_break(before: str, after: str) -> bool:
+    """ "A/78/6" | "(Sect. 4)", "4" | "500万": Latin on both sides of a line break."""
+    return (before.isascii() and (before.isalnum() or before in ".)")) and (
+        after.isascii() and (after.isalnum() or after == "(")
+    )
 
 
 def strip_superscripts(text: str) -> str:

@@ -31,6 +31,9 @@ def local(element: etree._Element) -> str:
     return etree.QName(element).localname if isinstance(element.tag, str) else ""
 
 
+_CJK = "\u3000-\u303f\u3400-\u9fff\uff00-\uffef"
+
+
 def squash(text: str) -> str:
     """Text with spacing made comparable: one space between words, none before punctuation."""
     text = text.replace("\u00a0", " ").replace("\u202f", " ").replace("\u200e", "")
@@ -234,7 +237,7 @@ def score(expected: Structure, actual: Structure) -> tuple[int, int, list[str]]:
         got = getattr(actual, name)
         total += len(want)
         for index, item in enumerate(want):
-            if index < len(got) and got[index] == item:
+            if index < len(got) and _comparable(got[index]) == _comparable(item):
                 matched += 1
             else:
                 seen = got[index] if index < len(got) else None
@@ -249,6 +252,19 @@ def score(expected: Structure, actual: Structure) -> tuple[int, int, list[str]]:
         else:
             differences.append(f"annexes: expected {expected.annexes}, got {actual.annexes}")
     return matched, total, differences
+
+
+def _comparable(item: object) -> object:
+    """A space beside a Chinese character or punctuation mark means nothing ("决定、 第三次":
+    the space the UN leaves after a note marker), so it does not count in comparisons."""
+    if isinstance(item, tuple):
+        return tuple(_comparable(part) for part in item)
+    if isinstance(item, str):
+        return _CJK_SPACE.sub("", item)
+    return item
+
+
+_CJK_SPACE = re.compile(f"(?<=[{_CJK}]) | (?=[{_CJK}])")
 
 
 def _difference(want: object, got: object) -> str:
@@ -374,9 +390,37 @@ def pdf_like_text(
 
 def _wrap(text: str, width: int, cjk: bool) -> list[str]:
     if cjk:  # no spaces to break at: cut by characters, at half the width
-        step = width // 2
-        return [text[i : i + step] for i in range(0, len(text), step)] or [""]
+        return _wrap_cjk(text, width // 2)
     return textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False) or [""]
+
+
+def _wrap_cjk(text: str, step: int) -> list[str]:
+    """Lines of ``step`` characters, never cut inside a note marker or a run of Latin letters,
+    digits and the signs of a symbol ("A/77/273"), as Chinese typesetting keeps them whole."""
+    pieces: list[str] = []
+    start = 0
+    while start < len(text):
+        end = min(start + step, len(text))
+        cut = end
+        while 0 < cut < len(text) and cut > start + 1 and _unbreakable(text, cut):
+            cut -= 1
+        if cut <= start + 1:
+            cut = end
+        pieces.append(text[start:cut])
+        start = cut
+    return pieces or [""]
+
+
+def _unbreakable(text: str, at: int) -> bool:
+    """Would a line break before ``text[at]`` cut a marker, part it from its word, or cut a
+    Latin run?"""
+    inside_marker = text.rfind(MARK_OPEN, 0, at) > text.rfind(MARK_CLOSE, 0, at)
+    joined = re.compile(r"[0-9A-Za-z/.()\-]")
+    return (
+        inside_marker
+        or text[at] in (MARK_OPEN, MARK_CLOSE)
+        or bool(joined.match(text[at - 1]) and joined.match(text[at]))
+    )
 
 
 def _split_eol(p: etree._Element, notes: list) -> list[str]:
