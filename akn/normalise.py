@@ -27,6 +27,7 @@ def clean_lines(
         [tidy_line(line.text, mapping) for line in lines],
         mapping.rule("typography", "line_joiner"),
         frozenset(w.casefold() for w in mapping.rule("words", "conjunctions")),
+        mapping.rule("typography", "spaced_hyphen") == "dash",
     )
     if mapping.rule("words", "rejoin"):
         text, joins = rejoin_split_words(joined, lexicon)

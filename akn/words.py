@@ -404,7 +404,10 @@ def _replacements(mapping: Mapping) -> list[tuple[re.Pattern[str], str]]:
 
 
 def join_lines(
-    texts: list[str], joiner: str = " ", conjunctions: frozenset[str] = frozenset()
+    texts: list[str],
+    joiner: str = " ",
+    conjunctions: frozenset[str] = frozenset(),
+    spaced_hyphen_is_dash: bool = False,
 ) -> tuple[str, list[int]]:
     """Join wrapped lines into one text; return it and the offset where each line starts.
 
@@ -428,11 +431,13 @@ def join_lines(
         suspended = (
             piece.split(" ", 1)[0].casefold() in conjunctions
         )  # "science- and evidence-based"
+        dash = spaced_hyphen_is_dash and stripped.endswith(" -")
         if (
             stripped.endswith("-")
             and not stripped.endswith("--")
             and piece[:1].isalnum()
             and not suspended
+            and not dash
         ):
             out = stripped[:-1].rstrip() + "-"
             starts.append(len(out))

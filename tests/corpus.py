@@ -396,7 +396,8 @@ def _wrap(text: str, width: int, cjk: bool) -> list[str]:
 
 def _wrap_cjk(text: str, step: int) -> list[str]:
     """Lines of ``step`` characters, never cut inside a note marker or a run of Latin letters,
-    digits and the signs of a symbol ("A/77/273"), as Chinese typesetting keeps them whole."""
+    digits and the signs of a symbol ("A/77/273"), nor before closing punctuation, as Chinese
+    typesetting does."""
     pieces: list[str] = []
     start = 0
     while start < len(text):
@@ -406,8 +407,10 @@ def _wrap_cjk(text: str, step: int) -> list[str]:
             cut -= 1
         if cut <= start + 1:
             cut = end
-        pieces.append(text[start:cut])
+        pieces.append(text[start:cut].rstrip())
         start = cut
+        while start < len(text) and text[start] == " ":
+            start += 1  # the space at a break is not printed
     return pieces or [""]
 
 
@@ -419,6 +422,7 @@ def _unbreakable(text: str, at: int) -> bool:
     return (
         inside_marker
         or text[at] in (MARK_OPEN, MARK_CLOSE)
+        or text[at] in ")]）》」』”’、，。；：！？"  # no line opens with closing punctuation
         or bool(joined.match(text[at - 1]) and joined.match(text[at]))
     )
 

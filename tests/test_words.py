@@ -85,3 +85,22 @@ def test_english_spacing(en):
     assert fix_spacing("country-owned and -driven mechanisms", en) == (
         "country-owned and -driven mechanisms"
     )
+
+
+def test_spaced_hyphen_at_line_end_is_a_dash_where_the_mapping_says_so():
+    lines = ["بأبعادها الثلاثة -", "الاقتصادي والاجتماعي"]
+    assert (
+        join_lines(lines, spaced_hyphen_is_dash=True)[0]
+        == "بأبعادها الثلاثة - الاقتصادي والاجتماعي"
+    )
+    assert join_lines(["l’Asie du Sud -", "Est"], spaced_hyphen_is_dash=True)[0] == (
+        "l’Asie du Sud - Est"
+    )
+
+
+def test_chinese_lines_join_without_a_space_except_between_latin_runs():
+    assert (
+        join_lines(["见A/78/6", "(Sect. 4)和第三", "章"], joiner="")[0]
+        == "见A/78/6 (Sect. 4)和第三章"
+    )
+    assert join_lines(["至少有4", "500万名儿童"], joiner="")[0] == "至少有4 500万名儿童"
