@@ -466,6 +466,17 @@ class BodyReader:
             and (self._is_bare_label(prev_text) or self._bare_heading(current))
         ):
             return None  # the text of a number that stood alone on its line
+        if (
+            current is not None
+            and current.kind is Kind.HEADING
+            and len(current.lines) == 1
+            and self.width
+            and not is_closed(prev_text)
+            and not self._break_not_forced(prev_text, text)
+            and not self._numbered(text)
+            and not self.section.fullmatch(text)
+        ):
+            return None  # a long heading wrapped onto a second line
         after_structure = previous is None or (
             current is not None and current.kind in (Kind.HEADING, Kind.CONCLUSION)
         )

@@ -48,12 +48,32 @@ _LEADING_WORD = re.compile(r"^[^\W\d_]{2,}\.?\s+(?=\S)")
 
 def clean_number(text: str) -> str:
     """The eId form of a ``num``: "21." -> "21", "(a)" -> "a", "1 -" -> "1",
-    "Art. 11.2 bis" -> "11-2bis"; digits of any script are written 0-9."""
+    "Art. 11.2 bis" -> "11-2bis"; digits of any script are written 0-9, Chinese numerals too
+    ("二" -> "2")."""
     value = " ".join(text.split()).strip(_EDGE_PUNCTUATION)
     value = _LEADING_WORD.sub("", value)  # "Article 5", "Section IV"
     value = value.strip(_EDGE_PUNCTUATION)
     value = "".join(str(unicodedata.digit(ch)) if ch.isdigit() else ch for ch in value)
+    if value and all(ch in _CHINESE_NUMERALS for ch in value):
+        value = str(_chinese_number(value))  # "十二" -> "12": sections are numbered so
     return re.sub(r"\s+", "", value).replace(".", "-")
+
+
+_CHINESE_DIGITS = {ch: n for n, ch in enumerate("〇一二三四五六七八九")} | {"零": 0, "两": 2}
+_CHINESE_UNITS = {"十": 10, "百": 100, "千": 1000}
+_CHINESE_NUMERALS = frozenset(_CHINESE_DIGITS) | frozenset(_CHINESE_UNITS)
+
+
+def _chinese_number(text: str) -> int:
+    """The value of a Chinese numeral below 10,000: "二" 2, "十" 10, "二十一" 21, "一百零五" 105."""
+    total = digit = 0
+    for ch in text:
+        if ch in _CHINESE_UNITS:
+            total += (digit or 1) * _CHINESE_UNITS[ch]
+            digit = 0
+        else:
+            digit = digit * 10 + _CHINESE_DIGITS[ch] if digit else _CHINESE_DIGITS[ch]
+    return total + digit
 
 
 def _number(element: etree._Element) -> str | None:

@@ -315,7 +315,10 @@ def _first_paragraph(lines: list[Line], mapping: Mapping) -> int | None:
     return None
 
 
-_TITLE_NUMBER = re.compile(r"(?P<number>(?:ES-|S-)?\d{1,3}/\d{1,4}(?: [A-Z](?:-[A-Z])?)?\.)\s*")
+# "80/2. Scale of assessments", "75/101 A-B. …"; Arabic writes no full stop: "79/288 نطاق".
+_TITLE_NUMBER = re.compile(
+    r"(?P<number>(?:ES-|S-)?\d{1,3}/\d{1,4}(?: [A-Z](?:-[A-Z])?)?(?:\.|(?=\s)))\s*"
+)
 
 
 def _split_title_number(title: Block) -> None:
