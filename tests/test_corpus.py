@@ -1,9 +1,10 @@
-"""Every French and English resolution of the corpus, rebuilt from a clean text of itself.
+"""Every resolution of the corpus, in all six languages, rebuilt from a text of itself.
 
 A clean text made from the UN's file (a paragraph per line, markers in place, notes after a
 final rule) must convert back to the same preambular paragraphs, operative numbers and texts,
-points, notes and note positions, and to a schema-valid document. Known differences are listed
-with their reason; any other difference fails.
+points, notes, note positions and annex count, and to a schema-valid document. So must the
+same text rewrapped as a PDF extractor leaves it. Known differences are listed with their
+reason; any other difference fails.
 """
 
 from __future__ import annotations
@@ -23,48 +24,79 @@ from lxml import etree
 
 from akn.pipeline import convert
 
-# File -> why the UN's own markup cannot be matched.
+QUOTED_AMENDMENT = "the UN marks a quoted amendment ('4. In hearing…') as a numbered paragraph"
+
+# (language, file) -> why the UN's own markup cannot be matched, and how many items differ.
 KNOWN = {
-    "A-RES-78-248.xml": "the UN marks a quoted amendment ('4. In hearing…') as a paragraph",
-}
-# Rewrapped as a PDF extractor would, with nothing but the text to go by, a few texts are
-# ambiguous; (language, file) -> what goes wrong, and how many items may differ.
-KNOWN_PDF_LIKE = {
-    ("eng", "A-RES-78-248.xml"): ("the quoted amendment, as above", 5),
-    ("fra", "A-RES-78-248.xml"): ("the quoted amendment, as above", 5),
-    ("fra", "A-RES-79-18.xml"): (
-        "a two-sentence note breaks after its first sentence, and the next line, capitalised, "
-        "is read as the text going on after the page break",
+    **{(lang, "A-RES-78-248.xml"): (QUOTED_AMENDMENT, 1) for lang in ("eng", "fra", "spa")},
+    ("ara", "A-RES-78-248.xml"): (QUOTED_AMENDMENT, 1),
+    ("zho", "A-RES-78-248.xml"): (QUOTED_AMENDMENT, 1),
+    ("ara", "A-RES-77-259.xml"): (
+        "the Arabic file marks the heading of section I as two unnumbered paragraphs; the other "
+        "five languages mark it as a heading",
         2,
     ),
 }
+# Rewrapped, a few texts are ambiguous with nothing but the text to go by.
+KNOWN_REWRAPPED = {
+    **KNOWN,
+    ("fra", "A-RES-79-18.xml"): (
+        "a two-sentence note breaks after its first sentence, and the next line, capitalised, "
+        "is read as the text going on after the page break (the synthetic pages have no "
+        "running head or page number to end the note block)",
+        2,
+    ),
+}
+# Russian, Arabic and Chinese preambular paragraphs do not open with a capital letter, and the
+# UN writes two clauses in one paragraph (", признавая …", "، وإذ تشير …"): wrapped without
+# the first-line indent a PDF keeps, where a paragraph ends is a guess. The whole language
+# must still score at least this (measured 94.8, 91.3 and 97.3 %).
+UNINDENTED_FLOOR = {"rus": 0.945, "ara": 0.91, "zho": 0.97}
+INDENTED = ("rus", "ara", "zho")
 
-FILES = [(language, path) for language in ("eng", "fra") for path in corpus_files(language)]
+FILES = [(language, path) for language in LANGUAGES for path in corpus_files(language)]
+IDS = [f"{language}/{path.name}" for language, path in FILES]
 
 
 def test_the_corpus_is_there():
-    assert len(FILES) == 85, "expected 42 English and 43 French files in ../shared/corpus/akn"
+    counts = {language: len(corpus_files(language)) for language in LANGUAGES}
+    assert counts == {"eng": 42, "fra": 43, "spa": 43, "rus": 43, "ara": 43, "zho": 43}
 
 
-@pytest.mark.parametrize(("language", "path"), FILES, ids=[f"{lang}/{p.name}" for lang, p in FILES])
-def test_clean_text_converts_back_to_the_un_structure(language, path):
-    result = convert(clean_text(path), lang=LANGUAGES[language])
-    assert result.ok, [d.format() for d in result.diagnostics if d.severity >= 30]
-    expected, _ = repair_un_structure(structure(etree.parse(str(path))))
-    matched, total, differences = score(expected, structure(result.tree))
-    if path.name in KNOWN:
-        assert total - matched <= 1, differences
-    else:
-        assert differences == [], differences
-
-
-@pytest.mark.parametrize(("language", "path"), FILES, ids=[f"{lang}/{p.name}" for lang, p in FILES])
-def test_the_same_text_rewrapped_like_a_pdf_converts_back_too(language, path):
-    """Lines of 90 characters, a blank line after each, notes at the foot of 45-line pages."""
-    text = pdf_like_text(path, BRACKETS.get(language, ("", "")))
+def _differences(language, path, text, known):
     result = convert(text, lang=LANGUAGES[language])
     assert result.ok, [d.format() for d in result.diagnostics if d.severity >= 30]
     expected, _ = repair_un_structure(structure(etree.parse(str(path))))
     matched, total, differences = score(expected, structure(result.tree))
-    _, allowed = KNOWN_PDF_LIKE.get((language, path.name), ("", 0))
-    assert total - matched <= allowed, differences
+    _, allowed = known.get((language, path.name), ("", 0))
+    return total - matched, allowed, differences
+
+
+@pytest.mark.parametrize(("language", "path"), FILES, ids=IDS)
+def test_clean_text_converts_back_to_the_un_structure(language, path):
+    text = clean_text(path, BRACKETS.get(language, ("", "")))
+    missed, allowed, differences = _differences(language, path, text, KNOWN)
+    assert missed <= allowed, differences
+
+
+@pytest.mark.parametrize(("language", "path"), FILES, ids=IDS)
+def test_the_same_text_rewrapped_like_a_pdf_converts_back_too(language, path):
+    """Lines of 90 characters (45 in Chinese), a blank line after each, notes at the foot of
+    45-line pages; in Russian, Arabic and Chinese, paragraphs' first lines indented."""
+    brackets = BRACKETS.get(language, ("", ""))
+    text = pdf_like_text(path, brackets, indent=language in INDENTED)
+    missed, allowed, differences = _differences(language, path, text, KNOWN_REWRAPPED)
+    assert missed <= allowed, differences
+
+
+@pytest.mark.parametrize("language", INDENTED)
+def test_rewrapped_without_indentation_scores_at_least_the_floor(language):
+    matched_all = total_all = 0
+    for path in corpus_files(language):
+        text = pdf_like_text(path, BRACKETS.get(language, ("", "")))
+        result = convert(text, lang=LANGUAGES[language])
+        expected, _ = repair_un_structure(structure(etree.parse(str(path))))
+        matched, total, _ = score(expected, structure(result.tree))
+        matched_all += matched
+        total_all += total
+    assert matched_all / total_all >= UNINDENTED_FLOOR[language]

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from conftest import PDF_TEXT, SEED
-from corpus import CORPUS, clean_text
+from corpus import BRACKETS, CORPUS, clean_text, pdf_like_text
 
 from akn.pipeline import convert
 
@@ -25,6 +25,13 @@ CASES = {
     "pdftotext-A-RES-73-7-en": ("en", lambda: (PDF_TEXT / "A-RES-73-7.txt").read_bytes()),
     "clean-A-RES-77-259-fr": ("fr", lambda: clean_text(CORPUS / "akn/fra/A-RES-77-259.xml")),
     "clean-S-RES-2543-2020-en": ("en", lambda: clean_text(CORPUS / "akn/eng/S-RES-2543-2020.xml")),
+    "rewrapped-A-RES-80-3-es": ("es", lambda: pdf_like_text(CORPUS / "akn/spa/A-RES-80-3.xml")),
+    "clean-S-RES-2521-2020-ru": ("ru", lambda: clean_text(CORPUS / "akn/rus/S-RES-2521-2020.xml")),
+    "rewrapped-A-RES-79-288-ar": (
+        "ar",
+        lambda: pdf_like_text(CORPUS / "akn/ara/A-RES-79-288.xml", BRACKETS["ara"], indent=True),
+    ),
+    "clean-A-RES-77-259-zh": ("zh", lambda: clean_text(CORPUS / "akn/zho/A-RES-77-259.xml")),
     "draft-en": ("en", lambda: (FIXTURES / "draft-en.txt").read_bytes()),
     "collection-en": ("en", lambda: (FIXTURES / "collection-en.txt").read_bytes()),
 }
