@@ -34,6 +34,7 @@ CASES = {
     "clean-A-RES-77-259-zh": ("zh", lambda: clean_text(CORPUS / "akn/zho/A-RES-77-259.xml")),
     "draft-en": ("en", lambda: (FIXTURES / "draft-en.txt").read_bytes()),
     "collection-en": ("en", lambda: (FIXTURES / "collection-en.txt").read_bytes()),
+    "deep-lists-fr": ("fr", lambda: (FIXTURES / "deep-lists-fr.txt").read_bytes()),
 }
 
 
