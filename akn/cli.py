@@ -28,7 +28,7 @@ def build_parser() -> argparse.ArgumentParser:
     from akn import commands_convert
 
     parser = _Parser(prog="akn", description=__doc__.splitlines()[0])
-    parser.add_argument("--version", action="version", version=_version())
+    parser.add_argument("--version", action=_Version, nargs=0, help="show the version and exit")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     convert = sub.add_parser(
@@ -53,6 +53,13 @@ def build_parser() -> argparse.ArgumentParser:
         validation_cli.add_arguments(validate)
         validate.set_defaults(run=validation_cli.run)
     return parser
+
+
+class _Version(argparse.Action):
+    """--version, looked up only when asked for (importlib.metadata costs 20 ms to import)."""
+
+    def __call__(self, parser, namespace, values, option_string=None) -> None:  # type: ignore[override]
+        parser.exit(message=f"{_version()}\n")
 
 
 def _version() -> str:

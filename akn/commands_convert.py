@@ -20,7 +20,7 @@ MAX_INPUT_BYTES = 50 * 1024 * 1024
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    from akn.mapping import available_languages
+    from akn.resources import available_languages
 
     parser.add_argument("input", metavar="INPUT", help="text file to convert, or - for stdin")
     parser.add_argument("-o", "--output", metavar="OUTPUT", help="write the XML here")

@@ -296,12 +296,6 @@ def _compiled(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
 
 
-def available_languages() -> list[str]:
-    """The language codes that have a mapping file (every ``*.yaml`` but ``base``)."""
-    folder = data_dir("mappings")
-    return sorted(p.stem for p in folder.glob("*.yaml") if p.stem != "base")
-
-
 @cache
 def load_mapping(language: str, folder: Path | None = None) -> Mapping:
     """Load and check the mapping of ``language`` ("fr", "en", ...) from ``folder``.

@@ -28,11 +28,12 @@ from akn.citations import find_citations, symbol_of_url
 from akn.dates import parse_date, parse_number_words, valid_iso_date
 from akn.diagnostics import Diagnostic, Severity
 from akn.ids import assign_ids
-from akn.mapping import Mapping, MappingError, available_languages, load_mapping
+from akn.mapping import Mapping, MappingError, load_mapping
 from akn.meta import Metadata, number_from_symbol, session_from_symbol
 from akn.normalise import clean_lines, fill_block_texts
 from akn.notes import place_notes
 from akn.pdftext import find_formula, split_pages
+from akn.resources import available_languages
 from akn.source import InputError, Line, decode, looks_like_text, split_lines
 from akn.words import make_lexicon
 

@@ -17,3 +17,10 @@ def data_dir(name: str) -> Path:
         if candidate.is_dir():
             return candidate
     raise FileNotFoundError(f"akn data directory {name!r} is missing from the installation")
+
+
+def available_languages() -> list[str]:
+    """The language codes that have a mapping file (every ``*.yaml`` but ``base``). Here, not
+    in akn.mapping, so that the command line lists them without loading YAML."""
+    folder = data_dir("mappings")
+    return sorted(p.stem for p in folder.glob("*.yaml") if p.stem != "base")

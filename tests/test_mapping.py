@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from akn.mapping import MappingError, available_languages, load_mapping
-from akn.resources import data_dir
+from akn.mapping import MappingError, load_mapping
+from akn.resources import available_languages, data_dir
 
 
 def _rule_ids(data: dict, schema: dict, prefix: tuple = ()) -> set[tuple]:

@@ -52,13 +52,18 @@ def load_config(path: Path | None = None, start: Path | None = None) -> Config:
         path = find_pyproject(start or Path.cwd())
         if path is None:
             return Config()
+    try:
+        raw = Path(path).read_bytes()
+    except OSError as error:
+        raise ConfigError(f"{path}: cannot be read: {error.strerror or error}") from None
+    if b"akn" not in raw:
+        return Config(Path(path))  # no table of ours: spare the start-up the TOML parser (7 ms)
     import tomllib
 
     try:
-        with open(path, "rb") as stream:
-            data = tomllib.load(stream)
-    except OSError as error:
-        raise ConfigError(f"{path}: cannot be read: {error.strerror or error}") from None
+        data = tomllib.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}: not valid TOML: not UTF-8") from None
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"{path}: not valid TOML: {error}") from None
     table = data.get("tool", {}).get("akn", {}).get("validate", {})
