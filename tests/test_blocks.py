@@ -12,6 +12,7 @@ from akn.blocks import (
     parse_front_matter,
     roman_to_int,
 )
+from akn.mapping import load_mapping
 from akn.source import split_lines
 
 
@@ -188,3 +189,75 @@ def test_inserted_paragraphs_and_deep_lists(en):
     assert labels[27:29] == ["(aa)", "(bb)"]
     assert [b.level for b in blocks[29:33]] == [2, 2, 2, 2]
     assert labels[-3:] == ["2.", "2 bis.", "3."]
+
+
+def _read_wrapped(text: str, mapping, after_break: int | None = None):
+    """Read wrapped text with the regime detected with the mapping, as the pipeline does;
+    ``after_break``: the index of the line that opens a new page."""
+    lines, _ = split_lines(text)
+    if after_break is not None:
+        lines[after_break].after_break = True
+    reader = BodyReader(mapping, detect_regime(lines, mapping))
+    return reader.read(lines)
+
+
+def test_a_line_that_stops_short_ends_its_paragraph():
+    """Russian preambular paragraphs open in lower case, and this one lacks its comma: only
+    the short line says that the paragraph ended (A/RES/75/157)."""
+    blocks = _read_wrapped(
+        "ссылаясь на свои предыдущие резолюции о праве человека на безопасную питьевую воду и\n"
+        "санитарные услуги, в частности на резолюцию 64/292, и на другие резолюции по этому\n"
+        "вопросу,\n"
+        "вновь подтверждая право каждого человека на наивысший достижимый уровень физического\n"
+        "и психического здоровья\n"
+        "напоминая в этой связи о том, что пользование этим правом играет важную роль в\n"
+        "обеспечении здоровья людей и в борьбе с болезнями во всех странах и во всех регионах,\n"
+        "1. призывает государства принять меры;\n",
+        load_mapping("ru"),
+    )
+    assert [(b.kind.value, len(b.lines)) for b in blocks] == [
+        ("recital", 3),
+        ("recital", 2),
+        ("recital", 2),
+        ("paragraph", 1),
+    ]
+
+
+def test_a_long_heading_wrapped_onto_a_second_line_stays_one_heading(en):
+    blocks = _read_wrapped(
+        "Recalling its resolution 70/1 of 25 September 2015, entitled “Transforming our world:\n"
+        "the 2030 Agenda for Sustainable Development”, and its resolution 69/313 of 27 July,\n"
+        "I. Implementation of the Programme of Action for Landlocked Developing Countries for the\n"
+        "Decade 2024–2034\n"
+        "1. Decides to continue the work of the Programme of Action for the Landlocked Developing\n"
+        "Countries, in particular through the regional commissions and the specialized agencies;\n"
+        "2. Requests the Secretary-General to report to the General Assembly at its eighty-first\n"
+        "session on the implementation of the present resolution.\n",
+        en,
+    )
+    assert [(b.kind.value, b.num, len(b.lines)) for b in blocks] == [
+        ("recital", None, 2),
+        ("heading", "I.", 2),
+        ("paragraph", "1.", 2),
+        ("paragraph", "2.", 2),
+    ]
+
+
+def test_an_indented_line_opens_a_paragraph_after_a_page_break_too(en):
+    text = (
+        " Recalling its resolution 70/1 of 25 September 2015, entitled “Transforming our\n"
+        "world: the 2030 Agenda for Sustainable Development”, and recalling also the outcome\n"
+        "of the high-level meeting on the subject held in New York in September 2019,\n"
+        " Noting that only some specialized agencies and other organizations of the United\n"
+        "Nations system have been involved in providing assistance to the Territories,\n"
+        " Stressing that, because the development options of the small island Territories\n"
+        "are limited, there are special challenges to planning and implementing development,\n"
+        " 1. Decides to continue the work referred to above;\n"
+    )
+    blocks = _read_wrapped(text, en, after_break=3)
+    assert [(b.kind.value, len(b.lines)) for b in blocks] == [
+        ("recital", 3),
+        ("recital", 2),
+        ("recital", 2),
+        ("paragraph", 1),
+    ]
