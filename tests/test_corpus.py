@@ -49,8 +49,9 @@ KNOWN_REWRAPPED = {
 }
 # Russian, Arabic and Chinese preambular paragraphs do not open with a capital letter, and the
 # UN writes two clauses in one paragraph (", признавая …", "، وإذ تشير …"): wrapped without
-# the first-line indent a PDF keeps, where a paragraph ends is a guess. The whole language
-# must still score at least this (measured 94.8, 91.3 and 97.3 %).
+# the first-line indent of the UN's PDFs (kept by some extractors: the seed's), where a
+# paragraph ends is a guess. The whole language must still score at least this (measured
+# 94.8, 91.3 and 97.3 %).
 UNINDENTED_FLOOR = {"rus": 0.945, "ara": 0.91, "zho": 0.97}
 INDENTED = ("rus", "ara", "zho")
 
