@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 from enum import Enum, auto
 
+from akn.blocks import open_quote
 from akn.diagnostics import Diagnostic, Severity
 from akn.mapping import Mapping
 from akn.source import SUP_CLOSE, SUP_OPEN, Line
@@ -375,7 +376,8 @@ class _Scanner:
         Only used where the page gives no better sign (no furniture, no link list). Notes end
         their sentences; so after a note line that ends one, a line that is not the next
         note's marker is the body again (going on mid-sentence from the page before, or
-        opening a paragraph). Abbreviations ("vol.", "No.") do not end a sentence.
+        opening a paragraph). Abbreviations ("vol.", "No.") do not end a sentence, and nor
+        does a sentence inside a quotation still open.
         """
         if not self.block or self.has_form_feeds:
             return False
@@ -392,6 +394,8 @@ class _Scanner:
         short = len(previous.text.strip()) < 0.35 * self.width
         if not (_ends_note_sentence(previous.text, self.mapping) or short):
             return False
+        if open_quote(" ".join(ln.text for kind, ln in self.block if kind is not Kind.BLANK)):
+            return False  # a note quoting a text goes on until its quotation closes
         if _marker_only(line, self.mapping):
             return False
         inline = re.match(rf"({self.mapping.rule('notes', 'marker')})\s+\S", text)

@@ -37,16 +37,6 @@ KNOWN = {
         2,
     ),
 }
-# Rewrapped, a few texts are ambiguous with nothing but the text to go by.
-KNOWN_REWRAPPED = {
-    **KNOWN,
-    ("fra", "A-RES-79-18.xml"): (
-        "a two-sentence note breaks after its first sentence, and the next line, capitalised, "
-        "is read as the text going on after the page break (the synthetic pages have no "
-        "running head or page number to end the note block)",
-        2,
-    ),
-}
 # Russian, Arabic and Chinese preambular paragraphs do not open with a capital letter, and the
 # UN writes two clauses in one paragraph (", признавая …", "، وإذ تشير …"): wrapped without
 # the first-line indent of the UN's PDFs (kept by some extractors: the seed's), where a
@@ -86,7 +76,7 @@ def test_the_same_text_rewrapped_like_a_pdf_converts_back_too(language, path):
     45-line pages; in Russian, Arabic and Chinese, paragraphs' first lines indented."""
     brackets = BRACKETS.get(language, ("", ""))
     text = pdf_like_text(path, brackets, indent=language in INDENTED)
-    missed, allowed, differences = _differences(language, path, text, KNOWN_REWRAPPED)
+    missed, allowed, differences = _differences(language, path, text, KNOWN)
     assert missed <= allowed, differences
 
 

@@ -162,3 +162,29 @@ def test_footnote_block_ends_at_its_link_list_and_the_sentence_goes_on(fr):
 def test_clean_text_keeps_its_notes_after_the_final_rule(en):
     layout = _layout("The General Assembly,\nRecalling X,1\n1. Decides;\n_____\n1 A/1.\n", en)
     assert [(n.marker, n.lines[0].text) for n in layout.notes] == [("1", "A/1.")]
+
+
+def test_a_note_quoting_a_text_goes_on_until_the_quotation_closes(fr):
+    """Pages without running heads: after a note's sentence, a capitalised line is the body
+    going on, unless the note's quotation is still open (A/RES/79/18)."""
+    text = (
+        "L’Assemblée générale,\n\n"
+        "Rappelant le Traité sur l’espace extra-atmosphérique1,\n\n"
+        "Réaffirmant que le droit international est applicable à l’espace extra-atmosphérique,\n\n"
+        "__________________\n\n"
+        "1\n\n"
+        "L’article premier prévoit ceci : «L’espace extra-atmosphérique peut être exploré par\n\n"
+        "tous les États, toutes les régions célestes devant être librement accessibles.\n\n"
+        "Les recherches scientifiques sont libres dans l’espace extra-atmosphérique.»\n\n\n\n"
+        "Soulignant qu’il importe de respecter les accords,\n\n"
+        "1. Demande à tous les États de respecter le Traité ;\n"
+    )
+    layout = _layout(text, fr)
+    assert [n.marker for n in layout.notes] == ["1"]
+    note = " ".join(line.text.strip() for line in layout.notes[0].lines)
+    assert note.endswith(
+        "Les recherches scientifiques sont libres dans l’espace extra-atmosphérique.»"
+    )
+    body = [line.text.strip() for line in layout.lines if line.text.strip()]
+    assert "Les recherches" not in " ".join(body)
+    assert body[-2].startswith("Soulignant")
