@@ -20,6 +20,7 @@ from enum import StrEnum
 from akn.diagnostics import Diagnostic, Severity
 from akn.mapping import Mapping
 from akn.source import Line
+from akn.words import open_quote
 
 # Punctuation that ends a paragraph or list item, in the six UN languages.
 TERMINAL_CHARACTERS = frozenset(",;:.،؛，；：。")
@@ -27,7 +28,6 @@ _CLOSING_QUOTES = "”»’」』"
 # A line that ends with punctuation and a footnote number ("session,1", "activities, 1",
 # "(1)") is closed too: the number is the marker of a note on the word before.
 _CLOSED_BY_MARKER = re.compile(r"[,;:.”»،؛，；：。]\s?(?:\d{1,3}|\(\d{1,3}\))$")
-_OPENING_QUOTES = {"“": "”", "«": "»", "《": "》", "「": "」"}
 
 
 def is_closed(text: str) -> bool:
@@ -35,11 +35,6 @@ def is_closed(text: str) -> bool:
     text = text.rstrip()
     bare = text.rstrip(_CLOSING_QUOTES)
     return bare[-1:] in TERMINAL_CHARACTERS or bool(_CLOSED_BY_MARKER.search(text))
-
-
-def open_quote(text: str) -> bool:
-    """Is a quotation opened in ``text`` and not closed?"""
-    return any(text.count(o) > text.count(c) for o, c in _OPENING_QUOTES.items())
 
 
 class Kind(StrEnum):

@@ -15,10 +15,10 @@ import re
 from dataclasses import dataclass, field
 from enum import Enum, auto
 
-from akn.blocks import open_quote
 from akn.diagnostics import Diagnostic, Severity
 from akn.mapping import Mapping
 from akn.source import SUP_CLOSE, SUP_OPEN, Line
+from akn.words import open_quote
 
 
 class Kind(Enum):

@@ -158,6 +158,14 @@ def _shared_caches(mapping: Mapping) -> tuple[dict[str, bool], dict[str, _Token]
     return caches
 
 
+_OPENING_QUOTES = {"“": "”", "«": "»", "《": "》", "「": "」"}
+
+
+def open_quote(text: str) -> bool:
+    """Is a quotation opened in ``text`` and not closed?"""
+    return any(text.count(o) > text.count(c) for o, c in _OPENING_QUOTES.items())
+
+
 # --------------------------------------------------------------------------- split words
 
 
