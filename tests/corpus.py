@@ -4,6 +4,7 @@
 paragraph per line, footnote markers glued to the word they follow, the notes after a final
 rule. ``structure`` reads the parts we compare from any Akoma Ntoso tree (the UN's or ours):
 preambular paragraphs, operative numbers and texts, point numbers and texts, notes, annexes.
+``compare`` does the whole round trip for one file, for the tests and tools/corpus_score.py.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from lxml import etree
+
+from akn.pipeline import Conversion, convert
 
 AKN = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 ROOT = Path(__file__).resolve().parent.parent
@@ -414,11 +417,14 @@ def _wrap_cjk(text: str, step: int) -> list[str]:
     return pieces or [""]
 
 
+_LATIN_RUN = re.compile(r"[0-9A-Za-z/.()\-]")
+
+
 def _unbreakable(text: str, at: int) -> bool:
     """Would a line break before ``text[at]`` cut a marker, part it from its word, or cut a
     Latin run?"""
     inside_marker = text.rfind(MARK_OPEN, 0, at) > text.rfind(MARK_CLOSE, 0, at)
-    joined = re.compile(r"[0-9A-Za-z/.()\-]")
+    joined = _LATIN_RUN
     return (
         inside_marker
         or text[at] in (MARK_OPEN, MARK_CLOSE)
@@ -478,6 +484,33 @@ def _body_lines(element: etree._Element, lines: list[str], text) -> None:
             lines.append(text(child))
         elif name == "intro" or name in ("num", "heading", "subheading", "content"):
             continue
+
+
+@dataclass
+class Comparison:
+    """One corpus file converted from a text of itself and scored against the UN's markup."""
+
+    result: Conversion
+    matched: int
+    total: int
+    differences: list[str]
+    repairs: list[str]  # the slips of the UN's markup undone before comparing
+
+
+def compare(language: str, path: Path, layout: str = "clean") -> Comparison:
+    """Make the text of ``path`` ("clean", "pdf-like", or "indented": pdf-like with first
+    lines indented), convert it, and score the result against the UN's file."""
+    brackets = BRACKETS.get(language, ("", ""))
+    if layout == "clean":
+        text = clean_text(path, brackets)
+    else:
+        text = pdf_like_text(path, brackets, indent=layout == "indented")
+    result = convert(text, lang=LANGUAGES[language])
+    expected, repairs = repair_un_structure(structure(etree.parse(str(path))))
+    if result.tree is None:
+        return Comparison(result, 0, 1, ["no tree was made"], repairs)
+    matched, total, differences = score(expected, structure(result.tree))
+    return Comparison(result, matched, total, differences, repairs)
 
 
 def corpus_files(language: str) -> list[Path]:

@@ -10,19 +10,7 @@ reason; any other difference fails.
 from __future__ import annotations
 
 import pytest
-from corpus import (
-    BRACKETS,
-    LANGUAGES,
-    clean_text,
-    corpus_files,
-    pdf_like_text,
-    repair_un_structure,
-    score,
-    structure,
-)
-from lxml import etree
-
-from akn.pipeline import convert
+from corpus import LANGUAGES, compare, corpus_files
 
 QUOTED_AMENDMENT = "the UN marks a quoted amendment ('4. In hearing…') as a numbered paragraph"
 
@@ -54,40 +42,29 @@ def test_the_corpus_is_there():
     assert counts == {"eng": 42, "fra": 43, "spa": 43, "rus": 43, "ara": 43, "zho": 43}
 
 
-def _differences(language, path, text, known):
-    result = convert(text, lang=LANGUAGES[language])
+def _check(language, path, layout):
+    comparison = compare(language, path, layout)
+    result = comparison.result
     assert result.ok, [d.format() for d in result.diagnostics if d.severity >= 30]
-    expected, _ = repair_un_structure(structure(etree.parse(str(path))))
-    matched, total, differences = score(expected, structure(result.tree))
-    _, allowed = known.get((language, path.name), ("", 0))
-    return total - matched, allowed, differences
+    _, allowed = KNOWN.get((language, path.name), ("", 0))
+    assert comparison.total - comparison.matched <= allowed, comparison.differences
 
 
 @pytest.mark.parametrize(("language", "path"), FILES, ids=IDS)
 def test_clean_text_converts_back_to_the_un_structure(language, path):
-    text = clean_text(path, BRACKETS.get(language, ("", "")))
-    missed, allowed, differences = _differences(language, path, text, KNOWN)
-    assert missed <= allowed, differences
+    _check(language, path, "clean")
 
 
 @pytest.mark.parametrize(("language", "path"), FILES, ids=IDS)
 def test_the_same_text_rewrapped_like_a_pdf_converts_back_too(language, path):
     """Lines of 90 characters (45 in Chinese), a blank line after each, notes at the foot of
     45-line pages; in Russian, Arabic and Chinese, paragraphs' first lines indented."""
-    brackets = BRACKETS.get(language, ("", ""))
-    text = pdf_like_text(path, brackets, indent=language in INDENTED)
-    missed, allowed, differences = _differences(language, path, text, KNOWN)
-    assert missed <= allowed, differences
+    _check(language, path, "indented" if language in INDENTED else "pdf-like")
 
 
 @pytest.mark.parametrize("language", INDENTED)
 def test_rewrapped_without_indentation_scores_at_least_the_floor(language):
-    matched_all = total_all = 0
-    for path in corpus_files(language):
-        text = pdf_like_text(path, BRACKETS.get(language, ("", "")))
-        result = convert(text, lang=LANGUAGES[language])
-        expected, _ = repair_un_structure(structure(etree.parse(str(path))))
-        matched, total, _ = score(expected, structure(result.tree))
-        matched_all += matched
-        total_all += total
-    assert matched_all / total_all >= UNINDENTED_FLOOR[language]
+    comparisons = [compare(language, path, "pdf-like") for path in corpus_files(language)]
+    matched = sum(c.matched for c in comparisons)
+    total = sum(c.total for c in comparisons)
+    assert matched / total >= UNINDENTED_FLOOR[language]

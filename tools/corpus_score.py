@@ -14,50 +14,35 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
-from corpus import (
-    BRACKETS,
-    LANGUAGES,
-    clean_text,
-    corpus_files,
-    pdf_like_text,
-    repair_un_structure,
-    score,
-    structure,
-)
-from lxml import etree
-
-from akn.pipeline import convert
+from corpus import compare, corpus_files
 
 
 def main() -> None:
     verbose = "-v" in sys.argv
-    make = pdf_like_text if "--pdf-like" in sys.argv else clean_text
-    if "--indent" in sys.argv:
-
-        def make(path, brackets):
-            return pdf_like_text(path, brackets, indent=True)
-
+    layout = (
+        "indented"
+        if "--indent" in sys.argv
+        else "pdf-like"
+        if "--pdf-like" in sys.argv
+        else "clean"
+    )
     languages = [a for a in sys.argv[1:] if not a.startswith("-")] or ["eng", "fra"]
     for language in languages:
         matched_all = total_all = perfect = files = 0
         for path in corpus_files(language):
             files += 1
-            text = make(path, BRACKETS.get(language, ("", "")))
-            result = convert(text, lang=LANGUAGES[language])
-            expected, repairs = repair_un_structure(structure(etree.parse(str(path))))
-            if repairs and verbose:
-                print(f"{language} {path.name}: UN markup repaired: {sorted(set(repairs))}")
-            actual = structure(result.tree) if result.tree is not None else None
-            if actual is None:
-                print(f"{language} {path.name}: FAILED {result.diagnostics[-1].format()}")
-                continue
-            matched, total, differences = score(expected, actual)
+            comparison = compare(language, path, layout)
+            if comparison.repairs and verbose:
+                print(
+                    f"{language} {path.name}: UN markup repaired: {sorted(set(comparison.repairs))}"
+                )
+            matched, total = comparison.matched, comparison.total
             matched_all += matched
             total_all += total
             perfect += matched == total
-            if differences and verbose:
+            if comparison.differences and verbose:
                 print(f"{language} {path.name}: {matched}/{total}")
-                for difference in differences[:6]:
+                for difference in comparison.differences[:6]:
                     print("    " + difference[:300])
         ratio = matched_all / total_all if total_all else 0
         print(
