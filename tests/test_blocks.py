@@ -16,9 +16,13 @@ from akn.mapping import load_mapping
 from akn.source import split_lines
 
 
-def _read(text: str, mapping):
+def _read(text: str, mapping, after_break: int | None = None):
+    """Read ``text`` with the regime detected as the pipeline does; ``after_break``: the index
+    of the line that opens a new page."""
     lines, _ = split_lines(text)
-    reader = BodyReader(mapping, detect_regime(lines))
+    if after_break is not None:
+        lines[after_break].after_break = True
+    reader = BodyReader(mapping, detect_regime(lines, mapping))
     return reader.read(lines)
 
 
@@ -191,20 +195,10 @@ def test_inserted_paragraphs_and_deep_lists(en):
     assert labels[-3:] == ["2.", "2 bis.", "3."]
 
 
-def _read_wrapped(text: str, mapping, after_break: int | None = None):
-    """Read wrapped text with the regime detected with the mapping, as the pipeline does;
-    ``after_break``: the index of the line that opens a new page."""
-    lines, _ = split_lines(text)
-    if after_break is not None:
-        lines[after_break].after_break = True
-    reader = BodyReader(mapping, detect_regime(lines, mapping))
-    return reader.read(lines)
-
-
 def test_a_line_that_stops_short_ends_its_paragraph():
     """Russian preambular paragraphs open in lower case, and this one lacks its comma: only
     the short line says that the paragraph ended (A/RES/75/157)."""
-    blocks = _read_wrapped(
+    blocks = _read(
         "ссылаясь на свои предыдущие резолюции о праве человека на безопасную питьевую воду и\n"
         "санитарные услуги, в частности на резолюцию 64/292, и на другие резолюции по этому\n"
         "вопросу,\n"
@@ -224,7 +218,7 @@ def test_a_line_that_stops_short_ends_its_paragraph():
 
 
 def test_a_long_heading_wrapped_onto_a_second_line_stays_one_heading(en):
-    blocks = _read_wrapped(
+    blocks = _read(
         "Recalling its resolution 70/1 of 25 September 2015, entitled “Transforming our world:\n"
         "the 2030 Agenda for Sustainable Development”, and its resolution 69/313 of 27 July,\n"
         "I. Implementation of the Programme of Action for Landlocked Developing Countries for the\n"
@@ -254,7 +248,7 @@ def test_an_indented_line_opens_a_paragraph_after_a_page_break_too(en):
         "are limited, there are special challenges to planning and implementing development,\n"
         " 1. Decides to continue the work referred to above;\n"
     )
-    blocks = _read_wrapped(text, en, after_break=3)
+    blocks = _read(text, en, after_break=3)
     assert [(b.kind.value, len(b.lines)) for b in blocks] == [
         ("recital", 3),
         ("recital", 2),
