@@ -71,9 +71,6 @@ class Block:
     def line(self) -> int:
         return self.lines[0].number if self.lines else 0
 
-    def raw_texts(self) -> list[str]:
-        return [line.text for line in self.lines]
-
 
 # --------------------------------------------------------------------------- numbering
 

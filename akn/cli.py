@@ -39,19 +39,15 @@ def build_parser() -> argparse.ArgumentParser:
     commands_convert.add_arguments(convert)
     convert.set_defaults(run=commands_convert.run)
 
-    # akn validate: wired by the validation package (see akn/validation/cli.py).
-    try:
-        from akn.validation import cli as validation_cli
-    except ImportError:  # pragma: no cover - only while the package is being built
-        validation_cli = None
-    if validation_cli is not None:
-        validate = sub.add_parser(
-            "validate",
-            help="check Akoma Ntoso files against the official schema and akn's own rules",
-            description=validation_cli.__doc__,
-        )
-        validation_cli.add_arguments(validate)
-        validate.set_defaults(run=validation_cli.run)
+    from akn.validation import cli as validation_cli
+
+    validate = sub.add_parser(
+        "validate",
+        help="check Akoma Ntoso files against the official schema and akn's own rules",
+        description=validation_cli.__doc__,
+    )
+    validation_cli.add_arguments(validate)
+    validate.set_defaults(run=validation_cli.run)
     return parser
 
 

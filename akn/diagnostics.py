@@ -60,8 +60,3 @@ class Diagnostic:
         if self.extra:
             data["extra"] = self.extra
         return data
-
-
-def worst(diagnostics: list[Diagnostic]) -> Severity | None:
-    """The highest severity among ``diagnostics``, or None when there are none."""
-    return max((d.severity for d in diagnostics), default=None)

@@ -43,9 +43,6 @@ class Line:
     def stripped(self) -> str:
         return self.text.strip()
 
-    def is_blank(self) -> bool:
-        return not self.text.strip()
-
 
 def decode(data: bytes | str) -> str:
     """Return the input as text: UTF-8 with or without BOM (or UTF-16 with BOM).

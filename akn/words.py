@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from akn.mapping import Mapping
-from akn.source import SUP_CLOSE, SUP_OPEN
+from akn.source import SUP_OPEN
 
 # Minimum Zipf frequency (log10 per billion words) for a token to count as a word, by length:
 # short strings occur in any large word list as noise ("el", "ts", "ir"), so they need more.
@@ -37,10 +37,8 @@ _TOKEN = re.compile(r"\S+")
 @cache
 def _frequencies(language: str) -> dict[str, float]:
     """The wordfreq word list of ``language`` as word -> Zipf frequency (empty if unknown)."""
-    try:
-        import wordfreq
-    except ImportError:  # pragma: no cover - declared dependency
-        return {}
+    import wordfreq
+
     try:
         table = wordfreq.get_frequency_dict(language, wordlist="best")
     except (LookupError, ValueError):
@@ -467,8 +465,3 @@ def _latin_break(before: str, after: str) -> bool:
     return (before.isascii() and (before.isalnum() or before in ".)")) and (
         after.isascii() and (after.isalnum() or after == "(")
     )
-
-
-def strip_superscripts(text: str) -> str:
-    """The text with superscript markers removed (for matching and measuring)."""
-    return text.replace(SUP_OPEN, "").replace(SUP_CLOSE, "")
