@@ -33,6 +33,15 @@ def en():
     return load_mapping("en")
 
 
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """The tests measure against the UN corpus: without it, say where it was looked for."""
+    if not (CORPUS / "akn").is_dir():
+        raise pytest.UsageError(
+            f"the UN corpus is not at {CORPUS}: put the shared folder beside the checkout "
+            "or give its path in AKN_SHARED"
+        )
+
+
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
         "--update-golden",

@@ -9,6 +9,7 @@ preambular paragraphs, operative numbers and texts, point numbers and texts, not
 
 from __future__ import annotations
 
+import os
 import re
 import textwrap
 from dataclasses import dataclass, field
@@ -20,7 +21,9 @@ from akn.pipeline import Conversion, convert
 
 AKN = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
+# The read-only material beside the checkout (CI has it there too); AKN_SHARED overrides it,
+# for a clone made elsewhere.
+SHARED = Path(os.environ.get("AKN_SHARED") or ROOT.parent / "shared").resolve()
 CORPUS = SHARED / "corpus"
 LANGUAGES = {"eng": "en", "fra": "fr", "spa": "es", "rus": "ru", "ara": "ar", "zho": "zh"}
 BRACKETS = {"ara": ("(", ")")}  # how each language prints a footnote marker in its text
