@@ -13,6 +13,7 @@ import os
 import re
 import textwrap
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from pathlib import Path
 
 from lxml import etree
@@ -234,23 +235,29 @@ def _looks_like_heading(text: str) -> bool:
 
 
 def score(expected: Structure, actual: Structure) -> tuple[int, int, list[str]]:
-    """(matching items, expected items, differences) over recitals, paragraphs, points, notes,
-    note anchors and the annex count."""
+    """(matching items, compared items, differences) over recitals, paragraphs, points, notes,
+    note anchors and the annex count.
+
+    Items are aligned, not compared by position: a paragraph wrongly cut in two costs its own
+    items, not every item after it. An item counts when it is in the same place in the order
+    of both sides; the compared count is the longer side's length."""
     matched = total = 0
     differences: list[str] = []
     for name in ("recitals", "paragraphs", "points", "notes", "anchors"):
         want = getattr(expected, name)
         got = getattr(actual, name)
-        total += len(want)
-        for index, item in enumerate(want):
-            if index < len(got) and _comparable(got[index]) == _comparable(item):
-                matched += 1
-            else:
-                seen = got[index] if index < len(got) else None
-                differences.append(f"{name}[{index}]: {_difference(item, seen)}")
-        if len(got) > len(want):
-            differences.append(f"{name}: {len(got) - len(want)} more than expected")
-            total += len(got) - len(want)
+        same = SequenceMatcher(
+            None, [_comparable(i) for i in want], [_comparable(i) for i in got], autojunk=False
+        )
+        total += max(len(want), len(got))
+        for tag, i1, i2, j1, j2 in same.get_opcodes():
+            if tag == "equal":
+                matched += i2 - i1
+                continue
+            for offset in range(max(i2 - i1, j2 - j1)):
+                item = want[i1 + offset] if i1 + offset < i2 else None
+                seen = got[j1 + offset] if j1 + offset < j2 else None
+                differences.append(f"{name}[{i1 + offset}]: {_difference(item, seen)}")
     if expected.annexes or actual.annexes:
         total += 1
         if expected.annexes == actual.annexes:
