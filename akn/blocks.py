@@ -66,6 +66,10 @@ class Block:
     starts: list[int] = field(default_factory=list)  # offset in ``text`` where each line starts
     phrase: str | None = None  # the opening phrase or verb at the start of ``text``
     data: dict[str, str] = field(default_factory=dict)  # what the rule's pattern captured
+    # A table after the block's text: its rows, each a list of cells (a cell's text as a Line
+    # placed where the cell starts in the input); ``cells`` is their clean text.
+    rows: list[list[Line]] = field(default_factory=list)
+    cells: list[list[str]] = field(default_factory=list)
 
     @property
     def line(self) -> int:
@@ -409,6 +413,7 @@ class BodyReader:
         self.indented = False
         self.width = 0  # the length lines are wrapped at, where they are
         self.section_preamble = False  # recitals may follow a section heading
+        self.tables = TableFinder(mapping)
         self.letters = tuple(mapping.rule("numbering", "letters"))
         self.conjunctions = frozenset(mapping.rule("words", "conjunctions"))
 
@@ -420,12 +425,25 @@ class BodyReader:
         self.width = _wrap_width(content) if self.regime is not Regime.LINES else 0
         blank_before = False
         previous: Line | None = None
+        resume = 0  # the lines before this were rows of a table
+        after_table = False
         for position, line in enumerate(lines):
+            if position < resume:
+                continue
             if not line.text.strip():
                 blank_before = True
                 continue
+            table = self.tables.find(lines, position, previous)
+            if table is not None:
+                self._attach_table(table, line)
+                resume = table.end
+                previous = lines[table.end - 1]
+                after_table = True
+                continue
             following = _next_content(lines, position)
             start = self._start(line, previous, blank_before, following)
+            if start is None and after_table and self.current is not None:
+                start = self._unlabelled(line.text.strip())  # text after a table: in order
             if start is None:
                 if self.current is None:
                     self._open(_Start(Kind.TEXT, "text"), line)
@@ -435,7 +453,47 @@ class BodyReader:
                 self._open(start, line)
             previous = line
             blank_before = False
+            after_table = False
         return self.blocks
+
+    def _attach_table(self, table: Table, line: Line) -> None:
+        """A table belongs to the paragraph that introduces it; one with none before it (after
+        a heading) is a paragraph of its own, without a number."""
+        host = self.current
+        if (
+            host is None
+            or host.kind not in _TABLE_HOSTS
+            or host.rows
+            or (host.kind is Kind.RECITAL and self.zone is not Zone.PREAMBLE)  # a crossHeading
+        ):
+            host = Block(Kind.PARAGRAPH, [], table.rule)
+            self.blocks.append(host)
+            self.current = host
+        host.rows = table.rows
+        host.data["table"] = table.rule
+        first, last = table.rows[0][0].number, table.rows[-1][-1].number
+        if table.rule == "tables.rows":
+            self.diagnostics.append(
+                Diagnostic(
+                    "S321",
+                    Severity.WARNING,
+                    f"lines {first}-{last} look like a table written one cell per line, but "
+                    f"its columns could not be found: kept as {len(table.rows)} rows of text "
+                    f"(rule {table.rule}); separate its cells with tabs to get a table",
+                    line=first,
+                )
+            )
+        else:
+            columns = max(len(row) for row in table.rows)
+            self.diagnostics.append(
+                Diagnostic(
+                    "S320",
+                    Severity.INFO,
+                    f"table of {len(table.rows)} rows and {columns} columns read from lines "
+                    f"{first}-{last} (rule {table.rule})",
+                    line=first,
+                )
+            )
 
     def _open(self, start: _Start, line: Line) -> None:
         block = Block(start.kind, [line], start.rule, num=start.num, level=start.level)
@@ -719,6 +777,133 @@ class BodyReader:
         if self.zone is Zone.CONCLUSIONS:
             return _Start(Kind.CONCLUSION, "conclusions.layout")
         return _Start(Kind.PARAGRAPH, "paragraph.unnumbered")
+
+
+# The blocks a table may follow as part of their content.
+_TABLE_HOSTS = frozenset({Kind.RECITAL, Kind.PARAGRAPH, Kind.POINT, Kind.WRAP_UP, Kind.TEXT})
+
+
+@dataclass
+class Table:
+    """Rows found in the text: ``rows`` of cells, the lines they span (to ``end``), the rule."""
+
+    rows: list[list[Line]]
+    end: int
+    rule: str
+
+
+class TableFinder:
+    """Find tables in the body, in the three forms text extraction leaves them.
+
+    Cells parted by tabs or runs of spaces (a word processor, pdftotext -layout) make rows
+    at once (rule tables.cells). A table written one cell per line (PyMuPDF, pdftotext) is
+    only recognised after a line ending with a colon, as a run of short lines that open no
+    paragraph: when its figures come back at a fixed period it is rebuilt with that many
+    columns (tables.period), otherwise each line is kept as a row of its own (tables.rows).
+    """
+
+    def __init__(self, mapping: Mapping) -> None:
+        self.mapping = mapping
+        self.gap = mapping.pattern("tables", "cell_gap")
+        self.figure = mapping.pattern("tables", "figure")
+        self.row_length = int(mapping.rule("tables", "row_length"))
+        self.min_rows = int(mapping.rule("tables", "min_rows"))
+
+    def find(self, lines: list[Line], position: int, previous: Line | None) -> Table | None:
+        table = self._cell_rows(lines, position)
+        if table is None and previous is not None and previous.text.rstrip()[-1:] in ":：":
+            table = self._line_rows(lines, position)
+        return table
+
+    def cells(self, line: Line) -> list[Line]:
+        """The cells of ``line``, each as a Line at its own column; one cell if no gap."""
+        text = line.text
+        stripped = text.strip()
+        if not self.gap.search(stripped):
+            return [line]
+        cells = []
+        at = len(text) - len(text.lstrip())
+        for piece in self.gap.split(stripped):
+            start = text.index(piece, at)
+            cells.append(Line(line.number, piece, line.page, line.column + start, line.after_break))
+            at = start + len(piece)
+        return [cell for cell in cells if cell.text.strip()]
+
+    def _cell_rows(self, lines: list[Line], position: int) -> Table | None:
+        rows: list[list[Line]] = []
+        end = position
+        pending: list[Line] = []  # one-cell lines inside the table (a cell wrapped in two)
+        for index in range(position, len(lines)):
+            line = lines[index]
+            if not line.text.strip():
+                continue
+            cells = self.cells(line)
+            if len(cells) >= 2 and not self._bare_label(cells[0].text):
+                rows += [[cell] for cell in pending]
+                pending = []
+                rows.append(cells)
+                end = index + 1
+            elif rows and self._short_row(line):
+                pending.append(line)
+            else:
+                break
+        if sum(1 for row in rows if len(row) >= 2) < self.min_rows:
+            return None
+        return Table(rows, end, "tables.cells")
+
+    def _line_rows(self, lines: list[Line], position: int) -> Table | None:
+        found: list[tuple[int, Line]] = []
+        for index in range(position, len(lines)):
+            line = lines[index]
+            if not line.text.strip():
+                continue
+            if not self._short_row(line):
+                break
+            found.append((index, line))
+        if len(found) < self.min_rows:
+            return None
+        end = found[-1][0] + 1
+        texts = [line.text.strip() for _, line in found]
+        period = self._period(texts)
+        if period:
+            rows = [
+                [line for _, line in found[i : i + period]] for i in range(0, len(found), period)
+            ]
+            return Table(rows, end, "tables.period")
+        return Table([[line] for _, line in found], end, "tables.rows")
+
+    def _period(self, texts: list[str]) -> int:
+        """The column count of a table written one cell per line, or 0: the first row holds
+        headings (no figures), and every later row has its figures in the same columns."""
+        figures = [bool(self.figure.fullmatch(text)) for text in texts]
+        for period in range(2, 7):
+            if len(texts) % period or len(texts) < 3 * period:
+                continue
+            if any(figures[:period]):
+                continue
+            shape = figures[period : 2 * period]
+            if not any(shape) or all(shape):
+                continue
+            if all(figures[i : i + period] == shape for i in range(period, len(texts), period)):
+                return period
+        return 0
+
+    def _short_row(self, line: Line) -> bool:
+        text = line.text.strip()
+        if self.figure.fullmatch(text):
+            return True  # "0.006" is not "word." and a note number
+        return (
+            len(text) <= self.row_length
+            and not is_closed(text)
+            and not self.mapping.opens_paragraph(text)
+        )
+
+    def _bare_label(self, text: str) -> bool:
+        """ "1.<tab>Decides …": a paragraph number parted from its text, not a row."""
+        return any(
+            self.mapping.pattern("numbering", key).fullmatch(text.strip())
+            for key in ("operative", "point", "subpoint")
+        )
 
 
 # A line is short when it, a space and the next word fill less than this share of the width:

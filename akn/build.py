@@ -294,6 +294,24 @@ class Builder:
         container = etree.SubElement(parent, tag("container"), name=name)
         p = etree.SubElement(container, tag("p"))
         self.write_block(p, index)
+        self._table(container, block)
+
+    def _table(self, parent: etree._Element, block: Block | None) -> None:
+        """The table after the block's text: a ``table`` when the rows have cells, else one
+        ``p`` per row (a table extraction left as lines, kept in order)."""
+        if block is None or not block.cells:
+            return
+        if block.data.get("table") == "tables.rows":
+            for row in block.cells:
+                etree.SubElement(parent, tag("p")).text = row[0]
+            return
+        table = etree.SubElement(parent, tag("table"))
+        heading = _heading_row(block.cells, self.mapping)
+        for number, row in enumerate(block.cells):
+            tr = etree.SubElement(table, tag("tr"))
+            for cell in row:
+                td = etree.SubElement(tr, tag("th" if number == 0 and heading else "td"))
+                etree.SubElement(td, tag("p")).text = cell
 
     def _conclusions(self, document: etree._Element, indices: list[int]) -> None:
         conclusions = etree.SubElement(document, tag("conclusions"))
@@ -450,23 +468,37 @@ class Builder:
         wraps = [c for c in node.children if c.kind == "wrapUp"]
         if not items:
             content = etree.SubElement(element, tag("content"))
-            p = etree.SubElement(content, tag("p"))
-            self.write_block(p, node.index, italic=node.kind == "paragraph")
+            if block.text or not block.cells:
+                p = etree.SubElement(content, tag("p"))
+                self.write_block(p, node.index, italic=node.kind == "paragraph")
+            self._table(content, block)
             for wrap in wraps:  # text after a point with no sub-points: keep it in place
                 extra = etree.SubElement(content, tag("p"))
                 self.write_block(extra, wrap.index, italic=False)
+                self._table(content, wrap.block)
             return
         listing = etree.SubElement(element, tag("list"))
-        if block.text:
+        if block.text or block.cells:
             intro = etree.SubElement(listing, tag("intro"))
-            p = etree.SubElement(intro, tag("p"))
-            self.write_block(p, node.index, italic=node.kind == "paragraph")
+            if block.text or not block.cells:
+                p = etree.SubElement(intro, tag("p"))
+                self.write_block(p, node.index, italic=node.kind == "paragraph")
+            self._table(intro, block)
         for item in items:
             self._render(listing, item)
         if wraps:  # a list has one wrapUp, which may hold several paragraphs
             wrap_up = etree.SubElement(listing, tag("wrapUp"))
             for wrap in wraps:
                 self.write_block(etree.SubElement(wrap_up, tag("p")), wrap.index, italic=False)
+                self._table(wrap_up, wrap.block)
+
+
+def _heading_row(cells: list[list[str]], mapping: Mapping) -> bool:
+    """Is the first row a row of column headings: no figures in it, figures in the rows below?"""
+    figure = mapping.pattern("tables", "figure")
+    if len(cells) < 2 or any(figure.fullmatch(cell) for cell in cells[0]):
+        return False
+    return any(figure.fullmatch(cell) for row in cells[1:] for cell in row)
 
 
 def build_tree(parsed: Parsed) -> etree._Element:

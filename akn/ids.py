@@ -39,6 +39,7 @@ ABBREVIATIONS: dict[str, str] = {
     "formula": "formula",
     "authorialNote": "authorialNote",
     "coverPage": "coverPage",
+    "table": "table",
 }
 # Elements that a parent holds at most once: their eId carries no number.
 SINGLE = {"content", "intro", "wrapUp"}
@@ -98,6 +99,15 @@ def assign_ids(root: etree._Element) -> None:
 
 def _walk(element: etree._Element, prefix: str, seen: set[str], notes: dict[str, str]) -> None:
     counters: dict[str, int] = {}
+    # A numbered child keeps the eId its number gives, even when an unnumbered sibling before
+    # it has the same position ("para_2" for "2.", not for the second paragraph).
+    numbered: set[str] = set()
+    for child in element:
+        if isinstance(child.tag, str):
+            short = ABBREVIATIONS.get(etree.QName(child).localname)
+            number = _number(child) if short is not None else None
+            if number:
+                numbered.add(f"{prefix}__{short}_{number}" if prefix else f"{short}_{number}")
     for child in element:
         if not isinstance(child.tag, str):
             continue
@@ -106,11 +116,14 @@ def _walk(element: etree._Element, prefix: str, seen: set[str], notes: dict[str,
         short = ABBREVIATIONS.get(name)
         if short is not None:
             counters[name] = counters.get(name, 0) + 1
-            local = short if name in SINGLE else f"{short}_{_number(child) or counters[name]}"
+            number = None if name in SINGLE else _number(child)
+            local = short if name in SINGLE else f"{short}_{number or counters[name]}"
             eid = f"{prefix}__{local}" if prefix else local
+            if number:
+                numbered.discard(eid)
             unique = eid
             suffix = 2
-            while unique in seen:
+            while unique in seen or (not number and unique in numbered):
                 unique = f"{eid}-{suffix}"
                 suffix += 1
             seen.add(unique)

@@ -55,10 +55,15 @@ def fill_block_texts(blocks: list[Block], mapping: Mapping, lexicon: Lexicon) ->
     for block in blocks:
         if block.kind is Kind.MASTHEAD and block.text:
             continue
-        block.text, block.starts, block.lines = clean_lines(
-            block.lines, mapping, lexicon, diagnostics
-        )
-        _find_phrase(block, mapping, diagnostics)
+        if block.lines:
+            block.text, block.starts, block.lines = clean_lines(
+                block.lines, mapping, lexicon, diagnostics
+            )
+            _find_phrase(block, mapping, diagnostics)
+        block.cells = [
+            [clean_lines([cell], mapping, lexicon, diagnostics)[0] for cell in row]
+            for row in block.rows
+        ]
     return diagnostics
 
 

@@ -67,6 +67,13 @@ FRAGMENTS = [
     "the Sustainable Development Goals2 for",
     "the 2030 Agenda, 7 and",
     "« Coopération »",
+    "shall be as follows:",
+    "Member State\tScale (percentage)",
+    "Afghanistan\t0.006",
+    "Albania    0.008    0.009",
+    "0.101",
+    "Total",
+    "1.\tDecides",
 ]
 LINE = st.one_of(
     st.sampled_from(FRAGMENTS),

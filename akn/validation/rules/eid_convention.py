@@ -9,7 +9,9 @@ can be derived again from the text alone:
   and ``_`` and its number as written in its ``num``, with brackets and final punctuation
   dropped (``<num>21.</num>`` gives ``para_21``, ``<num>(a)</num>`` gives ``point_a``);
 - unnumbered elements take their position among the elements of the same name in the same
-  context (``container_3`` is the third container of the preamble);
+  context (``container_3`` is the third container of the preamble); where a numbered sibling
+  holds that eId already (an unnumbered second paragraph beside paragraph "2."), a suffix
+  ``-2``, ``-3``… keeps it unique (``para_2-2``);
 - unique parts are not numbered (``para_1__content``, ``list_1__intro``).
 
 The UN's files number paragraphs and containers with one counter running through the whole
@@ -156,6 +158,9 @@ class _Contexts:
         return result
 
 
+_SUFFIXED = re.compile(r".+-\d+")
+
+
 def _check_one(element, name, eid, context, num, position, total) -> Hit | None:
     abbreviation = ABBREVIATIONS.get(name, name)
     prefix = context + "__" if context else ""
@@ -202,6 +207,8 @@ def _check_one(element, name, eid, context, num, position, total) -> Hit | None:
     expected = f"{abbreviation}_{position}"
     if segment == expected or (segment == abbreviation and total == 1):
         return None
+    if _SUFFIXED.fullmatch(segment) and segment.rpartition("-")[0] == expected:
+        return None  # the position is a numbered sibling's eId: made unique
     if name in NOTES and re.fullmatch(re.escape(abbreviation) + r"_\d+", segment):
         return None  # notes may be counted through the whole document
     return Hit(
