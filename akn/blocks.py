@@ -393,12 +393,14 @@ def detect_regime(lines: list[Line], mapping: Mapping | None = None) -> Regime:
 class BodyReader:
     """Group the lines after the formula into blocks, following numbering and phrases."""
 
-    def __init__(self, mapping: Mapping, regime: Regime) -> None:
+    def __init__(self, mapping: Mapping, regime: Regime, decision: bool = False) -> None:
         self.mapping = mapping
         self.regime = regime
         self.blocks: list[Block] = []
         self.diagnostics: list[Diagnostic] = []
-        self.zone = Zone.PREAMBLE
+        # A decision has no preamble: its first line opens its text, in the operative part.
+        self.decision = decision
+        self.zone = Zone.OPERATIVE if decision else Zone.PREAMBLE
         self.next_paragraph = 1
         self.next_section = 1
         self.points: list[tuple[str, int]] = []  # open point levels: (style, last index)
@@ -510,6 +512,8 @@ class BodyReader:
         text = line.text.strip()
         prev_text = previous.text.rstrip() if previous is not None else ""
         current = self.current
+        if self.decision and current is None:
+            return _Start(Kind.PARAGRAPH, "decision.opening")
         if (
             current is not None
             and len(current.lines) == 1

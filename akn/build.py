@@ -15,7 +15,7 @@ from lxml import etree
 
 from akn.blocks import Block, Kind
 from akn.citations import Citation, link_for
-from akn.dates import parse_date, parse_number_words
+from akn.dates import find_date, parse_date, parse_number_words
 from akn.inline import AKN, Point, Span, tag, write_inline
 from akn.mapping import Mapping
 from akn.meta import Metadata, meta_element, references
@@ -124,6 +124,8 @@ class Builder:
             for c in self.parsed.citations.get(block_index, [])
             if offset <= c.start and c.end <= offset + len(full)
         ]
+        if block.rule == "decision.opening" and offset == 0:
+            spans += self._meeting_marks(full)
         if italic and block.phrase and offset == 0 and full.startswith(block.phrase):
             spans = [s for s in spans if s.start >= len(block.phrase)]
             spans.append(Span(0, len(block.phrase), "span", (("class", "italic"),)))
@@ -137,6 +139,20 @@ class Builder:
             if offset <= p.offset <= offset + len(full)
         ]
         write_inline(parent, full, spans, points)
+
+    def _meeting_marks(self, text: str) -> list[Span]:
+        """A decision opens with the meeting and date that adopted it: mark them as the
+        conclusions of a resolution mark theirs."""
+        spans = []
+        meeting = self.mapping.pattern("conclusions", "meeting").search(text, 0, 200)
+        if meeting:
+            spans.append(
+                Span(meeting.start(), meeting.end(), "inline", (("name", "adoptionMeeting"),))
+            )
+        date = find_date(text[:200], self.mapping)
+        if date:
+            spans.append(Span(date[0], date[1], "docDate", (("date", date[2]),)))
+        return spans
 
     # -- document -------------------------------------------------------------------------
 

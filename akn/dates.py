@@ -11,8 +11,14 @@ UNKNOWN_DATE = "0001-01-01"  # what the UN writes when a date is not known
 
 def parse_date(text: str, mapping: Mapping) -> str | None:
     """The ISO date written in ``text`` (first one found), or None."""
+    found = find_date(" ".join(text.split()), mapping)
+    return found[2] if found else None
+
+
+def find_date(text: str, mapping: Mapping) -> tuple[int, int, str] | None:
+    """Where the first valid date in ``text`` starts and ends, and its ISO form."""
     pattern = mapping.pattern("dates", "pattern")
-    for match in pattern.finditer(" ".join(text.split())):
+    for match in pattern.finditer(text):
         name = match.group("month")
         month = int(name) if name.isdigit() else mapping.months.get(name.casefold())
         if month is None:
@@ -21,7 +27,7 @@ def parse_date(text: str, mapping: Mapping) -> str | None:
             day = datetime.date(int(match.group("year")), month, int(match.group("day")))
         except ValueError:
             continue
-        return day.isoformat()
+        return match.start(), match.end(), day.isoformat()
     return None
 
 

@@ -46,12 +46,15 @@ class Metadata:
     markup: str | None = None
     session: int | None = None
     draft: bool = False
+    decision: bool = False  # a decision (no formula, no preamble), not a resolution
     job_number: str | None = None
     concepts: set[str] = field(default_factory=set)  # TLCConcepts the body refers to
     doc_type: str = "statement"  # the document element: statement, documentCollection
 
     @property
     def doc_name(self) -> str:
+        if self.decision:
+            return "decision"
         return "draftResolution" if self.draft else "resolution"
 
     def work(self) -> str:
@@ -62,12 +65,13 @@ class Metadata:
 
 
 def number_from_symbol(symbol: str) -> str | None:
-    """The work number of a symbol: A/RES/75/15 -> 75-15, S/RES/2532 (2020) -> 2532-2020."""
+    """The work number of a symbol: A/RES/75/15 -> 75-15, S/RES/2532 (2020) -> 2532-2020,
+    A/DEC/75/540 -> 75-540."""
     symbol = " ".join(symbol.split())
     match = re.fullmatch(r"S/RES/(\d+) ?\((\d{4})\)", symbol)
     if match:
         return f"{match[1]}-{match[2]}"
-    match = re.fullmatch(r"A/RES/((?:ES-|S-)?\d+)/(\d+)(?: ?([A-Z](?:-[A-Z])?))?", symbol)
+    match = re.fullmatch(r"A/(?:RES|DEC)/((?:ES-|S-)?\d+)/(\d+)(?: ?([A-Z](?:-[A-Z])?))?", symbol)
     if match:
         return f"{match[1]}-{match[2]}{match[3] or ''}"
     match = re.fullmatch(r"A/(\d+)/(L\.\d+(?:/Rev\.\d+)?)", symbol)
@@ -77,7 +81,7 @@ def number_from_symbol(symbol: str) -> str | None:
 
 
 def session_from_symbol(symbol: str) -> int | None:
-    match = re.match(r"A/(?:RES/)?(\d+)/", symbol)
+    match = re.match(r"A/(?:RES/|DEC/)?(\d+)/", symbol)
     return int(match[1]) if match else None
 
 

@@ -11,6 +11,7 @@ notes after the rule from the text above it.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from enum import Enum, auto
@@ -130,11 +131,30 @@ def find_formula(lines: list[Line], mapping: Mapping, limit: int = 400) -> int |
     return bare[-1] if bare else None
 
 
+def find_decision(lines: list[Line], mapping: Mapping, limit: int = 400) -> int | None:
+    """Index of the line a decision's text opens with ("At its 38th plenary meeting, …"):
+    a decision has no enacting formula. The line is read with the next one, in case the
+    opening was wrapped."""
+    pattern = mapping.pattern("decision", "opening")
+    content = [(index, line) for index, line in enumerate(lines[:limit]) if line.text.strip()]
+    for (index, line), following in itertools.zip_longest(content, content[1:]):
+        text = line.text.strip()
+        if following is not None and mapping.spaced:
+            text += " " + following[1].text.strip()
+        elif following is not None:
+            text += following[1].text.strip()
+        if pattern.match(text):
+            return index
+    return None
+
+
 def split_pages(lines: list[Line], mapping: Mapping) -> Layout:
     """Separate the text proper from page furniture, footnote blocks and link lists."""
     classify = _Classifier(mapping)
     kinds = [classify(line) for line in lines]
     formula = find_formula(lines, mapping)
+    if formula is None:
+        formula = find_decision(lines, mapping)
     front_end = formula if formula is not None else 0
     symbol = _document_symbol(lines, kinds, front_end)
     has_form_feeds = Kind.FORM_FEED in kinds

@@ -32,7 +32,7 @@ from akn.mapping import Mapping, MappingError, load_mapping
 from akn.meta import Metadata, number_from_symbol, session_from_symbol
 from akn.normalise import clean_lines, fill_block_texts
 from akn.notes import place_notes
-from akn.pdftext import find_formula, split_pages
+from akn.pdftext import find_decision, find_formula, split_pages
 from akn.resources import available_languages
 from akn.source import InputError, Line, decode, looks_like_text, split_lines
 from akn.words import make_lexicon
@@ -109,8 +109,15 @@ def convert(
     diagnostics += layout.diagnostics
     body = layout.lines
     formula_index = layout.formula_index
+    if formula_index is not None and find_formula([body[formula_index]], mapping) != 0:
+        formula_index = None  # the page reader stopped at a decision's opening
     if formula_index is None:
         formula_index = find_formula(body, mapping)
+    decision = False
+    if formula_index is None:
+        # A decision has no formula: its text opens with the meeting that took it.
+        formula_index = find_decision(body, mapping)
+        decision = formula_index is not None
     if formula_index is None:
         formula_index = _first_paragraph(body, mapping)
         if formula_index is None:
@@ -129,6 +136,9 @@ def convert(
         )
         formula_block: Block | None = None
         body_lines = body[formula_index:]
+    elif decision:
+        formula_block = None
+        body_lines = body[formula_index:]
     else:
         formula_block = Block(Kind.FORMULA, [body[formula_index]], "formula")
         body_lines = body[formula_index + 1 :]
@@ -146,7 +156,7 @@ def convert(
     else:
         if formula_block is not None:
             blocks.append(formula_block)
-        blocks += _body_blocks(body_lines, mapping, regime, diagnostics)
+        blocks += _body_blocks(body_lines, mapping, regime, diagnostics, decision)
 
     lexicon = make_lexicon(mapping, [line.text for line in lines])
     diagnostics += fill_block_texts(blocks, mapping, lexicon)
@@ -220,8 +230,11 @@ def _choose_mapping(lines: list[Line], lang: str | None, diagnostics: list[Diagn
     best, best_score = None, -1
     for code in available_languages():
         mapping = load_mapping(code)
+        opening = mapping.pattern("decision", "opening")
+        adopted = mapping.pattern("masthead", "adopted")
         score = sum(
-            (10 if mapping.formula_pattern.match(text) else 0)
+            (10 if mapping.formula_pattern.match(text) or opening.match(text) else 0)
+            + (5 if adopted.fullmatch(text) else 0)
             + (1 if mapping.phrase_pattern.match(text) or mapping.verb_pattern.match(text) else 0)
             for text in sample
         )
@@ -239,9 +252,13 @@ def _choose_mapping(lines: list[Line], lang: str | None, diagnostics: list[Diagn
 
 
 def _body_blocks(
-    lines: list[Line], mapping: Mapping, regime, diagnostics: list[Diagnostic]
+    lines: list[Line],
+    mapping: Mapping,
+    regime,
+    diagnostics: list[Diagnostic],
+    decision: bool = False,
 ) -> list[Block]:
-    reader = BodyReader(mapping, regime)
+    reader = BodyReader(mapping, regime, decision)
     blocks = reader.read(lines)
     diagnostics += reader.diagnostics
     for block in blocks:
@@ -371,6 +388,7 @@ def _metadata(
     meta = Metadata(language=mapping.akn_code, job_number=job_number)
     meta.actor = facts.get("actor") or _actor_from_formula(blocks, mapping) or "unga"
     meta.draft = bool(options.get("draft")) or "draft" in facts
+    meta.decision = any(block.rule == "decision.opening" for block in blocks)
     symbol = str(options.get("symbol") or facts.get("symbol") or "") or None
     meta.symbol = symbol
     title = next((b for b in blocks if b.kind is Kind.TITLE), None)
@@ -444,7 +462,7 @@ def _actor_from_formula(blocks: list[Block], mapping: Mapping) -> str | None:
 
 def _conclusion_date(blocks: list[Block], mapping: Mapping) -> str | None:
     for block in blocks:
-        if block.kind is Kind.CONCLUSION:
+        if block.kind is Kind.CONCLUSION or block.rule == "decision.opening":
             date = parse_date(block.text, mapping)
             if date:
                 return date
@@ -484,7 +502,9 @@ def _report_text_blocks(blocks: list[Block], mapping: Mapping) -> list[Diagnosti
                     line=block.line,
                 )
             )
-        elif block.kind is Kind.PARAGRAPH and block.num is None:
+        elif (
+            block.kind is Kind.PARAGRAPH and block.num is None and block.rule != "decision.opening"
+        ):
             findings.append(
                 Diagnostic(
                     "S304",

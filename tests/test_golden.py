@@ -35,6 +35,7 @@ CASES = {
     "draft-en": ("en", lambda: (FIXTURES / "draft-en.txt").read_bytes()),
     "collection-en": ("en", lambda: (FIXTURES / "collection-en.txt").read_bytes()),
     "deep-lists-fr": ("fr", lambda: (FIXTURES / "deep-lists-fr.txt").read_bytes()),
+    "decision-en": ("en", lambda: (FIXTURES / "decision-en.txt").read_bytes()),
     # A table; its other two extractions give the same bytes (test_tables).
     "table-tabs-en": ("en", lambda: (FIXTURES / "table-tabs-en.txt").read_bytes()),
 }

@@ -1,0 +1,96 @@
+"""Decisions: no formula, no preamble; the text opens with the meeting that took it.
+
+tests/fixtures/decision-{en,fr}.txt were made for these tests in the shape of a General
+Assembly decision (symbol A/DEC/75/998 is not a real document).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from akn.inline import AKN
+from akn.mapping import load_mapping
+from akn.pipeline import convert
+
+FIXTURES = Path(__file__).parent / "fixtures"
+NS = {"a": AKN}
+
+# How a decision of 10 December 2020, 38th plenary meeting, opens in each language.
+OPENINGS = {
+    "en": "At its 38th plenary meeting, on 10 December 2020, the General Assembly decided",
+    "fr": "À sa 38e séance plénière, le 10 décembre 2020, l’Assemblée générale a décidé",
+    "es": "En su 38ª sesión plenaria, celebrada el 10 de diciembre de 2020, la Asamblea General",
+    "ru": "На своем 38-м пленарном заседании 10 декабря 2020 года Генеральная Ассамблея",
+    "ar": "في جلستها العامة 38، المعقودة في 10 كانون الأول/ديسمبر 2020، قررت الجمعية العامة",
+    "zh": "大会在2020年12月10日第38次全体会议上，根据第五委员会的建议，决定：",
+}
+
+
+@pytest.mark.parametrize("language", sorted(OPENINGS))
+def test_each_language_reads_a_decision(language):
+    text = f"75/998. Title\n{OPENINGS[language]} to hold a meeting.\n"
+    result = convert(text, lang=language)
+    assert result.ok, [d.format() for d in result.diagnostics]
+    tree = result.tree
+    assert tree.find("a:statement", NS).get("name") == "decision"
+    assert tree.find(".//a:preamble", NS) is None
+    assert tree.find(".//a:FRBRWork/a:FRBRdate", NS).get("date") == "2020-12-10"
+    (paragraph,) = tree.findall(".//a:mainBody/a:paragraph", NS)
+    assert paragraph.find("a:num", NS) is None
+    assert paragraph.find(".//a:docDate", NS).get("date") == "2020-12-10"
+    assert not [d for d in result.diagnostics if d.code in ("S302", "S304")]
+
+
+def test_the_language_is_detected_from_the_opening():
+    result = convert(f"75/998. Title\n{OPENINGS['fr']} de tenir une séance.\n")
+    assert result.language == "fr"
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_a_decision_with_its_masthead_and_points(language):
+    result = convert((FIXTURES / f"decision-{language}.txt").read_bytes(), lang=language)
+    assert result.ok
+    assert not [d for d in result.diagnostics if d.severity >= 30]
+    tree = result.tree
+    assert tree.find(".//a:FRBRWork/a:FRBRthis", NS).get("value") == (
+        "/akn/un/statement/deliberation/unga/2020-12-10/75-998/!main/"
+    )
+    intro = tree.find(".//a:mainBody/a:paragraph/a:list/a:intro/a:p", NS)
+    meeting = intro.find("a:inline[@name='adoptionMeeting']", NS)
+    assert meeting.text == {"en": "38th plenary meeting", "fr": "38e séance plénière"}[language]
+    assert intro.find("a:authorialNote", NS).get("marker") == "1"
+    nums = [n.text for n in tree.findall(".//a:point/a:num", NS)]
+    assert nums == (["(a)", "(b)", "(c)"] if language == "en" else ["a)", "b)", "c)"])
+
+
+def test_an_opening_wrapped_over_two_lines_is_found():
+    text = (
+        "75/997. Appointment of members of the Committee on Contributions\n\n"
+        "At its 40th plenary\n\n"
+        "meeting, on 14 December 2020, the General Assembly, on the recommendation of the\n\n"
+        "Fifth Committee, appointed Ms. Ana Pérez and Mr. John Smith as members of the\n\n"
+        "Committee for a three-year term of office beginning on 1 January 2021.\n"
+    )
+    result = convert(text, lang="en")
+    assert result.ok
+    assert result.tree.find("a:statement", NS).get("name") == "decision"
+    p = result.tree.find(".//a:mainBody/a:paragraph/a:content/a:p", NS)
+    assert "".join(p.itertext()).endswith("beginning on 1 January 2021.")
+    assert p.find("a:docDate", NS).get("date") == "2020-12-14"
+
+
+def test_a_resolution_is_not_a_decision():
+    text = "The General Assembly,\nRecalling its decision 74/508,\n1. Decides to act;\n"
+    result = convert(text, lang="en")
+    assert result.tree.find("a:statement", NS).get("name") == "resolution"
+
+
+@pytest.mark.parametrize("language", sorted(OPENINGS))
+def test_every_mapping_knows_how_a_decision_opens(language):
+    mapping = load_mapping(language)
+    assert mapping.pattern("decision", "opening").match(OPENINGS[language])
+    assert not mapping.pattern("decision", "opening").match(
+        mapping.rule("formula")[0]["text"] + ","
+    )
