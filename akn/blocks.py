@@ -814,10 +814,14 @@ class TableFinder:
         self.min_rows = int(mapping.rule("tables", "min_rows"))
 
     def find(self, lines: list[Line], position: int, previous: Line | None) -> Table | None:
-        table = self._cell_rows(lines, position)
-        if table is None and previous is not None and previous.text.rstrip()[-1:] in ":：":
-            table = self._line_rows(lines, position)
-        return table
+        """The table that starts at ``lines[position]``, if one does."""
+        if self.gap.search(lines[position].text.strip()):
+            table = self._cell_rows(lines, position)
+            if table is not None:
+                return table
+        if previous is not None and previous.text.rstrip()[-1:] in ":：":
+            return self._line_rows(lines, position)
+        return None
 
     def cells(self, line: Line) -> list[Line]:
         """The cells of ``line``, each as a Line at its own column; one cell if no gap."""
