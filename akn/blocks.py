@@ -186,7 +186,15 @@ def parse_front_matter(lines: list[Line], mapping: Mapping) -> FrontMatter:
     are its title; what follows the last masthead item is the resolution's own title, possibly
     after its number ("80/2." on its own line or before the title).
     """
-    content = [line for line in lines if line.text.strip()]
+    # pdftotext -layout puts the two sides of the masthead on one line, in columns
+    # ("United Nations      A/RES/73/6"): each column is an item of its own.
+    gap = mapping.pattern("tables", "cell_gap")
+    content = [
+        piece
+        for line in lines
+        if line.text.strip()
+        for piece in _columns(line, gap)
+    ]
     masthead: list[Block] = []
     facts: dict[str, str] = {}
     leftovers: list[tuple[int, Line]] = []  # unrecognised lines, by position
@@ -266,6 +274,23 @@ def parse_front_matter(lines: list[Line], mapping: Mapping) -> FrontMatter:
         if title_lines:
             title = Block(Kind.TITLE, title_lines, "title")
     return FrontMatter(masthead, title, facts, diagnostics)
+
+
+def _columns(line: Line, gap: re.Pattern[str]) -> list[Line]:
+    """The columns of a line, each at its own column of the input; the line if it has one."""
+    text = line.text
+    stripped = text.strip()
+    if not gap.search(stripped):
+        return [line]
+    pieces = []
+    at = len(text) - len(text.lstrip())
+    for piece in gap.split(stripped):
+        if not piece.strip():
+            continue
+        start = text.index(piece, at)
+        pieces.append(Line(line.number, piece, line.page, line.column + start, line.after_break))
+        at = start + len(piece)
+    return pieces
 
 
 def _masthead_role(text: str, mapping: Mapping, facts: dict[str, str]) -> tuple[str | None, dict]:
@@ -825,17 +850,7 @@ class TableFinder:
 
     def cells(self, line: Line) -> list[Line]:
         """The cells of ``line``, each as a Line at its own column; one cell if no gap."""
-        text = line.text
-        stripped = text.strip()
-        if not self.gap.search(stripped):
-            return [line]
-        cells = []
-        at = len(text) - len(text.lstrip())
-        for piece in self.gap.split(stripped):
-            start = text.index(piece, at)
-            cells.append(Line(line.number, piece, line.page, line.column + start, line.after_break))
-            at = start + len(piece)
-        return [cell for cell in cells if cell.text.strip()]
+        return _columns(line, self.gap)
 
     def _cell_rows(self, lines: list[Line], position: int) -> Table | None:
         rows: list[list[Line]] = []

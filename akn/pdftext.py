@@ -92,6 +92,7 @@ class _Classifier:
 
         # One pass tells most lines (plain text) apart from every kind of furniture.
         self.any = re.compile("|".join(f"(?:{pattern.pattern})" for _, pattern in self.patterns))
+        self.gap = mapping.pattern("tables", "cell_gap")
 
     def __call__(self, line: Line) -> Kind:
         text = line.text.strip()
@@ -99,12 +100,26 @@ class _Classifier:
             return Kind.FORM_FEED
         if not text:
             return Kind.BLANK
-        if not self.any.fullmatch(text):
-            return Kind.TEXT
+        if self.any.fullmatch(text):
+            return self._kind(text)
+        if self.gap.search(text):
+            # pdftotext -layout keeps a page's footer on one line, in columns: "2/5     25-15779"
+            # or "18-17962 (E)     021118". Furniture when every column is.
+            kinds = [self._kind(piece) for piece in self.gap.split(text) if piece.strip()]
+            found = [kind for kind in _FOOTER_ORDER if kind in kinds]
+            if found and all(kind in _FOOTER_ORDER for kind in kinds):
+                return found[0]
+        return Kind.TEXT
+
+    def _kind(self, text: str) -> Kind:
         for kind, pattern in self.patterns:
             if pattern.fullmatch(text):
                 return kind
         return Kind.TEXT
+
+
+# Furniture that shares a line with other furniture, strongest sign first.
+_FOOTER_ORDER = (Kind.JOB, Kind.BARCODE, Kind.PAGE_NUMBER, Kind.SYMBOL, Kind.PRINT_DATE)
 
 
 def find_formula(lines: list[Line], mapping: Mapping, limit: int = 400) -> int | None:

@@ -193,10 +193,12 @@ def convert(
     meta = _metadata(front.facts, blocks, layout.job_number, mapping, options, diagnostics)
     diagnostics += _report_text_blocks(blocks, mapping)
     diagnostics += _report_furniture(layout.furniture)
+    bodiless = _report_missing_body(blocks, body)
+    diagnostics += bodiless
     tree = build_tree(Parsed(mapping, meta, blocks, notes, placements, citations, listed))
     assign_ids(tree)
     if validate:
-        diagnostics += _check_output(tree)
+        diagnostics += _check_output(tree, empty_body=bool(bodiless))
     diagnostics.sort(key=lambda d: (d.line or 0, d.column or 0))
     return Conversion(tree, diagnostics, mapping.code)
 
@@ -204,14 +206,17 @@ def convert(
 # --------------------------------------------------------------------------- helpers
 
 
-def _check_output(tree: etree._Element) -> list[Diagnostic]:
-    """Run ``akn validate``'s checks on the output: anything they find is a bug in akn."""
+def _check_output(tree: etree._Element, empty_body: bool = False) -> list[Diagnostic]:
+    """Run ``akn validate``'s checks on the output: anything they find is a bug in akn
+    (except an empty ``mainBody`` for a text that has none, already reported as S305)."""
     from akn.validation import validate as validate_output
 
     findings = []
     for finding in validate_output(tree):
         if finding.severity < Severity.WARNING:
             continue  # e.g. placeholder dates, already reported with the option to give
+        if empty_body and finding.code == "AKN111" and finding.message.startswith("<mainBody"):
+            continue
         findings.append(
             Diagnostic(
                 finding.code,
@@ -514,6 +519,24 @@ def _report_text_blocks(blocks: list[Block], mapping: Mapping) -> list[Diagnosti
                 )
             )
     return findings
+
+
+def _report_missing_body(blocks: list[Block], body: list[Line]) -> list[Diagnostic]:
+    """A text that stops after its preamble (a first page, a cut paste) has no operative
+    part: say so, naming the last line, rather than leave an empty body unexplained."""
+    structural = {Kind.PARAGRAPH, Kind.POINT, Kind.HEADING, Kind.ANNEX, Kind.TEXT, Kind.WRAP_UP}
+    if any(block.kind in structural for block in blocks):
+        return []
+    last = next((line for line in reversed(body) if line.text.strip()), None)
+    return [
+        Diagnostic(
+            "S305",
+            Severity.WARNING,
+            "no operative paragraph: the text ends after its preamble; is it complete? "
+            "(the body of the output is left empty)",
+            line=last.number if last is not None else None,
+        )
+    ]
 
 
 def _report_furniture(furniture: list[Line]) -> list[Diagnostic]:

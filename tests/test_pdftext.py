@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from akn.inline import AKN
 from akn.pdftext import merge_superscripts, parse_footnotes, split_pages
+from akn.pipeline import convert
 from akn.source import Line, split_lines
+
+NS = {"a": AKN}
 
 
 def _layout(text: str, mapping):
@@ -188,3 +194,33 @@ def test_a_note_quoting_a_text_goes_on_until_the_quotation_closes(fr):
     body = [line.text.strip() for line in layout.lines if line.text.strip()]
     assert "Les recherches" not in " ".join(body)
     assert body[-2].startswith("Soulignant")
+
+
+# The first two pages of A/RES/73/6 as `pdftotext -layout` (poppler 22.12) gives them from
+# ../shared/corpus/pdf/A-RES-73-6.eng.pdf: masthead in two columns, footer items on one line.
+LAYOUT_PAGES = Path(__file__).parent / "fixtures" / "A-RES-73-6-p1-2.pdftotext-layout.txt"
+
+
+def test_pdftotext_layout_columns_of_furniture_and_masthead(en):
+    result = convert(LAYOUT_PAGES.read_bytes(), lang="en")
+    assert result.ok
+    removed = {d.line for d in result.diagnostics if d.code == "L201"}
+    assert {50, 109} <= removed  # "18-17962 (E)      021118", "2/5      18-17962"
+    assert not [d for d in result.diagnostics if d.code == "S301"]
+    cover = result.tree.find(".//a:coverPage", NS)
+    assert cover.findtext(".//a:docNumber", namespaces=NS) == "A/RES/73/6"
+    assert cover.findtext(".//a:docStatus", namespaces=NS) == "Distr.: General"
+    preface = result.tree.find(".//a:preface/a:p", NS)
+    assert preface.findtext("a:docNumber", namespaces=NS) == "73/6."
+    notes = {
+        n.get("marker"): "".join(n.itertext())
+        for n in result.tree.iterfind(".//a:authorialNote", NS)
+    }
+    assert notes == {
+        "1": "See A/AC.105/1137.",
+        "2": "Resolution 70/1.",
+        "3": "Resolution 69/283, annex II.",
+        "4": "See FCCC/CP/2015/10/Add.1, decision 1/CP.21, annex.",
+    }
+    (missing,) = [d for d in result.diagnostics if d.code == "S305"]
+    assert missing.line == 99  # two pages: the text stops in the preamble
