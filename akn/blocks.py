@@ -189,12 +189,7 @@ def parse_front_matter(lines: list[Line], mapping: Mapping) -> FrontMatter:
     # pdftotext -layout puts the two sides of the masthead on one line, in columns
     # ("United Nations      A/RES/73/6"): each column is an item of its own.
     gap = mapping.pattern("tables", "cell_gap")
-    content = [
-        piece
-        for line in lines
-        if line.text.strip()
-        for piece in _columns(line, gap)
-    ]
+    content = [piece for line in lines if line.text.strip() for piece in _columns(line, gap)]
     masthead: list[Block] = []
     facts: dict[str, str] = {}
     leftovers: list[tuple[int, Line]] = []  # unrecognised lines, by position

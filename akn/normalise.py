@@ -15,7 +15,14 @@ from akn.diagnostics import Diagnostic, Severity
 from akn.mapping import Mapping
 from akn.pdftext import merge_superscripts
 from akn.source import Line
-from akn.words import Lexicon, fix_spacing, join_lines, rejoin_split_words, tidy_line
+from akn.words import (
+    Lexicon,
+    fix_spacing,
+    join_lines,
+    rejoin_split_words,
+    restore_number_hyphens,
+    tidy_line,
+)
 
 
 def clean_lines(
@@ -23,8 +30,21 @@ def clean_lines(
 ) -> tuple[str, list[int], list[Line]]:
     """One text from ``lines``: returns it, where each line starts in it, and the lines used."""
     lines = merge_superscripts(lines, mapping)
+    texts = []
+    for line in lines:
+        text, fixes = restore_number_hyphens(tidy_line(line.text, mapping), mapping)
+        texts.append(text)
+        diagnostics += [
+            Diagnostic(
+                "L211",
+                Severity.INFO,
+                f"restored the hyphen of a compound number: {before!r} -> {after!r}",
+                line=line.number,
+            )
+            for before, after in fixes
+        ]
     joined, starts = join_lines(
-        [tidy_line(line.text, mapping) for line in lines],
+        texts,
         mapping.rule("typography", "line_joiner"),
         frozenset(w.casefold() for w in mapping.rule("words", "conjunctions")),
         mapping.rule("typography", "spaced_hyphen") == "dash",

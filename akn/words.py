@@ -369,6 +369,41 @@ def tidy_line(text: str, mapping: Mapping) -> str:
     return text
 
 
+def restore_number_hyphens(text: str, mapping: Mapping) -> tuple[str, list[tuple[str, str]]]:
+    """Put back the hyphen of a compound number word that PDF extraction glued when it
+    joined a line-end hyphen ("twenty-" / "first" gives "twentyfirst"): ``(text, fixes)``.
+    Only where the language writes such compounds with a hyphen (typography.number_joiner)."""
+    pattern = _glued_numbers(mapping)
+    if pattern is None:
+        return text, []
+    joiner = mapping.rule("typography", "number_joiner")
+    fixes: list[tuple[str, str]] = []
+
+    def fix(match: re.Match[str]) -> str:
+        word = f"{match['tens']}{joiner}{match['unit']}"
+        fixes.append((match[0], word))
+        return word
+
+    return pattern.sub(fix, text), fixes
+
+
+def _glued_numbers(mapping: Mapping) -> re.Pattern[str] | None:
+    """Tens and unit words of the ordinals table written as one word ("seventyfourth")."""
+    if "glued_numbers" not in mapping.caches:
+        pattern = None
+        if mapping.rule("typography", "number_joiner"):
+            ordinals = mapping.ordinals
+            tens = [w for w, n in ordinals.items() if n >= 20 and n % 10 == 0 and n < 100]
+            units = [w for w, n in ordinals.items() if 1 <= n <= 19]
+            if tens and units:
+                longest = lambda words: "|".join(sorted(map(re.escape, words), key=len)[::-1])  # noqa: E731
+                pattern = re.compile(
+                    rf"(?<!\w)(?i:(?P<tens>{longest(tens)})(?P<unit>{longest(units)}))(?!\w)"
+                )
+        mapping.caches["glued_numbers"] = pattern
+    return mapping.caches["glued_numbers"]
+
+
 @cache
 def _elision_rule(elisions: tuple[str, ...]) -> re.Pattern[str] | None:
     """ "l’ Association": an elided article belongs to the word after it."""

@@ -5,7 +5,13 @@ from __future__ import annotations
 import pytest
 
 from akn.mapping import load_mapping
-from akn.words import fix_spacing, join_lines, make_lexicon, rejoin_split_words
+from akn.words import (
+    fix_spacing,
+    join_lines,
+    make_lexicon,
+    rejoin_split_words,
+    restore_number_hyphens,
+)
 
 SEED_SPLITS = [
     ("les organisations internat ionales et", "les organisations internationales et"),
@@ -104,3 +110,19 @@ def test_chinese_lines_join_without_a_space_except_between_latin_runs():
         == "见A/78/6 (Sect. 4)和第三章"
     )
     assert join_lines(["至少有4", "500万名儿童"], joiner="")[0] == "至少有4 500万名儿童"
+
+
+@pytest.mark.parametrize(
+    ("language", "glued", "restored"),
+    [
+        ("en", "for the twentyfirst century", "for the twenty-first century"),
+        ("en", "at its Seventyfourth session", "at its Seventy-fourth session"),
+        ("fr", "à sa soixantequinzième session", "à sa soixante-quinzième session"),
+        ("en", "seventy-fourth and seventieth", "seventy-fourth and seventieth"),  # untouched
+        ("es", "septuagésimocuarto", "septuagésimocuarto"),  # Spanish writes them apart
+    ],
+)
+def test_a_compound_number_glued_by_extraction_gets_its_hyphen_back(language, glued, restored):
+    text, fixes = restore_number_hyphens(glued, load_mapping(language))
+    assert text == restored
+    assert bool(fixes) == (glued != restored)
