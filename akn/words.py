@@ -396,12 +396,17 @@ def _glued_numbers(mapping: Mapping) -> re.Pattern[str] | None:
             tens = [w for w, n in ordinals.items() if n >= 20 and n % 10 == 0 and n < 100]
             units = [w for w, n in ordinals.items() if 1 <= n <= 19]
             if tens and units:
-                longest = lambda words: "|".join(sorted(map(re.escape, words), key=len)[::-1])  # noqa: E731
                 pattern = re.compile(
-                    rf"(?<!\w)(?i:(?P<tens>{longest(tens)})(?P<unit>{longest(units)}))(?!\w)"
+                    rf"(?<!\w)(?i:(?P<tens>{_longest_first(tens)})"
+                    rf"(?P<unit>{_longest_first(units)}))(?!\w)"
                 )
         mapping.caches["glued_numbers"] = pattern
     return mapping.caches["glued_numbers"]
+
+
+def _longest_first(words: list[str]) -> str:
+    """Alternatives for a regular expression, the longest first (so "sixteenth" beats "six")."""
+    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
 
 
 @cache
