@@ -459,7 +459,7 @@ class BodyReader:
             if table is not None:
                 self._attach_table(table, line)
                 resume = table.end
-                previous = lines[table.end - 1]
+                previous = None  # a table closes its paragraph, as the start of a text does
                 after_table = True
                 continue
             following = _next_content(lines, position)

@@ -508,7 +508,10 @@ def _report_text_blocks(blocks: list[Block], mapping: Mapping) -> list[Diagnosti
                 )
             )
         elif (
-            block.kind is Kind.PARAGRAPH and block.num is None and block.rule != "decision.opening"
+            block.kind is Kind.PARAGRAPH
+            and block.num is None
+            and block.rule != "decision.opening"
+            and not (block.rows and not block.lines)  # a table of its own: S320 says so
         ):
             findings.append(
                 Diagnostic(

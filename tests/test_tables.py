@@ -107,6 +107,26 @@ def test_a_table_right_after_a_heading_is_a_paragraph_of_its_own():
     assert first.find("a:content/a:p", NS) is None
 
 
+def test_a_table_in_a_recital_closes_it_and_one_in_an_annex_opens_its_body():
+    text = (
+        "79/998. Title\nThe General Assembly,\nNoting the following figures:\n"
+        "A\t1\nB\t2\nC\t3\n1. Decides to adopt the annex;\nAnnex\nScale of assessments\n"
+        + "".join(f"{a}\t{b}\n" for a, b in ROWS[:4])
+        + "1. The scale shall apply from 2025.\n"
+    )
+    result = convert(text, lang="en")
+    assert result.ok
+    assert not _codes(result, "S304")
+    recital = result.tree.find(".//a:preamble/a:container", NS)
+    assert _rows(recital.find("a:table", NS)) == [["A", "1"], ["B", "2"], ["C", "3"]]
+    body = result.tree.find("a:statement/a:mainBody", NS)
+    assert [n.text for n in body.iterfind("a:paragraph/a:num", NS)] == ["1."]
+    annex = result.tree.find(".//a:attachment/a:doc/a:mainBody", NS)
+    first, second = annex.findall("a:paragraph", NS)
+    assert _rows(first.find("a:content/a:table", NS)) == ROWS[:4]
+    assert second.findtext("a:num", namespaces=NS) == "1."
+
+
 @pytest.mark.parametrize(
     "lines",
     [
