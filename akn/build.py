@@ -144,7 +144,7 @@ class Builder:
         """A decision opens with the meeting and date that adopted it: mark them as the
         conclusions of a resolution mark theirs."""
         spans = []
-        meeting = self.mapping.pattern("conclusions", "meeting").search(text, 0, 200)
+        meeting = self.mapping.pattern("decision", "meeting").search(text, 0, 200)
         if meeting:
             spans.append(
                 Span(meeting.start(), meeting.end(), "inline", (("name", "adoptionMeeting"),))

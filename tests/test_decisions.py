@@ -40,6 +40,8 @@ def test_each_language_reads_a_decision(language):
     (paragraph,) = tree.findall(".//a:mainBody/a:paragraph", NS)
     assert paragraph.find("a:num", NS) is None
     assert paragraph.find(".//a:docDate", NS).get("date") == "2020-12-10"
+    meeting = paragraph.find(".//a:inline[@name='adoptionMeeting']", NS)
+    assert meeting is not None and "38" in meeting.text
     assert not [d for d in result.diagnostics if d.code in ("S302", "S304")]
 
 
