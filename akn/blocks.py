@@ -19,7 +19,7 @@ from enum import StrEnum
 
 from akn.diagnostics import Diagnostic, Severity
 from akn.mapping import Mapping
-from akn.source import Line
+from akn.source import Line, split_columns
 from akn.words import open_quote
 
 # Punctuation that ends a paragraph or list item, in the six UN languages.
@@ -70,6 +70,7 @@ class Block:
     # placed where the cell starts in the input); ``cells`` is their clean text.
     rows: list[list[Line]] = field(default_factory=list)
     cells: list[list[str]] = field(default_factory=list)
+    table_rule: str = ""  # the rule that found the table: tables.cells, .period or .rows
 
     @property
     def line(self) -> int:
@@ -188,8 +189,8 @@ def parse_front_matter(lines: list[Line], mapping: Mapping) -> FrontMatter:
     """
     # pdftotext -layout puts the two sides of the masthead on one line, in columns
     # ("United Nations      A/RES/73/6"): each column is an item of its own.
-    gap = mapping.pattern("tables", "cell_gap")
-    content = [piece for line in lines if line.text.strip() for piece in _columns(line, gap)]
+    gap = mapping.pattern("page", "column_gap")
+    content = [piece for line in lines if line.text.strip() for piece in split_columns(line, gap)]
     masthead: list[Block] = []
     facts: dict[str, str] = {}
     leftovers: list[tuple[int, Line]] = []  # unrecognised lines, by position
@@ -269,23 +270,6 @@ def parse_front_matter(lines: list[Line], mapping: Mapping) -> FrontMatter:
         if title_lines:
             title = Block(Kind.TITLE, title_lines, "title")
     return FrontMatter(masthead, title, facts, diagnostics)
-
-
-def _columns(line: Line, gap: re.Pattern[str]) -> list[Line]:
-    """The columns of a line, each at its own column of the input; the line if it has one."""
-    text = line.text
-    stripped = text.strip()
-    if not gap.search(stripped):
-        return [line]
-    pieces = []
-    at = len(text) - len(text.lstrip())
-    for piece in gap.split(stripped):
-        if not piece.strip():
-            continue
-        start = text.index(piece, at)
-        pieces.append(Line(line.number, piece, line.page, line.column + start, line.after_break))
-        at = start + len(piece)
-    return pieces
 
 
 def _masthead_role(text: str, mapping: Mapping, facts: dict[str, str]) -> tuple[str | None, dict]:
@@ -455,7 +439,7 @@ class BodyReader:
             if not line.text.strip():
                 blank_before = True
                 continue
-            table = self.tables.find(lines, position, previous)
+            table = self.tables.find(lines, position, previous, self.width)
             if table is not None:
                 self._attach_table(table, line)
                 resume = table.end
@@ -480,7 +464,7 @@ class BodyReader:
 
     def _attach_table(self, table: Table, line: Line) -> None:
         """A table belongs to the paragraph that introduces it; one with none before it (after
-        a heading) is a paragraph of its own, without a number."""
+        a heading, or the formula) is a paragraph (or preambular paragraph) of its own."""
         host = self.current
         if (
             host is None
@@ -488,11 +472,12 @@ class BodyReader:
             or host.rows
             or (host.kind is Kind.RECITAL and self.zone is not Zone.PREAMBLE)  # a crossHeading
         ):
-            host = Block(Kind.PARAGRAPH, [], table.rule)
+            kind = Kind.RECITAL if self.zone is Zone.PREAMBLE else Kind.PARAGRAPH
+            host = Block(kind, [], table.rule)
             self.blocks.append(host)
             self.current = host
         host.rows = table.rows
-        host.data["table"] = table.rule
+        host.table_rule = table.rule
         first, last = table.rows[0][0].number, table.rows[-1][-1].number
         if table.rule == "tables.rows":
             self.diagnostics.append(
@@ -646,7 +631,7 @@ class BodyReader:
         number = int(match.group("num"))
         expected = self.next_paragraph
         last_word = prev_text.split()[-1] if prev_text.split() else ""
-        heading = self.current is not None and self.current.kind is Kind.HEADING
+        heading = self.current is not None and self.current.kind in (Kind.HEADING, Kind.ANNEX)
         if last_word in self.mapping.counting_words and not heading:
             return None  # "… in paragraph" / "2. of …": a wrapped line, not a paragraph
         if match.groupdict().get("suffix"):
@@ -800,6 +785,8 @@ class BodyReader:
             return _Start(Kind.WRAP_UP, "wrapUp.layout")
         if self.zone is Zone.CONCLUSIONS:
             return _Start(Kind.CONCLUSION, "conclusions.layout")
+        if self.decision:
+            return _Start(Kind.PARAGRAPH, "decision.paragraph")  # decisions number nothing
         return _Start(Kind.PARAGRAPH, "paragraph.unnumbered")
 
 
@@ -828,13 +815,18 @@ class TableFinder:
 
     def __init__(self, mapping: Mapping) -> None:
         self.mapping = mapping
-        self.gap = mapping.pattern("tables", "cell_gap")
+        self.gap = mapping.pattern("page", "column_gap")
         self.figure = mapping.pattern("tables", "figure")
         self.row_length = int(mapping.rule("tables", "row_length"))
         self.min_rows = int(mapping.rule("tables", "min_rows"))
+        self.width = 0
 
-    def find(self, lines: list[Line], position: int, previous: Line | None) -> Table | None:
-        """The table that starts at ``lines[position]``, if one does."""
+    def find(
+        self, lines: list[Line], position: int, previous: Line | None, width: int = 0
+    ) -> Table | None:
+        """The table that starts at ``lines[position]``, if one does. ``width``: the length
+        the text's lines are wrapped at (0 if they are not): a row stops well short of it."""
+        self.width = width
         if self.gap.search(lines[position].text.strip()):
             table = self._cell_rows(lines, position)
             if table is not None:
@@ -845,7 +837,7 @@ class TableFinder:
 
     def cells(self, line: Line) -> list[Line]:
         """The cells of ``line``, each as a Line at its own column; one cell if no gap."""
-        return _columns(line, self.gap)
+        return split_columns(line, self.gap)
 
     def _cell_rows(self, lines: list[Line], position: int) -> Table | None:
         rows: list[list[Line]] = []
@@ -912,12 +904,17 @@ class TableFinder:
             return True  # "0.006" is not "word." and a note number
         return (
             len(text) <= self.row_length
+            and not (self.width and len(text) >= _SHORT_LINE * self.width)  # wrapped prose
             and not is_closed(text)
             and not self.mapping.opens_paragraph(text)
         )
 
     def _bare_label(self, text: str) -> bool:
-        """ "1.<tab>Decides …": a paragraph number parted from its text, not a row."""
+        """ "1.<tab>Decides …", "•<tab>Respect …": a number or bullet parted from its text,
+        not a row."""
+        text = text.strip()
+        if len(text) <= 2 and not any(ch.isalnum() for ch in text):
+            return True
         return any(
             self.mapping.pattern("numbering", key).fullmatch(text.strip())
             for key in ("operative", "point", "subpoint")

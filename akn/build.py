@@ -15,7 +15,7 @@ from lxml import etree
 
 from akn.blocks import Block, Kind
 from akn.citations import Citation, link_for
-from akn.dates import find_date, parse_date, parse_number_words
+from akn.dates import decision_meeting, parse_date, parse_number_words
 from akn.inline import AKN, Point, Span, tag, write_inline
 from akn.mapping import Mapping
 from akn.meta import Metadata, meta_element, references
@@ -143,13 +143,10 @@ class Builder:
     def _meeting_marks(self, text: str) -> list[Span]:
         """A decision opens with the meeting and date that adopted it: mark them as the
         conclusions of a resolution mark theirs."""
+        meeting, date = decision_meeting(text, self.mapping)
         spans = []
-        meeting = self.mapping.pattern("decision", "meeting").search(text, 0, 200)
         if meeting:
-            spans.append(
-                Span(meeting.start(), meeting.end(), "inline", (("name", "adoptionMeeting"),))
-            )
-        date = find_date(text[:200], self.mapping)
+            spans.append(Span(*meeting, "inline", (("name", "adoptionMeeting"),)))
         if date:
             spans.append(Span(date[0], date[1], "docDate", (("date", date[2]),)))
         return spans
@@ -306,10 +303,11 @@ class Builder:
 
     def _container(self, parent: etree._Element, index: int) -> None:
         block = self.parsed.blocks[index]
-        name = " ".join((block.phrase or block.text.split(" ", 1)[0]).split()) or "paragraph"
+        name = " ".join((block.phrase or block.text.split(" ", 1)[0]).split())
+        name = name or ("table" if block.cells else "paragraph")
         container = etree.SubElement(parent, tag("container"), name=name)
-        p = etree.SubElement(container, tag("p"))
-        self.write_block(p, index)
+        if block.text or not block.cells:
+            self.write_block(etree.SubElement(container, tag("p")), index)
         self._table(container, block)
 
     def _table(self, parent: etree._Element, block: Block | None) -> None:
@@ -317,7 +315,7 @@ class Builder:
         ``p`` per row (a table extraction left as lines, kept in order)."""
         if block is None or not block.cells:
             return
-        if block.data.get("table") == "tables.rows":
+        if block.table_rule == "tables.rows":
             for row in block.cells:
                 etree.SubElement(parent, tag("p")).text = row[0]
             return

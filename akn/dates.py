@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterator
 
 from akn.mapping import Mapping
 
@@ -17,6 +18,11 @@ def parse_date(text: str, mapping: Mapping) -> str | None:
 
 def find_date(text: str, mapping: Mapping) -> tuple[int, int, str] | None:
     """Where the first valid date in ``text`` starts and ends, and its ISO form."""
+    return next(_dates(text, mapping), None)
+
+
+def _dates(text: str, mapping: Mapping) -> Iterator[tuple[int, int, str]]:
+    """Every valid date in ``text``: (start, end, ISO form)."""
     pattern = mapping.pattern("dates", "pattern")
     for match in pattern.finditer(text):
         name = match.group("month")
@@ -27,8 +33,34 @@ def find_date(text: str, mapping: Mapping) -> tuple[int, int, str] | None:
             day = datetime.date(int(match.group("year")), month, int(match.group("day")))
         except ValueError:
             continue
-        return match.start(), match.end(), day.isoformat()
-    return None
+        yield match.start(), match.end(), day.isoformat()
+
+
+# How far from the meeting a decision's date may stand: ", on " (en), ", celebrada el " (es),
+# right before it in Chinese ("2020年12月10日第38次全体会议").
+_MEETING_REACH = 30
+
+
+def decision_meeting(
+    text: str, mapping: Mapping
+) -> tuple[tuple[int, int] | None, tuple[int, int, str] | None]:
+    """Where the opening of a decision names its meeting, and the date written next to it
+    (start, end, ISO); a date further away is some cited document's, not the decision's."""
+    meeting = mapping.pattern("decision", "meeting").search(text, 0, 200)
+    if meeting is None:
+        return None, None
+    start = max(0, meeting.start() - _MEETING_REACH)
+    window = text[start : meeting.end() + _MEETING_REACH + 30]
+    date = None
+    for found in _dates(window, mapping):
+        begin, end = found[0] + start, found[1] + start
+        if begin >= meeting.end() and begin - meeting.end() <= _MEETING_REACH:
+            date = (begin, end, found[2])
+            break
+        if end <= meeting.start() and meeting.start() - end <= 2:
+            date = (begin, end, found[2])
+            break
+    return (meeting.start(), meeting.end()), date
 
 
 def parse_number_words(text: str, mapping: Mapping) -> int | None:

@@ -11,14 +11,13 @@ notes after the rule from the text above it.
 
 from __future__ import annotations
 
-import itertools
 import re
 from dataclasses import dataclass, field
 from enum import Enum, auto
 
 from akn.diagnostics import Diagnostic, Severity
 from akn.mapping import Mapping
-from akn.source import SUP_CLOSE, SUP_OPEN, Line
+from akn.source import SUP_CLOSE, SUP_OPEN, Line, split_columns
 from akn.words import open_quote
 
 
@@ -92,7 +91,7 @@ class _Classifier:
 
         # One pass tells most lines (plain text) apart from every kind of furniture.
         self.any = re.compile("|".join(f"(?:{pattern.pattern})" for _, pattern in self.patterns))
-        self.gap = mapping.pattern("tables", "cell_gap")
+        self.gap = mapping.pattern("page", "column_gap")
 
     def __call__(self, line: Line) -> Kind:
         text = line.text.strip()
@@ -105,7 +104,7 @@ class _Classifier:
         if self.gap.search(text):
             # pdftotext -layout keeps a page's footer on one line, in columns: "2/5     25-15779"
             # or "18-17962 (E)     021118". Furniture when every column is.
-            kinds = [self._kind(piece) for piece in self.gap.split(text) if piece.strip()]
+            kinds = [self._kind(piece.text) for piece in split_columns(line, self.gap)]
             found = [kind for kind in _FOOTER_ORDER if kind in kinds]
             if found and all(kind in _FOOTER_ORDER for kind in kinds):
                 return found[0]
@@ -147,19 +146,21 @@ def find_formula(lines: list[Line], mapping: Mapping, limit: int = 400) -> int |
 
 
 def find_decision(lines: list[Line], mapping: Mapping, limit: int = 400) -> int | None:
-    """Index of the line a decision's text opens with ("At its 38th plenary meeting, …"):
-    a decision has no enacting formula. The line is read with the next one, in case the
-    opening was wrapped."""
+    """Index of the line a decision's text opens with ("At its 38th plenary meeting, on …,
+    the General Assembly …"): a decision has no enacting formula. The opening must name the
+    body that decided, and come before anything that opens a paragraph of a resolution (a
+    number, a preambular phrase, an annex): later, "At its 5th plenary meeting, the
+    Conference…" is text of an annex, not a decision. Read with the next two lines, in case
+    the opening was wrapped."""
     pattern = mapping.pattern("decision", "opening")
+    joiner = " " if mapping.spaced else ""
     content = [(index, line) for index, line in enumerate(lines[:limit]) if line.text.strip()]
-    for (index, line), following in itertools.zip_longest(content, content[1:]):
-        text = line.text.strip()
-        if following is not None and mapping.spaced:
-            text += " " + following[1].text.strip()
-        elif following is not None:
-            text += following[1].text.strip()
+    for position, (index, line) in enumerate(content):
+        text = joiner.join(ln.text.strip() for _, ln in content[position : position + 3])
         if pattern.match(text):
-            return index
+            return index if mapping.actor_of(text) else None
+        if mapping.opens_paragraph(line.text.strip()):
+            return None
     return None
 
 
@@ -375,7 +376,7 @@ class _Scanner:
         if kind is not Kind.FORM_FEED:
             self.furniture.append(line)
         if kind is Kind.JOB and self.job_number is None:
-            match = self.job_pattern.fullmatch(line.text.strip())
+            match = self.job_pattern.search(line.text.strip())  # "18-17962 (E)    021118"
             self.job_number = match.group(0) if match else line.text.strip()
         if index < self.front_end:
             return state

@@ -8,6 +8,7 @@ a function of its own module; this one only runs them in order and collects diag
 from __future__ import annotations
 
 import datetime
+import itertools
 import os
 import re
 from collections.abc import Mapping as MappingType
@@ -25,7 +26,7 @@ from akn.blocks import (
 )
 from akn.build import NoteText, Parsed, build_tree
 from akn.citations import find_citations, symbol_of_url
-from akn.dates import parse_date, parse_number_words, valid_iso_date
+from akn.dates import decision_meeting, parse_date, parse_number_words, valid_iso_date
 from akn.diagnostics import Diagnostic, Severity
 from akn.ids import assign_ids
 from akn.mapping import Mapping, MappingError, load_mapping
@@ -193,7 +194,7 @@ def convert(
     meta = _metadata(front.facts, blocks, layout.job_number, mapping, options, diagnostics)
     diagnostics += _report_text_blocks(blocks, mapping)
     diagnostics += _report_furniture(layout.furniture)
-    bodiless = _report_missing_body(blocks, body)
+    bodiless = _report_missing_body(blocks)
     diagnostics += bodiless
     tree = build_tree(Parsed(mapping, meta, blocks, notes, placements, citations, listed))
     assign_ids(tree)
@@ -467,10 +468,14 @@ def _actor_from_formula(blocks: list[Block], mapping: Mapping) -> str | None:
 
 def _conclusion_date(blocks: list[Block], mapping: Mapping) -> str | None:
     for block in blocks:
-        if block.kind is Kind.CONCLUSION or block.rule == "decision.opening":
+        if block.kind is Kind.CONCLUSION:
             date = parse_date(block.text, mapping)
             if date:
                 return date
+        if block.rule == "decision.opening":
+            _, found = decision_meeting(block.text, mapping)
+            if found:
+                return found[2]
     return None
 
 
@@ -510,7 +515,7 @@ def _report_text_blocks(blocks: list[Block], mapping: Mapping) -> list[Diagnosti
         elif (
             block.kind is Kind.PARAGRAPH
             and block.num is None
-            and block.rule != "decision.opening"
+            and not block.rule.startswith("decision.")
             and not (block.rows and not block.lines)  # a table of its own: S320 says so
         ):
             findings.append(
@@ -524,19 +529,21 @@ def _report_text_blocks(blocks: list[Block], mapping: Mapping) -> list[Diagnosti
     return findings
 
 
-def _report_missing_body(blocks: list[Block], body: list[Line]) -> list[Diagnostic]:
+def _report_missing_body(blocks: list[Block]) -> list[Diagnostic]:
     """A text that stops after its preamble (a first page, a cut paste) has no operative
-    part: say so, naming the last line, rather than leave an empty body unexplained."""
-    structural = {Kind.PARAGRAPH, Kind.POINT, Kind.HEADING, Kind.ANNEX, Kind.TEXT, Kind.WRAP_UP}
-    if any(block.kind in structural for block in blocks):
+    part: say so, naming the last line before the end or the annexes, rather than leave an
+    empty body unexplained."""
+    structural = {Kind.PARAGRAPH, Kind.POINT, Kind.HEADING, Kind.TEXT, Kind.WRAP_UP}
+    before_annexes = list(itertools.takewhile(lambda block: block.kind is not Kind.ANNEX, blocks))
+    if any(block.kind in structural for block in before_annexes):
         return []
-    last = next((line for line in reversed(body) if line.text.strip()), None)
+    last = next((block.lines[-1] for block in reversed(before_annexes) if block.lines), None)
     return [
         Diagnostic(
             "S305",
             Severity.WARNING,
-            "no operative paragraph: the text ends after its preamble; is it complete? "
-            "(the body of the output is left empty)",
+            "no operative paragraph: the text goes from its preamble to its end or its annexes; "
+            "is it complete? (the body of the output is left empty)",
             line=last.number if last is not None else None,
         )
     ]

@@ -143,3 +143,21 @@ def looks_like_text(text: str) -> bool:
     if not sample:
         return False
     return len(_CONTROLS.findall(sample)) <= len(sample) // 100
+
+
+def split_columns(line: Line, gap: re.Pattern[str]) -> list[Line]:
+    """The columns of a line parted by ``gap`` (tabs, runs of spaces), each a Line at its own
+    column of the input; ``[line]`` when it has one column."""
+    text = line.text
+    stripped = text.strip()
+    if not gap.search(stripped):
+        return [line]
+    pieces = []
+    at = len(text) - len(text.lstrip())
+    for piece in gap.split(stripped):
+        if not piece.strip():
+            continue
+        start = text.index(piece, at)
+        pieces.append(Line(line.number, piece, line.page, line.column + start, line.after_break))
+        at = start + len(piece)
+    return pieces

@@ -83,10 +83,50 @@ def test_an_opening_wrapped_over_two_lines_is_found():
     assert p.find("a:docDate", NS).get("date") == "2020-12-14"
 
 
-def test_a_resolution_is_not_a_decision():
-    text = "The General Assembly,\nRecalling its decision 74/508,\n1. Decides to act;\n"
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The General Assembly,\nRecalling its decision 74/508,\n1. Decides to act;\n",
+        # No formula, and a meeting in the annex: the paragraphs before it make a resolution.
+        "1. Decides to convene the conference;\n2. Requests a report;\nAnnex\n"
+        "Report of the Conference\n"
+        "At its 5th plenary meeting, on 3 May 2019, the Conference adopted its report.\n",
+        # An opening that names no body that decides.
+        "75/998. Title\nAt its 5th plenary meeting, on 3 May 2019, the Conference adopted it.\n",
+    ],
+)
+def test_a_resolution_is_not_a_decision(text):
     result = convert(text, lang="en")
-    assert result.tree.find("a:statement", NS).get("name") == "resolution"
+    if result.tree is not None:
+        assert result.tree.find("a:statement", NS).get("name") == "resolution"
+    assert not [d for d in result.diagnostics if d.code == "L211"]
+
+
+def test_a_date_away_from_the_meeting_is_not_the_decisions():
+    text = (
+        "75/998. Title\nAt its 38th plenary meeting, the General Assembly, recalling its "
+        "resolution 74/270 of 2 April 2020, decided to hold a meeting.\n"
+    )
+    result = convert(text, lang="en")
+    assert result.ok
+    assert result.tree.find(".//a:mainBody//a:docDate", NS) is None
+    assert [d for d in result.diagnostics if d.code == "M502"]
+
+
+def test_further_paragraphs_of_a_decision_are_not_reported_as_unnumbered():
+    text = f"75/998. Title\n{OPENINGS['en']} to hold a meeting.\nThe meeting shall be open.\n"
+    result = convert(text, lang="en")
+    assert len(result.tree.findall(".//a:mainBody/a:paragraph", NS)) == 2
+    assert not [d for d in result.diagnostics if d.code == "S304"]
+
+
+def test_an_opening_without_its_accent_is_found():
+    text = (
+        "75/998. Titre\nA sa 38e séance plénière, le 10 décembre 2020, l’Assemblée générale "
+        "a décidé de se réunir.\n"
+    )
+    result = convert(text, lang="fr")
+    assert result.tree.find("a:statement", NS).get("name") == "decision"
 
 
 @pytest.mark.parametrize("language", sorted(OPENINGS))

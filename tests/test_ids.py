@@ -5,6 +5,11 @@ from __future__ import annotations
 import pytest
 
 from akn.ids import clean_number
+from akn.inline import AKN
+from akn.pipeline import convert
+from akn.validation import validate
+
+NS = {"a": AKN}
 
 
 @pytest.mark.parametrize(
@@ -28,3 +33,11 @@ from akn.ids import clean_number
 )
 def test_clean_number(num, expected):
     assert clean_number(num) == expected
+
+
+def test_an_unnumbered_paragraph_leaves_the_numbered_ones_their_eids():
+    text = "The General Assembly,\n1. Decides;\nSome text the reader cannot place.\n2. Requests;\n"
+    result = convert(text, lang="en")
+    eids = [p.get("eId") for p in result.tree.findall(".//a:mainBody/a:paragraph", NS)]
+    assert eids == ["para_1", "para_2-2", "para_2"]
+    assert not [f for f in validate(result.tree) if f.code == "AKN102"]

@@ -10,6 +10,7 @@ from akn.pipeline import convert
 from akn.source import Line, split_lines
 
 NS = {"a": AKN}
+JOB = {"akn4un": "http://un.org/akn4un"}
 
 
 def _layout(text: str, mapping):
@@ -222,5 +223,18 @@ def test_pdftotext_layout_columns_of_furniture_and_masthead(en):
         "3": "Resolution 69/283, annex II.",
         "4": "See FCCC/CP/2015/10/Add.1, decision 1/CP.21, annex.",
     }
+    assert result.tree.findtext(".//akn4un:jobNumber", namespaces=JOB) == "18-17962 (E)"
+    assert not [d for d in result.diagnostics if d.code in ("S320", "S321")]  # no table
     (missing,) = [d for d in result.diagnostics if d.code == "S305"]
     assert missing.line == 99  # two pages: the text stops in the preamble
+
+
+def test_a_text_that_stops_before_its_body_or_goes_on_to_an_annex_gets_s305(en):
+    for text in (
+        "The General Assembly,\nRecalling its resolution 70/1,\n",
+        "The General Assembly,\nRecalling its resolution 70/1,\nAnnex\nTitle\n1. It says.\n",
+    ):
+        result = convert(text, lang="en")
+        assert result.ok, [d.format() for d in result.diagnostics]
+        (missing,) = [d for d in result.diagnostics if d.code == "S305"]
+        assert missing.line == 2
