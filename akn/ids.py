@@ -102,10 +102,14 @@ def _walk(element: etree._Element, prefix: str, seen: set[str], notes: dict[str,
     # A numbered child keeps the eId its number gives, even when an unnumbered sibling before
     # it has the same position ("para_2" for "2.", not for the second paragraph).
     numbered: set[str] = set()
+    numbers: dict[etree._Element, str | None] = {}
     for child in element:
         if isinstance(child.tag, str):
-            short = ABBREVIATIONS.get(etree.QName(child).localname)
-            number = _number(child) if short is not None else None
+            name = etree.QName(child).localname
+            short = ABBREVIATIONS.get(name)
+            if short is None or name in SINGLE:
+                continue
+            number = numbers[child] = _number(child)
             if number:
                 numbered.add(f"{prefix}__{short}_{number}" if prefix else f"{short}_{number}")
     for child in element:
@@ -116,7 +120,7 @@ def _walk(element: etree._Element, prefix: str, seen: set[str], notes: dict[str,
         short = ABBREVIATIONS.get(name)
         if short is not None:
             counters[name] = counters.get(name, 0) + 1
-            number = None if name in SINGLE else _number(child)
+            number = numbers.get(child)
             local = short if name in SINGLE else f"{short}_{number or counters[name]}"
             eid = f"{prefix}__{local}" if prefix else local
             if number:

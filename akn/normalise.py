@@ -32,7 +32,11 @@ def clean_lines(
     lines = merge_superscripts(lines, mapping)
     texts = []
     for line in lines:
-        text, fixes = restore_number_hyphens(tidy_line(line.text, mapping), mapping)
+        text = tidy_line(line.text, mapping)
+        if not lexicon.glued_numbers:  # one scan of the whole document said none
+            texts.append(text)
+            continue
+        text, fixes = restore_number_hyphens(text, mapping)
         texts.append(text)
         diagnostics += [
             Diagnostic(

@@ -63,6 +63,7 @@ class Lexicon:
     elisions: tuple[str, ...] = ()
     join_pairs: bool = True  # may two real words be joined ("universel le")?
     document: set[str] = field(default_factory=set)
+    glued_numbers: bool = False  # does the document hold a "twentyfirst" to repair?
     text: str = ""  # the document, case-folded, to count word pairs in when needed
     _words: dict[str, bool] = field(default_factory=dict, repr=False)
     _tokens: dict[str, _Token] = field(default_factory=dict, repr=False)
@@ -144,7 +145,9 @@ def make_lexicon(mapping: Mapping, texts: list[str]) -> Lexicon:
         _words=words,
         _tokens=tokens,
     )
-    lexicon.learn("\n".join(texts))
+    whole = "\n".join(texts)
+    lexicon.learn(whole)
+    lexicon.glued_numbers = not _glued_forms(mapping).isdisjoint(lexicon.document)
     return lexicon
 
 
@@ -387,19 +390,37 @@ def restore_number_hyphens(text: str, mapping: Mapping) -> tuple[str, list[tuple
     return pattern.sub(fix, text), fixes
 
 
+def _glued_forms(mapping: Mapping) -> frozenset[str]:
+    """Every glued compound number of the language ("twentyfirst"), case-folded: a set to
+    check a document's words against before scanning its lines."""
+    if "glued_forms" not in mapping.caches:
+        tens, units = _number_parts(mapping)
+        mapping.caches["glued_forms"] = frozenset(
+            f"{ten}{unit}".casefold() for ten in tens for unit in units
+        )
+    return mapping.caches["glued_forms"]
+
+
+def _number_parts(mapping: Mapping) -> tuple[list[str], list[str]]:
+    """Tens and units of the ordinals table, where the language hyphenates compounds."""
+    if not mapping.rule("typography", "number_joiner"):
+        return [], []
+    ordinals = mapping.ordinals
+    tens = [w for w, n in ordinals.items() if n >= 20 and n % 10 == 0 and n < 100]
+    units = [w for w, n in ordinals.items() if 1 <= n <= 19]
+    return tens, units
+
+
 def _glued_numbers(mapping: Mapping) -> re.Pattern[str] | None:
     """Tens and unit words of the ordinals table written as one word ("seventyfourth")."""
     if "glued_numbers" not in mapping.caches:
         pattern = None
-        if mapping.rule("typography", "number_joiner"):
-            ordinals = mapping.ordinals
-            tens = [w for w, n in ordinals.items() if n >= 20 and n % 10 == 0 and n < 100]
-            units = [w for w, n in ordinals.items() if 1 <= n <= 19]
-            if tens and units:
-                pattern = re.compile(
-                    rf"(?<!\w)(?i:(?P<tens>{_longest_first(tens)})"
-                    rf"(?P<unit>{_longest_first(units)}))(?!\w)"
-                )
+        tens, units = _number_parts(mapping)
+        if tens and units:
+            pattern = re.compile(
+                rf"(?<!\w)(?i:(?P<tens>{_longest_first(tens)})"
+                rf"(?P<unit>{_longest_first(units)}))(?!\w)"
+            )
         mapping.caches["glued_numbers"] = pattern
     return mapping.caches["glued_numbers"]
 
