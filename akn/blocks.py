@@ -19,7 +19,7 @@ from enum import StrEnum
 
 from akn.diagnostics import Diagnostic, Severity
 from akn.mapping import Mapping
-from akn.source import Line, split_columns
+from akn.source import Line, has_columns, split_columns
 from akn.words import open_quote
 
 # Punctuation that ends a paragraph or list item, in the six UN languages.
@@ -429,6 +429,7 @@ class BodyReader:
         content = [line for line in lines if line.text.strip()]
         self.indented = _uses_indentation(content)
         self.width = _wrap_width(content) if self.regime is not Regime.LINES else 0
+        self.tables.columns = has_columns(content, self.tables.gap)
         blank_before = False
         previous: Line | None = None
         resume = 0  # the lines before this were rows of a table
@@ -440,7 +441,7 @@ class BodyReader:
                 blank_before = True
                 continue
             table = self.tables.find(lines, position, previous, self.width)
-            if table is not None:
+            if table is not None:  # most lines are not: find() looks twice, cheaply
                 self._attach_table(table, line)
                 resume = table.end
                 previous = None  # a table closes its paragraph, as the start of a text does
@@ -820,6 +821,7 @@ class TableFinder:
         self.row_length = int(mapping.rule("tables", "row_length"))
         self.min_rows = int(mapping.rule("tables", "min_rows"))
         self.width = 0
+        self.columns = True  # may a line hold columns? (False: no line of the text does)
 
     def find(
         self, lines: list[Line], position: int, previous: Line | None, width: int = 0
@@ -827,7 +829,7 @@ class TableFinder:
         """The table that starts at ``lines[position]``, if one does. ``width``: the length
         the text's lines are wrapped at (0 if they are not): a row stops well short of it."""
         self.width = width
-        if self.gap.search(lines[position].text.strip()):
+        if self.columns and self.gap.search(lines[position].text.strip()):
             table = self._cell_rows(lines, position)
             if table is not None:
                 return table

@@ -98,24 +98,23 @@ def assign_ids(root: etree._Element) -> None:
 
 
 def _walk(element: etree._Element, prefix: str, seen: set[str], notes: dict[str, str]) -> None:
-    counters: dict[str, int] = {}
+    children = [
+        (child, child.tag[_NAMESPACE:])
+        for child in element
+        if isinstance(child.tag, str) and child.tag.startswith(_AKN_TAG)
+    ]
     # A numbered child keeps the eId its number gives, even when an unnumbered sibling before
     # it has the same position ("para_2" for "2.", not for the second paragraph).
-    numbered: set[str] = set()
     numbers: dict[etree._Element, str | None] = {}
-    for child in element:
-        if isinstance(child.tag, str):
-            name = etree.QName(child).localname
-            short = ABBREVIATIONS.get(name)
-            if short is None or name in SINGLE:
-                continue
+    numbered: set[str] = set()
+    for child, name in children:
+        short = ABBREVIATIONS.get(name)
+        if short is not None and name not in SINGLE:
             number = numbers[child] = _number(child)
             if number:
                 numbered.add(f"{prefix}__{short}_{number}" if prefix else f"{short}_{number}")
-    for child in element:
-        if not isinstance(child.tag, str):
-            continue
-        name = etree.QName(child).localname
+    counters: dict[str, int] = {}
+    for child, name in children:
         child_prefix = prefix
         short = ABBREVIATIONS.get(name)
         if short is not None:
@@ -136,3 +135,7 @@ def _walk(element: etree._Element, prefix: str, seen: set[str], notes: dict[str,
             if name == "authorialNote":
                 notes.setdefault(child.get("marker", ""), unique)
         _walk(child, child_prefix, seen, notes)
+
+
+_AKN_TAG = f"{{{AKN}}}"
+_NAMESPACE = len(_AKN_TAG)

@@ -17,7 +17,7 @@ from enum import Enum, auto
 
 from akn.diagnostics import Diagnostic, Severity
 from akn.mapping import Mapping
-from akn.source import SUP_CLOSE, SUP_OPEN, Line, split_columns
+from akn.source import SUP_CLOSE, SUP_OPEN, Line, has_columns, split_columns
 from akn.words import open_quote
 
 
@@ -92,6 +92,7 @@ class _Classifier:
         # One pass tells most lines (plain text) apart from every kind of furniture.
         self.any = re.compile("|".join(f"(?:{pattern.pattern})" for _, pattern in self.patterns))
         self.gap = mapping.pattern("page", "column_gap")
+        self.columns = True  # may a line hold columns? (False: no line of the text does)
 
     def __call__(self, line: Line) -> Kind:
         text = line.text.strip()
@@ -101,7 +102,7 @@ class _Classifier:
             return Kind.BLANK
         if self.any.fullmatch(text):
             return self._kind(text)
-        if self.gap.search(text):
+        if self.columns and self.gap.search(text):
             # pdftotext -layout keeps a page's footer on one line, in columns: "2/5     25-15779"
             # or "18-17962 (E)     021118". Furniture when every column is.
             kinds = [self._kind(piece.text) for piece in split_columns(line, self.gap)]
@@ -167,6 +168,7 @@ def find_decision(lines: list[Line], mapping: Mapping, limit: int = 400) -> int 
 def split_pages(lines: list[Line], mapping: Mapping) -> Layout:
     """Separate the text proper from page furniture, footnote blocks and link lists."""
     classify = _Classifier(mapping)
+    classify.columns = has_columns(lines, classify.gap)
     kinds = [classify(line) for line in lines]
     formula = find_formula(lines, mapping)
     if formula is None:
