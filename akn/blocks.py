@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -417,6 +418,7 @@ class BodyReader:
         self.annex = mapping.pattern("annex")
         self.date = mapping.pattern("dates", "pattern")
         self.indented = False
+        self.margin = 0  # the indentation most lines share (pdftotext -layout: the page's)
         self.width = 0  # the length lines are wrapped at, where they are
         self.section_preamble = False  # recitals may follow a section heading
         self.tables = TableFinder(mapping)
@@ -427,7 +429,8 @@ class BodyReader:
 
     def read(self, lines: list[Line]) -> list[Block]:
         content = [line for line in lines if line.text.strip()]
-        self.indented = _uses_indentation(content)
+        self.margin = _margin(content)
+        self.indented = _uses_indentation(content, self.margin)
         self.width = _wrap_width(content) if self.regime is not Regime.LINES else 0
         self.tables.columns = has_columns(content, self.tables.gap)
         blank_before = False
@@ -544,7 +547,7 @@ class BodyReader:
         separated = (
             self.regime is Regime.LINES
             or (self.regime is Regime.BLANK and blank_before and not line.after_break)
-            or (self.indented and line.text[:1].isspace())
+            or (self.indented and _indent(line) > self.margin)
             or (self._break_not_forced(prev_text, text) and not line.after_break)
         )
         if current is not None and len(current.lines) == 1:
@@ -934,11 +937,22 @@ def _wrap_width(content: list[Line]) -> int:
     return lengths[int(0.9 * (len(lengths) - 1))] if len(lengths) >= 6 else 0
 
 
-def _uses_indentation(content: list[Line]) -> bool:
-    """Does the text indent first lines (and only first lines) of paragraphs?"""
+def _margin(content: list[Line]) -> int:
+    """The indentation most lines share: 0 usually, the page margin in pdftotext -layout."""
+    counts = Counter(_indent(line) for line in content)
+    return counts.most_common(1)[0][0] if counts else 0
+
+
+def _indent(line: Line) -> int:
+    return len(line.text) - len(line.text.lstrip())
+
+
+def _uses_indentation(content: list[Line], margin: int) -> bool:
+    """Does the text indent first lines (and only first lines) of paragraphs beyond its
+    margin?"""
     if len(content) < 6:
         return False
-    indented = sum(1 for line in content if line.text[:1].isspace())
+    indented = sum(1 for line in content if _indent(line) > margin)
     return 0.05 * len(content) < indented < 0.6 * len(content)
 
 

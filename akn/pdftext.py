@@ -101,17 +101,17 @@ class _Classifier:
         if not text:
             return Kind.BLANK
         if self.any.fullmatch(text):
-            return self._kind(text)
+            return self.kind_of(text)
         if self.columns and self.gap.search(text):
             # pdftotext -layout keeps a page's footer on one line, in columns: "2/5     25-15779"
             # or "18-17962 (E)     021118". Furniture when every column is.
-            kinds = [self._kind(piece.text) for piece in split_columns(line, self.gap)]
+            kinds = [self.kind_of(piece.text) for piece in split_columns(line, self.gap)]
             found = [kind for kind in _FOOTER_ORDER if kind in kinds]
             if found and all(kind in _FOOTER_ORDER for kind in kinds):
                 return found[0]
         return Kind.TEXT
 
-    def _kind(self, text: str) -> Kind:
+    def kind_of(self, text: str) -> Kind:
         for kind, pattern in self.patterns:
             if pattern.fullmatch(text):
                 return kind
@@ -174,7 +174,7 @@ def split_pages(lines: list[Line], mapping: Mapping) -> Layout:
     if formula is None:
         formula = find_decision(lines, mapping)
     front_end = formula if formula is not None else 0
-    symbol = _document_symbol(lines, kinds, front_end)
+    symbol = _document_symbol(lines, kinds, front_end, classify)
     has_form_feeds = Kind.FORM_FEED in kinds
     furniture_at = _furniture(lines, kinds, front_end, symbol)
     front_text = _normalise(
@@ -189,11 +189,18 @@ def split_pages(lines: list[Line], mapping: Mapping) -> Layout:
     return _Scanner(lines, kinds, furniture_at, front_end, has_form_feeds, mapping).run()
 
 
-def _document_symbol(lines: list[Line], kinds: list[Kind], front_end: int) -> str | None:
-    """The symbol printed in the masthead; later lines equal to it are running heads."""
+def _document_symbol(
+    lines: list[Line], kinds: list[Kind], front_end: int, classify: _Classifier
+) -> str | None:
+    """The symbol printed in the masthead, on a line of its own or in a column of one
+    ("United Nations      A/RES/76/48"); later lines equal to it are running heads."""
     for line, kind in zip(lines[: max(front_end, 1)], kinds, strict=False):
         if kind is Kind.SYMBOL:
             return _normalise(line.text)
+        if kind is Kind.TEXT and classify.columns:
+            for piece in split_columns(line, classify.gap):
+                if classify.kind_of(piece.text) is Kind.SYMBOL:
+                    return _normalise(piece.text)
     counts: dict[str, int] = {}
     for line, kind in zip(lines, kinds, strict=False):
         if kind is Kind.SYMBOL:

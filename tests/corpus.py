@@ -129,8 +129,12 @@ def _words_before(note: etree._Element) -> str:
         return False
 
     walk(block)
-    words = squash("".join(parts)).split()
-    return " ".join(words[-3:])
+    text = squash("".join(parts))
+    if re.search(f"[{_CJK}]", text[-12:]):
+        # Chinese has no words to count, and the UN's spaces after markers mean nothing:
+        # the last twelve characters that are not spaces.
+        return "".join(text.split())[-12:]
+    return " ".join(text.split()[-3:])
 
 
 def _num(element: etree._Element) -> str:
@@ -401,6 +405,65 @@ def pdf_like_text(
     return "\n".join(out) + "\n"
 
 
+def columns_text(
+    path: Path, brackets: tuple[str, str] = ("", ""), width: int = 85, page_lines: int = 48
+) -> str:
+    """The resolution as ``pdftotext -layout`` gives it (modelled on A/RES/73/6): a left
+    margin, first lines indented further, no blank lines between lines; the masthead in two
+    columns ("United Nations      A/RES/73/6"); at each page foot the notes under a rule,
+    then the footer in columns ("2/5      18-17962"), a form feed and the running head."""
+    paragraphs, notes = document_lines(path)
+    texts = dict(notes)
+    cjk = sum(1 for ch in "".join(paragraphs) if "\u3400" <= ch <= "\u9fff") > 100
+    margin, first = " " * 17, " " * 23
+    symbol = paragraphs[1] if len(paragraphs) > 3 and "/" in paragraphs[1] else ""
+    out: list[str] = []
+    if symbol:  # the masthead's two columns
+        out.append(f"{margin}{paragraphs[0]:<60}{paragraphs[1]:>30}")
+        out.append(f"{margin}{paragraphs[2]:<50}{paragraphs[3]}")
+        paragraphs = paragraphs[4:]
+    page: list[str] = []
+    pending: list[str] = []
+    printed: set[str] = set()
+    pages = [0]
+
+    def end_page(last: bool = False) -> None:
+        out.extend(page)
+        if pending:
+            out.append("         " + "_" * 18)
+            for marker in pending:
+                out.append(f"             {brackets[0]}{marker}{brackets[1]}")
+                out.extend(f"               {piece}" for piece in _wrap(texts[marker], width, cjk))
+        pages[0] += 1
+        out.append("")
+        if pages[0] == 1:
+            out.extend([" 20-17962 (E)      221220", " *2017962*"])
+        else:
+            number = f"{pages[0]}/9"
+            out.append(
+                f"{number}{' ' * 100}20-17962"
+                if pages[0] % 2 == 0
+                else f"20-17962{' ' * 100}{number}"
+            )
+        if not last:
+            out.append(f"\f{' ' * 90}{symbol}")
+            out.append("")
+        page.clear()
+        pending.clear()
+
+    for paragraph in paragraphs:
+        for number, piece in enumerate(_wrap(paragraph, width, cjk)):
+            for marker in re.findall(f"{MARK_OPEN}(.*?){MARK_CLOSE}", piece):
+                if marker not in printed and marker in texts:
+                    printed.add(marker)
+                    pending.append(marker)
+            page.append((first if number == 0 else margin) + _markers(piece, brackets))
+            if len(page) >= page_lines:
+                end_page()
+    end_page(last=True)
+    return "\n".join(out) + "\n"
+
+
 def _wrap(text: str, width: int, cjk: bool) -> list[str]:
     if cjk:  # no spaces to break at: cut by characters, at half the width
         return _wrap_cjk(text, width // 2)
@@ -508,11 +571,14 @@ class Comparison:
 
 
 def compare(language: str, path: Path, layout: str = "clean") -> Comparison:
-    """Make the text of ``path`` ("clean", "pdf-like", or "indented": pdf-like with first
-    lines indented), convert it, and score the result against the UN's file."""
+    """Make the text of ``path`` ("clean", "pdf-like", "indented": pdf-like with first
+    lines indented, or "columns": as pdftotext -layout gives it), convert it, and score the
+    result against the UN's file."""
     brackets = BRACKETS.get(language, ("", ""))
     if layout == "clean":
         text = clean_text(path, brackets)
+    elif layout == "columns":
+        text = columns_text(path, brackets)
     else:
         text = pdf_like_text(path, brackets, indent=layout == "indented")
     result = convert(text, lang=LANGUAGES[language])

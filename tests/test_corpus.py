@@ -63,6 +63,13 @@ def test_the_same_text_rewrapped_like_a_pdf_converts_back_too(language, path):
     _check(language, path, "indented" if language in INDENTED else "pdf-like")
 
 
+@pytest.mark.parametrize(("language", "path"), FILES, ids=IDS)
+def test_the_same_text_as_pdftotext_layout_gives_it_converts_back_too(language, path):
+    """A page margin, first lines indented beyond it, no blank lines; masthead and footers
+    in columns, a form feed and the running head at each page break."""
+    _check(language, path, "columns")
+
+
 @pytest.mark.parametrize("language", INDENTED)
 def test_rewrapped_without_indentation_scores_at_least_the_floor(language):
     comparisons = [compare(language, path, "pdf-like") for path in corpus_files(language)]

@@ -2,9 +2,10 @@
 
 For each resolution in ../shared/corpus/akn/<lang>/: make a clean text (tests/corpus.py),
 convert it, and compare preambular paragraphs, operative numbers and texts, points and notes
-with the UN's file. Usage: python tools/corpus_score.py [eng fra ...] [--pdf-like] [-v]
-(--pdf-like: the texts rewrapped as PDF extraction leaves them, notes at page bottoms;
---indent: rewrapped too, the first line of each paragraph indented as the seed's are)
+with the UN's file. Usage: python tools/corpus_score.py [eng fra ...] [--pdf-like | --indent |
+--columns] [-v] (--pdf-like: the texts rewrapped as PDF extraction leaves them, notes at page
+bottoms; --indent: rewrapped too, the first line of each paragraph indented as the seed's are;
+--columns: as pdftotext -layout gives them, with margins, columns and page footers)
 """
 
 from __future__ import annotations
@@ -19,13 +20,8 @@ from corpus import compare, corpus_files
 
 def main() -> None:
     verbose = "-v" in sys.argv
-    layout = (
-        "indented"
-        if "--indent" in sys.argv
-        else "pdf-like"
-        if "--pdf-like" in sys.argv
-        else "clean"
-    )
+    options = {"--indent": "indented", "--pdf-like": "pdf-like", "--columns": "columns"}
+    layout = next((options[a] for a in sys.argv[1:] if a in options), "clean")
     languages = [a for a in sys.argv[1:] if not a.startswith("-")] or ["eng", "fra"]
     for language in languages:
         matched_all = total_all = perfect = files = 0
