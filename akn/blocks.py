@@ -418,7 +418,7 @@ class BodyReader:
         self.annex = mapping.pattern("annex")
         self.date = mapping.pattern("dates", "pattern")
         self.indented = False
-        self.margin = 0  # the indentation most lines share (pdftotext -layout: the page's)
+        self.margins: dict[int, int] = {}  # page -> the indentation most of its lines share
         self.width = 0  # the length lines are wrapped at, where they are
         self.section_preamble = False  # recitals may follow a section heading
         self.tables = TableFinder(mapping)
@@ -429,8 +429,8 @@ class BodyReader:
 
     def read(self, lines: list[Line]) -> list[Block]:
         content = [line for line in lines if line.text.strip()]
-        self.margin = _margin(content)
-        self.indented = _uses_indentation(content, self.margin)
+        self.margins = _margins(content)
+        self.indented = _uses_indentation(content, self.margins)
         self.width = _wrap_width(content) if self.regime is not Regime.LINES else 0
         self.tables.columns = has_columns(content, self.tables.gap)
         blank_before = False
@@ -547,7 +547,7 @@ class BodyReader:
         separated = (
             self.regime is Regime.LINES
             or (self.regime is Regime.BLANK and blank_before and not line.after_break)
-            or (self.indented and _indent(line) > self.margin)
+            or (self.indented and _beyond_margin(line, self.margins))
             or (self._break_not_forced(prev_text, text) and not line.after_break)
         )
         if current is not None and len(current.lines) == 1:
@@ -937,22 +937,40 @@ def _wrap_width(content: list[Line]) -> int:
     return lengths[int(0.9 * (len(lengths) - 1))] if len(lengths) >= 6 else 0
 
 
-def _margin(content: list[Line]) -> int:
-    """The indentation most lines share: 0 usually, the page margin in pdftotext -layout."""
-    counts = Counter(_indent(line) for line in content)
-    return counts.most_common(1)[0][0] if counts else 0
+def _margins(content: list[Line]) -> dict[int, int]:
+    """Each page's margin: 0 usually; in pdftotext -layout the indentation its wrapped lines
+    share, which differs between left and right pages (17 and 19 spaces). The smallest
+    indentation two lines of the page have (first lines, further in, may be the most)."""
+    by_page: dict[int, Counter[int]] = {}
+    for line in content:
+        by_page.setdefault(line.page, Counter())[_indent(line)] += 1
+    return {
+        page: min((n for n, count in counts.items() if count >= 2), default=min(counts))
+        for page, counts in by_page.items()
+    }
 
 
 def _indent(line: Line) -> int:
     return len(line.text) - len(line.text.lstrip())
 
 
-def _uses_indentation(content: list[Line], margin: int) -> bool:
+# How far beyond its page's margin a line must start to be indented (a column of jitter).
+_INDENT_STEP = 2
+
+
+def _beyond_margin(line: Line, margins: dict[int, int]) -> bool:
+    """Does the line start beyond its page's margin: any indent where the margin is 0 (one
+    space is the seed's indent), a couple of columns more in pdftotext -layout (jitter)."""
+    margin = margins.get(line.page, 0)
+    return _indent(line) >= margin + _INDENT_STEP if margin else _indent(line) > 0
+
+
+def _uses_indentation(content: list[Line], margins: dict[int, int]) -> bool:
     """Does the text indent first lines (and only first lines) of paragraphs beyond its
     margin?"""
     if len(content) < 6:
         return False
-    indented = sum(1 for line in content if _indent(line) > margin)
+    indented = sum(1 for line in content if _beyond_margin(line, margins))
     return 0.05 * len(content) < indented < 0.6 * len(content)
 
 

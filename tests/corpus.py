@@ -409,18 +409,19 @@ def columns_text(
     path: Path, brackets: tuple[str, str] = ("", ""), width: int = 85, page_lines: int = 48
 ) -> str:
     """The resolution as ``pdftotext -layout`` gives it (modelled on A/RES/73/6): a left
-    margin, first lines indented further, no blank lines between lines; the masthead in two
+    margin (17 or 19 spaces, left and right pages), first lines indented six more, no blank
+    lines between lines; the masthead in two
     columns ("United Nations      A/RES/73/6"); at each page foot the notes under a rule,
     then the footer in columns ("2/5      18-17962"), a form feed and the running head."""
     paragraphs, notes = document_lines(path)
     texts = dict(notes)
     cjk = sum(1 for ch in "".join(paragraphs) if "\u3400" <= ch <= "\u9fff") > 100
-    margin, first = " " * 17, " " * 23
+    margins = (" " * 17, " " * 19)  # left and right pages
     symbol = paragraphs[1] if len(paragraphs) > 3 and "/" in paragraphs[1] else ""
     out: list[str] = []
     if symbol:  # the masthead's two columns
-        out.append(f"{margin}{paragraphs[0]:<60}{paragraphs[1]:>30}")
-        out.append(f"{margin}{paragraphs[2]:<50}{paragraphs[3]}")
+        out.append(f"{margins[0]}{paragraphs[0]:<60}{paragraphs[1]:>30}")
+        out.append(f"{margins[0]}{paragraphs[2]:<50}{paragraphs[3]}")
         paragraphs = paragraphs[4:]
     page: list[str] = []
     pending: list[str] = []
@@ -457,7 +458,8 @@ def columns_text(
                 if marker not in printed and marker in texts:
                     printed.add(marker)
                     pending.append(marker)
-            page.append((first if number == 0 else margin) + _markers(piece, brackets))
+            margin = margins[pages[0] % 2]
+            page.append((margin + "      " if number == 0 else margin) + _markers(piece, brackets))
             if len(page) >= page_lines:
                 end_page()
     end_page(last=True)
