@@ -894,10 +894,9 @@ class TableFinder:
         for period in range(2, 7):
             if len(texts) % period or len(texts) < 3 * period:
                 continue
-            if any(figures[:period]):
-                continue
+            rows = [texts[i : i + period] for i in range(0, len(texts), period)]
             shape = figures[period : 2 * period]
-            if not any(shape) or all(shape):
+            if not heading_row(rows, self.figure) or all(shape):
                 continue
             if all(figures[i : i + period] == shape for i in range(period, len(texts), period)):
                 return period
@@ -924,6 +923,14 @@ class TableFinder:
             self.mapping.pattern("numbering", key).fullmatch(text.strip())
             for key in ("operative", "point", "subpoint")
         )
+
+
+def heading_row(cells: list[list[str]], figure: re.Pattern[str]) -> bool:
+    """Is the first row of a table a row of column headings: no figure in it, figures in the
+    rows below?"""
+    if len(cells) < 2 or any(figure.fullmatch(cell) for cell in cells[0]):
+        return False
+    return any(figure.fullmatch(cell) for row in cells[1:] for cell in row)
 
 
 # A line is short when it, a space and the next word fill less than this share of the width:

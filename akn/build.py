@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 
 from lxml import etree
 
-from akn.blocks import Block, Kind
+from akn.blocks import Block, Kind, heading_row
 from akn.citations import Citation, link_for
 from akn.dates import decision_meeting, parse_date, parse_number_words
 from akn.inline import AKN, Point, Span, tag, write_inline
@@ -320,7 +320,7 @@ class Builder:
                 etree.SubElement(parent, tag("p")).text = row[0]
             return
         table = etree.SubElement(parent, tag("table"))
-        heading = _heading_row(block.cells, self.mapping)
+        heading = heading_row(block.cells, self.mapping.pattern("tables", "figure"))
         for number, row in enumerate(block.cells):
             tr = etree.SubElement(table, tag("tr"))
             for cell in row:
@@ -505,14 +505,6 @@ class Builder:
             for wrap in wraps:
                 self.write_block(etree.SubElement(wrap_up, tag("p")), wrap.index, italic=False)
                 self._table(wrap_up, wrap.block)
-
-
-def _heading_row(cells: list[list[str]], mapping: Mapping) -> bool:
-    """Is the first row a row of column headings: no figures in it, figures in the rows below?"""
-    figure = mapping.pattern("tables", "figure")
-    if len(cells) < 2 or any(figure.fullmatch(cell) for cell in cells[0]):
-        return False
-    return any(figure.fullmatch(cell) for row in cells[1:] for cell in row)
 
 
 def build_tree(parsed: Parsed) -> etree._Element:

@@ -71,6 +71,7 @@ class Layout:
     job_number: str | None
     formula_index: int | None  # index in ``lines`` of the enacting formula, if found there
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    decision: bool = False  # formula_index is where a decision's text opens (no formula)
 
 
 def _normalise(text: str) -> str:
@@ -171,8 +172,10 @@ def split_pages(lines: list[Line], mapping: Mapping) -> Layout:
     classify.columns = has_columns(lines, classify.gap)
     kinds = [classify(line) for line in lines]
     formula = find_formula(lines, mapping)
+    decision = False
     if formula is None:
         formula = find_decision(lines, mapping)
+        decision = formula is not None
     front_end = formula if formula is not None else 0
     symbol = _document_symbol(lines, kinds, front_end, classify)
     has_form_feeds = Kind.FORM_FEED in kinds
@@ -186,7 +189,9 @@ def split_pages(lines: list[Line], mapping: Mapping) -> Layout:
     )
     if front_text:
         _running_heads(lines, kinds, furniture_at, front_end, front_text)
-    return _Scanner(lines, kinds, furniture_at, front_end, has_form_feeds, mapping).run()
+    layout = _Scanner(lines, kinds, furniture_at, front_end, has_form_feeds, mapping).run()
+    layout.decision = decision and layout.formula_index is not None
+    return layout
 
 
 def _document_symbol(

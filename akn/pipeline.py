@@ -110,11 +110,9 @@ def convert(
     diagnostics += layout.diagnostics
     body = layout.lines
     formula_index = layout.formula_index
-    if formula_index is not None and find_formula([body[formula_index]], mapping) != 0:
-        formula_index = None  # the page reader stopped at a decision's opening
+    decision = layout.decision  # the page reader found a decision's opening, no formula
     if formula_index is None:
         formula_index = find_formula(body, mapping)
-    decision = False
     if formula_index is None:
         # A decision has no formula: its text opens with the meeting that took it.
         formula_index = find_decision(body, mapping)
