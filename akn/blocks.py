@@ -211,6 +211,10 @@ def parse_front_matter(lines: list[Line], mapping: Mapping) -> FrontMatter:
                 matched = (size, role, data, text)
                 break
         if matched is None:
+            halves = _two_items(content[index], mapping, facts)
+            if halves:  # "United Nations A/RES/73/7": pdftotext -raw joins the columns
+                content[index : index + 1] = halves
+                continue
             leftovers.append((index, content[index]))
             index += 1
             continue
@@ -271,6 +275,24 @@ def parse_front_matter(lines: list[Line], mapping: Mapping) -> FrontMatter:
         if title_lines:
             title = Block(Kind.TITLE, title_lines, "title")
     return FrontMatter(masthead, title, facts, diagnostics)
+
+
+def _two_items(line: Line, mapping: Mapping, facts: dict[str, str]) -> list[Line]:
+    """A masthead line that is two items joined by a space ("General Assembly Distr.:
+    General"), as two Lines; [] if no split gives two items."""
+    text = line.text.strip()
+    if len(text) > 80:
+        return []
+    lead = len(line.text) - len(line.text.lstrip())
+    for match in re.finditer(" ", text):
+        left, right = text[: match.start()], text[match.end() :]
+        if _masthead_role(left, mapping, facts)[0] and _masthead_role(right, mapping, facts)[0]:
+            column = line.column + lead
+            return [
+                Line(line.number, left, line.page, column, line.after_break),
+                Line(line.number, right, line.page, column + match.end(), line.after_break),
+            ]
+    return []
 
 
 def _masthead_role(text: str, mapping: Mapping, facts: dict[str, str]) -> tuple[str | None, dict]:
@@ -756,6 +778,10 @@ class BodyReader:
         one would have fitted on it? Then the paragraph ended there ("…health" / "recalling
         …" in a language whose preambular paragraphs open in lower case)."""
         if not self.width or not prev_text:
+            return False
+        if _CLOSED_BY_MARKER.search(prev_text) and text[:1].islower():
+            # pdftotext -raw ends a line at a superscript: "…Court,1" / "and calls upon…"
+            # (a lower-case start says so; without case, nothing does)
             return False
         word = text.split(None, 1)[0] if self.mapping.spaced else text[:1]
         return len(prev_text.strip()) + 1 + len(word) <= _SHORT_LINE * self.width

@@ -110,6 +110,12 @@ class _Classifier:
             found = [kind for kind in _FOOTER_ORDER if kind in kinds]
             if found and all(kind in _FOOTER_ORDER for kind in kinds):
                 return found[0]
+        if len(text) <= 40 and " " in text and self.any.search(text):
+            # pdftotext -raw joins them with one space: "18-17962 (E) 021118".
+            for space in re.finditer(" ", text):
+                kinds = [self.kind_of(text[: space.start()]), self.kind_of(text[space.end() :])]
+                if all(kind in _FOOTER_ORDER for kind in kinds):
+                    return next(kind for kind in _FOOTER_ORDER if kind in kinds)
         return Kind.TEXT
 
     def kind_of(self, text: str) -> Kind:

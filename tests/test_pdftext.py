@@ -253,3 +253,37 @@ def test_a_text_that_stops_before_its_body_or_goes_on_to_an_annex_gets_s305(en):
         assert result.ok, [d.format() for d in result.diagnostics]
         (missing,) = [d for d in result.diagnostics if d.code == "S305"]
         assert missing.line == 2
+
+
+# The first two pages of A/RES/73/7 as `pdftotext -raw` (poppler 22.12) gives them: masthead
+# columns and footer items joined by one space, a line break after each superscript marker.
+RAW_PAGES = Path(__file__).parent / "fixtures" / "A-RES-73-7-p1-2.pdftotext-raw.txt"
+
+
+def test_pdftotext_raw_joined_columns_and_breaks_at_markers(en):
+    result = convert(RAW_PAGES.read_bytes(), lang="en")
+    assert result.ok
+    assert not [d for d in result.diagnostics if d.code in ("S301", "S304", "S310")]
+    assert result.tree.findtext(".//akn4un:jobNumber", namespaces=JOB) == "18-18142 (E)"
+    cover = result.tree.find(".//a:coverPage", NS)
+    assert cover.findtext(".//a:docNumber", namespaces=NS) == "A/RES/73/7"
+    assert cover.findtext(".//a:docStatus", namespaces=NS) == "Distr.: General"
+    full = convert((PDF_TEXT / "A-RES-73-7.txt").read_bytes(), lang="en")
+    got, want = _paragraphs(result.tree), _paragraphs(full.tree)
+    assert [num for num, _ in got] == [f"{n}." for n in range(1, 8)]
+    assert got[:-1] == want[:6]  # the seventh goes on on the third page
+    assert "and calls upon all States in all regions of the world" in got[1][1]
+
+
+def _paragraphs(tree) -> list[tuple[str, str]]:
+    return [
+        (
+            p.findtext("a:num", namespaces=NS),
+            "".join(
+                p.find("a:content/a:p", NS).xpath(
+                    "text()|*[not(self::a:authorialNote)]//text()", namespaces=NS
+                )
+            ),
+        )
+        for p in tree.iterfind(".//a:mainBody/a:paragraph", NS)
+    ]
