@@ -50,6 +50,7 @@ class Kind(StrEnum):
     CONCLUSION = "conclusion"
     ANNEX = "annex"
     COMPONENT = "component"  # "A", "B": one of several resolutions issued as one document
+    CELL = "cell"  # a cell of a table, after the block that holds the table
     TEXT = "text"
 
 
@@ -68,9 +69,10 @@ class Block:
     phrase: str | None = None  # the opening phrase or verb at the start of ``text``
     data: dict[str, str] = field(default_factory=dict)  # what the rule's pattern captured
     # A table after the block's text: its rows, each a list of cells (a cell's text as a Line
-    # placed where the cell starts in the input); ``cells`` is their clean text.
+    # placed where the cell starts in the input); ``table`` is the same as CELL blocks, which
+    # follow this block in the block list (so notes and citations are found in them too).
     rows: list[list[Line]] = field(default_factory=list)
-    cells: list[list[str]] = field(default_factory=list)
+    table: list[list[Block]] = field(default_factory=list)
     table_rule: str = ""  # the rule that found the table: tables.cells, .period or .rows
 
     @property
@@ -1012,6 +1014,20 @@ def _next_content(lines: list[Line], position: int) -> Line | None:
         if line.text.strip():
             return line
     return None
+
+
+def with_cells(blocks: list[Block]) -> list[Block]:
+    """The blocks with each table's cells as CELL blocks right after the block holding it:
+    every later stage (text, notes, citations) then treats a cell as it treats a paragraph."""
+    result: list[Block] = []
+    for block in blocks:
+        result.append(block)
+        if block.rows:
+            block.table = [
+                [Block(Kind.CELL, [cell], block.table_rule) for cell in row] for row in block.rows
+            ]
+            result.extend(cell for row in block.table for cell in row)
+    return result
 
 
 def strip_number(block: Block) -> None:

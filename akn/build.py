@@ -59,6 +59,7 @@ class _Node:
 class Builder:
     def __init__(self, parsed: Parsed) -> None:
         self.parsed = parsed
+        self.index = {id(block): i for i, block in enumerate(parsed.blocks)}  # for table cells
         self.mapping = parsed.mapping
         self.language = parsed.mapping.code
         self.points: dict[int, list[Placement]] = {}
@@ -220,7 +221,7 @@ class Builder:
         body_start = (formula + 1) if formula is not None else (max(heads, default=-1) + 1)
         end = indices.stop
         preamble_end = body_start
-        while preamble_end < end and blocks[preamble_end].kind is Kind.RECITAL:
+        while preamble_end < end and blocks[preamble_end].kind in (Kind.RECITAL, Kind.CELL):
             preamble_end += 1
         if formula is not None or preamble_end > body_start:
             preamble = etree.SubElement(document, tag("preamble"))
@@ -228,7 +229,8 @@ class Builder:
                 f = etree.SubElement(preamble, tag("formula"), name="enactingFormula")
                 self.write_block(etree.SubElement(f, tag("p")), formula)
             for index in range(body_start, preamble_end):
-                self._container(preamble, index)
+                if blocks[index].kind is not Kind.CELL:  # written by its container
+                    self._container(preamble, index)
         annex_starts = [i for i in range(preamble_end, end) if blocks[i].kind is Kind.ANNEX]
         main_end = annex_starts[0] if annex_starts else end
         body_indices = list(range(preamble_end, main_end))
@@ -304,28 +306,29 @@ class Builder:
     def _container(self, parent: etree._Element, index: int) -> None:
         block = self.parsed.blocks[index]
         name = " ".join((block.phrase or block.text.split(" ", 1)[0]).split())
-        name = name or ("table" if block.cells else "paragraph")
+        name = name or ("table" if block.table else "paragraph")
         container = etree.SubElement(parent, tag("container"), name=name)
-        if block.text or not block.cells:
+        if block.text or not block.table:
             self.write_block(etree.SubElement(container, tag("p")), index)
         self._table(container, block)
 
     def _table(self, parent: etree._Element, block: Block | None) -> None:
         """The table after the block's text: a ``table`` when the rows have cells, else one
         ``p`` per row (a table extraction left as lines, kept in order)."""
-        if block is None or not block.cells:
+        if block is None or not block.table:
             return
         if block.table_rule == "tables.rows":
-            for row in block.cells:
-                etree.SubElement(parent, tag("p")).text = row[0]
+            for (cell,) in block.table:
+                self.write_block(etree.SubElement(parent, tag("p")), self.index[id(cell)], False)
             return
         table = etree.SubElement(parent, tag("table"))
-        heading = heading_row(block.cells, self.mapping.pattern("tables", "figure"))
-        for number, row in enumerate(block.cells):
+        texts = [[cell.text for cell in row] for row in block.table]
+        heading = heading_row(texts, self.mapping.pattern("tables", "figure"))
+        for number, row in enumerate(block.table):
             tr = etree.SubElement(table, tag("tr"))
             for cell in row:
                 td = etree.SubElement(tr, tag("th" if number == 0 and heading else "td"))
-                etree.SubElement(td, tag("p")).text = cell
+                self.write_block(etree.SubElement(td, tag("p")), self.index[id(cell)], False)
 
     def _conclusions(self, document: etree._Element, indices: list[int]) -> None:
         conclusions = etree.SubElement(document, tag("conclusions"))
@@ -371,12 +374,13 @@ class Builder:
                 etree.SubElement(tp, tag("docTitle")).text = title
             indices = list(range(start + 1, end))
             recitals = []
-            while indices and blocks[indices[0]].kind is Kind.RECITAL:
+            while indices and blocks[indices[0]].kind in (Kind.RECITAL, Kind.CELL):
                 recitals.append(indices.pop(0))
             if recitals:
                 preamble = etree.SubElement(doc, tag("preamble"))
                 for index in recitals:
-                    self._container(preamble, index)
+                    if blocks[index].kind is not Kind.CELL:
+                        self._container(preamble, index)
             main_body = etree.SubElement(doc, tag("mainBody"))
             conclusions = [i for i in indices if blocks[i].kind is Kind.CONCLUSION]
             self._body(main_body, [i for i in indices if i not in conclusions])
@@ -424,6 +428,8 @@ class Builder:
 
         for index in indices:
             block = blocks[index]
+            if block.kind is Kind.CELL:
+                continue  # written with the table of the block before it
             if block.kind is Kind.HEADING and block.rule != "heading.unnumbered":
                 section = _Node("section", block, index)
                 roots.append(section)
@@ -482,7 +488,7 @@ class Builder:
         wraps = [c for c in node.children if c.kind == "wrapUp"]
         if not items:
             content = etree.SubElement(element, tag("content"))
-            if block.text or not block.cells:
+            if block.text or not block.table:
                 p = etree.SubElement(content, tag("p"))
                 self.write_block(p, node.index, italic=node.kind == "paragraph")
             self._table(content, block)
@@ -492,9 +498,9 @@ class Builder:
                 self._table(content, wrap.block)
             return
         listing = etree.SubElement(element, tag("list"))
-        if block.text or block.cells:
+        if block.text or block.table:
             intro = etree.SubElement(listing, tag("intro"))
-            if block.text or not block.cells:
+            if block.text or not block.table:
                 p = etree.SubElement(intro, tag("p"))
                 self.write_block(p, node.index, italic=node.kind == "paragraph")
             self._table(intro, block)

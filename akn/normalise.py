@@ -84,10 +84,6 @@ def fill_block_texts(blocks: list[Block], mapping: Mapping, lexicon: Lexicon) ->
                 block.lines, mapping, lexicon, diagnostics
             )
             _find_phrase(block, mapping, diagnostics)
-        block.cells = [
-            [clean_lines([cell], mapping, lexicon, diagnostics)[0] for cell in row]
-            for row in block.rows
-        ]
     return diagnostics
 
 

@@ -36,6 +36,7 @@ SEARCHED = {
     Kind.TEXT,
     Kind.MASTHEAD,
     Kind.FORMULA,
+    Kind.CELL,
 }
 # Masthead lines written with their inline content (a sponsor's "*" marker can stand there).
 MASTHEAD_WITH_NOTES = {"draft", "committee"}

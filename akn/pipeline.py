@@ -23,6 +23,7 @@ from akn.blocks import (
     detect_regime,
     parse_front_matter,
     strip_number,
+    with_cells,
 )
 from akn.build import NoteText, Parsed, build_tree
 from akn.citations import find_citations, symbol_of_url
@@ -267,7 +268,7 @@ def _body_blocks(
     diagnostics += reader.diagnostics
     for block in blocks:
         strip_number(block)
-    return blocks
+    return with_cells(blocks)
 
 
 def _component_starts(body: list[Line], first_formula: int, mapping: Mapping) -> list[int]:

@@ -193,3 +193,20 @@ def test_short_lines_after_a_colon_need_three_rows():
     result = convert(text, lang="en")
     assert result.tree.find(".//a:table", NS) is None
     assert not _codes(result, "S321")
+
+
+def test_notes_and_citations_inside_cells_are_found():
+    text = (
+        HEAD
+        + "Member State\tScale\nAfghanistan1\t0.006\nAlbania\t0.008 (see A/RES/76/238)\n"
+        + "Algeria\t0.101\n"
+        + TAIL
+        + "__________\n1 Including arrears.\n"
+    )
+    result = convert(text, lang="en")
+    assert result.ok
+    assert not _codes(result, "N404")
+    cells = result.tree.findall(".//a:table/a:tr/a:td/a:p", NS)
+    assert cells[0].text == "Afghanistan"
+    assert cells[0].find("a:authorialNote", NS).get("marker") == "1"
+    assert cells[3].find("a:a", NS).get("href") == "https://undocs.org/en/A/RES/76/238"
