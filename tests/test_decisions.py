@@ -97,9 +97,13 @@ def test_an_opening_wrapped_over_two_lines_is_found():
 )
 def test_a_resolution_is_not_a_decision(text):
     result = convert(text, lang="en")
-    if result.tree is not None:
-        assert result.tree.find("a:statement", NS).get("name") == "resolution"
-    assert not [d for d in result.diagnostics if d.code == "L211"]
+    if result.tree is None:  # the third: neither a resolution nor a decision
+        assert result.diagnostics[-1].code == "E105"
+        return
+    assert result.tree.find("a:statement", NS).get("name") == "resolution"
+    assert not result.tree.findall(".//a:mainBody//a:inline[@name='adoptionMeeting']", NS)
+    nums = [n.text for n in result.tree.findall("a:statement/a:mainBody/a:paragraph/a:num", NS)]
+    assert nums and nums[0] == "1."
 
 
 def test_a_date_away_from_the_meeting_is_not_the_decisions():
