@@ -442,7 +442,7 @@ class BodyReader:
         self.annex = mapping.pattern("annex")
         self.date = mapping.pattern("dates", "pattern")
         self.indented = False
-        self.margins: dict[int, int] = {}  # page -> the indentation most of its lines share
+        self.margins: dict[int, int] = {}  # page -> its margin (see _margins)
         self.width = 0  # the length lines are wrapped at, where they are
         self.section_preamble = False  # recitals may follow a section heading
         self.tables = TableFinder(mapping)
@@ -457,6 +457,7 @@ class BodyReader:
         self.indented = _uses_indentation(content, self.margins)
         self.width = _wrap_width(content) if self.regime is not Regime.LINES else 0
         self.tables.columns = has_columns(content, self.tables.gap)
+        self.tables.width = self.width
         blank_before = False
         previous: Line | None = None
         resume = 0  # the lines before this were rows of a table
@@ -467,7 +468,7 @@ class BodyReader:
             if not line.text.strip():
                 blank_before = True
                 continue
-            table = self.tables.find(lines, position, previous, self.width)
+            table = self.tables.find(lines, position, previous)
             if table is not None:  # most lines are not: find() looks twice, cheaply
                 self._attach_table(table, line)
                 resume = table.end
@@ -643,11 +644,7 @@ class BodyReader:
 
     def _is_bare_label(self, text: str) -> bool:
         """A line that is only a number ("1.", "(a)") is followed by its paragraph's text."""
-        text = text.strip()
-        for pattern in (self.operative, self.point, self.subpoint):
-            if pattern.fullmatch(text):
-                return True
-        return False
+        return is_number_label(text, self.mapping)
 
     def _numbered(self, text: str) -> bool:
         return bool(self.operative.match(text) or self.point.match(text))
@@ -851,15 +848,11 @@ class TableFinder:
         self.figure = mapping.pattern("tables", "figure")
         self.row_length = int(mapping.rule("tables", "row_length"))
         self.min_rows = int(mapping.rule("tables", "min_rows"))
-        self.width = 0
+        self.width = 0  # the length the text is wrapped at (0: not wrapped): rows stop short
         self.columns = True  # may a line hold columns? (False: no line of the text does)
 
-    def find(
-        self, lines: list[Line], position: int, previous: Line | None, width: int = 0
-    ) -> Table | None:
-        """The table that starts at ``lines[position]``, if one does. ``width``: the length
-        the text's lines are wrapped at (0 if they are not): a row stops well short of it."""
-        self.width = width
+    def find(self, lines: list[Line], position: int, previous: Line | None) -> Table | None:
+        """The table that starts at ``lines[position]``, if one does."""
         if self.columns and self.gap.search(lines[position].text.strip()):
             table = self._cell_rows(lines, position)
             if table is not None:
@@ -867,10 +860,6 @@ class TableFinder:
         if previous is not None and previous.text.rstrip()[-1:] in ":：":
             return self._line_rows(lines, position)
         return None
-
-    def cells(self, line: Line) -> list[Line]:
-        """The cells of ``line``, each as a Line at its own column; one cell if no gap."""
-        return split_columns(line, self.gap)
 
     def _cell_rows(self, lines: list[Line], position: int) -> Table | None:
         rows: list[list[Line]] = []
@@ -880,7 +869,7 @@ class TableFinder:
             line = lines[index]
             if not line.text.strip():
                 continue
-            cells = self.cells(line)
+            cells = split_columns(line, self.gap)
             if len(cells) >= 2 and not self._bare_label(cells[0].text):
                 rows += [[cell] for cell in pending]
                 pending = []
@@ -945,12 +934,17 @@ class TableFinder:
         """ "1.<tab>Decides …", "•<tab>Respect …": a number or bullet parted from its text,
         not a row."""
         text = text.strip()
-        if len(text) <= 2 and not any(ch.isalnum() for ch in text):
-            return True
-        return any(
-            self.mapping.pattern("numbering", key).fullmatch(text.strip())
-            for key in ("operative", "point", "subpoint")
-        )
+        bullet = len(text) <= 2 and not any(ch.isalnum() for ch in text)
+        return bullet or is_number_label(text, self.mapping)
+
+
+def is_number_label(text: str, mapping: Mapping) -> bool:
+    """Is ``text`` only a paragraph or point number ("1.", "(a)", "(iv)")?"""
+    text = text.strip()
+    return any(
+        mapping.pattern("numbering", key).fullmatch(text)
+        for key in ("operative", "point", "subpoint")
+    )
 
 
 def heading_row(cells: list[list[str]], figure: re.Pattern[str]) -> bool:

@@ -12,13 +12,8 @@ UNKNOWN_DATE = "0001-01-01"  # what the UN writes when a date is not known
 
 def parse_date(text: str, mapping: Mapping) -> str | None:
     """The ISO date written in ``text`` (first one found), or None."""
-    found = find_date(" ".join(text.split()), mapping)
+    found = next(_dates(" ".join(text.split()), mapping), None)
     return found[2] if found else None
-
-
-def find_date(text: str, mapping: Mapping) -> tuple[int, int, str] | None:
-    """Where the first valid date in ``text`` starts and ends, and its ISO form."""
-    return next(_dates(text, mapping), None)
 
 
 def _dates(text: str, mapping: Mapping) -> Iterator[tuple[int, int, str]]:
@@ -49,16 +44,12 @@ def decision_meeting(
     meeting = mapping.pattern("decision", "meeting").search(text, 0, 200)
     if meeting is None:
         return None, None
-    start = max(0, meeting.start() - _MEETING_REACH)
-    window = text[start : meeting.end() + _MEETING_REACH + 30]
     date = None
-    for found in _dates(window, mapping):
-        begin, end = found[0] + start, found[1] + start
-        if begin >= meeting.end() and begin - meeting.end() <= _MEETING_REACH:
-            date = (begin, end, found[2])
-            break
-        if end <= meeting.start() and meeting.start() - end <= 2:
-            date = (begin, end, found[2])
+    for begin, end, iso in _dates(text[: meeting.end() + 2 * _MEETING_REACH], mapping):
+        after = 0 <= begin - meeting.end() <= _MEETING_REACH
+        just_before = 0 <= meeting.start() - end <= 2
+        if after or just_before:
+            date = (begin, end, iso)
             break
     return (meeting.start(), meeting.end()), date
 

@@ -33,20 +33,18 @@ def clean_lines(
     texts = []
     for line in lines:
         text = tidy_line(line.text, mapping)
-        if not lexicon.glued_numbers:  # one scan of the whole document said none
-            texts.append(text)
-            continue
-        text, fixes = restore_number_hyphens(text, mapping)
+        if lexicon.glued_numbers:  # one look at the document's words said there are some
+            text, fixes = restore_number_hyphens(text, mapping)
+            diagnostics += [
+                Diagnostic(
+                    "L211",
+                    Severity.INFO,
+                    f"restored the hyphen of a compound number: {before!r} -> {after!r}",
+                    line=line.number,
+                )
+                for before, after in fixes
+            ]
         texts.append(text)
-        diagnostics += [
-            Diagnostic(
-                "L211",
-                Severity.INFO,
-                f"restored the hyphen of a compound number: {before!r} -> {after!r}",
-                line=line.number,
-            )
-            for before, after in fixes
-        ]
     joined, starts = join_lines(
         texts,
         mapping.rule("typography", "line_joiner"),

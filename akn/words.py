@@ -145,8 +145,7 @@ def make_lexicon(mapping: Mapping, texts: list[str]) -> Lexicon:
         _words=words,
         _tokens=tokens,
     )
-    whole = "\n".join(texts)
-    lexicon.learn(whole)
+    lexicon.learn("\n".join(texts))
     lexicon.glued_numbers = not _glued_forms(mapping).isdisjoint(lexicon.document)
     return lexicon
 
