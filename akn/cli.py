@@ -26,28 +26,23 @@ class _Parser(argparse.ArgumentParser):
 
 def build_parser() -> argparse.ArgumentParser:
     from akn import commands_convert
+    from akn.validation import cli as validation_cli
 
     parser = _Parser(prog="akn", description=__doc__.splitlines()[0])
     parser.add_argument("--version", action=_Version, nargs=0, help="show the version and exit")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
-
-    convert = sub.add_parser(
-        "convert",
-        help="convert the text of a UN resolution to Akoma Ntoso XML",
-        description=commands_convert.__doc__,
+    commands = (
+        ("convert", "convert the text of a UN resolution to Akoma Ntoso XML", commands_convert),
+        (
+            "validate",
+            "check Akoma Ntoso files against the official schema and akn's own rules",
+            validation_cli,
+        ),
     )
-    commands_convert.add_arguments(convert)
-    convert.set_defaults(run=commands_convert.run)
-
-    from akn.validation import cli as validation_cli
-
-    validate = sub.add_parser(
-        "validate",
-        help="check Akoma Ntoso files against the official schema and akn's own rules",
-        description=validation_cli.__doc__,
-    )
-    validation_cli.add_arguments(validate)
-    validate.set_defaults(run=validation_cli.run)
+    for name, summary, module in commands:
+        command = sub.add_parser(name, help=summary, description=module.__doc__)
+        module.add_arguments(command)
+        command.set_defaults(run=module.run)
     return parser
 
 

@@ -106,16 +106,15 @@ class _Classifier:
         if self.columns and self.gap.search(text):
             # pdftotext -layout keeps a page's footer on one line, in columns: "2/5     25-15779"
             # or "18-17962 (E)     021118". Furniture when every column is.
-            kinds = [self.kind_of(piece.text) for piece in split_columns(line, self.gap)]
-            found = [kind for kind in _FOOTER_ORDER if kind in kinds]
-            if found and all(kind in _FOOTER_ORDER for kind in kinds):
-                return found[0]
+            found = _footer([piece.text for piece in split_columns(line, self.gap)], self)
+            if found is not None:
+                return found
         if len(text) <= 40 and " " in text and self.any.search(text):
             # pdftotext -raw joins them with one space: "18-17962 (E) 021118".
             for space in re.finditer(" ", text):
-                kinds = [self.kind_of(text[: space.start()]), self.kind_of(text[space.end() :])]
-                if all(kind in _FOOTER_ORDER for kind in kinds):
-                    return next(kind for kind in _FOOTER_ORDER if kind in kinds)
+                found = _footer([text[: space.start()], text[space.end() :]], self)
+                if found is not None:
+                    return found
         return Kind.TEXT
 
     def kind_of(self, text: str) -> Kind:
@@ -127,6 +126,14 @@ class _Classifier:
 
 # Furniture that shares a line with other furniture, strongest sign first.
 _FOOTER_ORDER = (Kind.JOB, Kind.BARCODE, Kind.PAGE_NUMBER, Kind.SYMBOL, Kind.PRINT_DATE)
+
+
+def _footer(pieces: list[str], classify: _Classifier) -> Kind | None:
+    """The strongest kind of furniture among ``pieces`` if every piece is furniture."""
+    kinds = {classify.kind_of(piece) for piece in pieces}
+    if not kinds <= set(_FOOTER_ORDER):
+        return None
+    return next(kind for kind in _FOOTER_ORDER if kind in kinds)
 
 
 def find_formula(lines: list[Line], mapping: Mapping, limit: int = 400) -> int | None:
