@@ -17,6 +17,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import cache
 
 from akn.diagnostics import Diagnostic, Severity
 from akn.mapping import Mapping
@@ -25,17 +26,24 @@ from akn.words import open_quote
 
 # Punctuation that ends a paragraph or list item, in the six UN languages.
 TERMINAL_CHARACTERS = frozenset(",;:.،؛，；：。")
-_CLOSING_QUOTES = "”»’」』"
-# A line that ends with punctuation and a footnote number ("session,1", "activities, 1",
-# "(1)") is closed too: the number is the marker of a note on the word before.
-_CLOSED_BY_MARKER = re.compile(r"[,;:.”»،؛，；：。]\s?(?:\d{1,3}|\(\d{1,3}\))$")
 
 
-def is_closed(text: str) -> bool:
-    """Does this line end a sentence or a list item (so that a new block may follow)?"""
+@cache
+def _closed_by_marker(closing_quotes: str) -> re.Pattern[str]:
+    """A line that ends with punctuation (or a closing quotation mark) and a footnote number
+    ("session,1", "activities, 1", "(1)") is closed too: the number is the marker of a note
+    on the word before."""
+    ends = re.escape("".join(sorted(TERMINAL_CHARACTERS)) + closing_quotes)
+    return re.compile(rf"[{ends}]\s?(?:\d{{1,3}}|\(\d{{1,3}}\))$")
+
+
+def is_closed(text: str, closing_quotes: str) -> bool:
+    """Does this line end a sentence or a list item (so that a new block may follow)?
+    ``closing_quotes``: the language's closing quotation marks, which may follow the
+    punctuation (``Mapping.closing_quotes``)."""
     text = text.rstrip()
-    bare = text.rstrip(_CLOSING_QUOTES)
-    return bare[-1:] in TERMINAL_CHARACTERS or bool(_CLOSED_BY_MARKER.search(text))
+    bare = text.rstrip(closing_quotes)
+    return bare[-1:] in TERMINAL_CHARACTERS or bool(_closed_by_marker(closing_quotes).search(text))
 
 
 class Kind(StrEnum):
@@ -374,21 +382,18 @@ class Regime(StrEnum):
 _BARE_LABEL = re.compile(r"\(?[0-9a-zA-Z]{1,4}[.)]")
 
 
-def detect_regime(lines: list[Line], mapping: Mapping | None = None) -> Regime:
+def detect_regime(lines: list[Line], mapping: Mapping) -> Regime:
     content = [line for line in lines if line.text.strip()]
     if not content:
         return Regime.LINES
-    terminal = sum(1 for line in content if is_closed(line.text))
+    closing = mapping.closing_quotes
+    terminal = sum(1 for line in content if is_closed(line.text, closing))
     # Wrapped text shows itself by lines that stop mid-sentence and go on in lower case.
     continued = sum(
         1
         for current, following in itertools.pairwise(content)
-        if not is_closed(current.text)
-        and (
-            mapping.continues(following.text.strip())
-            if mapping is not None
-            else following.text.strip()[:1].islower()
-        )
+        if not is_closed(current.text, closing)
+        and mapping.continues(following.text.strip())
         and not following.after_break
     )
     if terminal >= 0.85 * len(content) or continued <= 0.02 * len(content):
@@ -401,7 +406,7 @@ def detect_regime(lines: list[Line], mapping: Mapping | None = None) -> Regime:
             or _BARE_LABEL.fullmatch(current.text.strip())
         ):
             continue
-        closed = is_closed(current.text)
+        closed = is_closed(current.text, closing)
         blank = not following.text.strip()
         if closed:
             closed_count += 1
@@ -559,7 +564,7 @@ class BodyReader:
             and current.kind is Kind.HEADING
             and len(current.lines) == 1
             and self.width
-            and not is_closed(prev_text)
+            and not is_closed(prev_text, self.mapping.closing_quotes)
             and not self._break_not_forced(prev_text, text)
             and not self._numbered(text)
             and not self.section.fullmatch(text)
@@ -568,7 +573,7 @@ class BodyReader:
         after_structure = previous is None or (
             current is not None and current.kind in (Kind.HEADING, Kind.CONCLUSION)
         )
-        closed = after_structure or is_closed(prev_text)
+        closed = after_structure or is_closed(prev_text, self.mapping.closing_quotes)
         separated = (
             self.regime is Regime.LINES
             or (self.regime is Regime.BLANK and blank_before and not line.after_break)
@@ -604,7 +609,9 @@ class BodyReader:
                 self.next_section = 1
                 self.points = []
                 return _Start(Kind.ANNEX, "annex", num=annex.groupdict().get("num"))
-        quoting = current is not None and open_quote(" ".join(ln.text for ln in current.lines))
+        quoting = current is not None and open_quote(
+            " ".join(ln.text for ln in current.lines), self.mapping.quote_pairs
+        )
         in_preamble = self.zone is Zone.PREAMBLE or (
             self.section_preamble and self.zone is Zone.OPERATIVE
         )
@@ -633,7 +640,7 @@ class BodyReader:
             bool(words)
             and words[-1] in self.conjunctions
             and len(words) > 1
-            and (is_closed(" ".join(words[:-1])))
+            and (is_closed(" ".join(words[:-1]), self.mapping.closing_quotes))
         )
 
     def _bare_heading(self, block: Block) -> bool:
@@ -736,19 +743,24 @@ class BodyReader:
         return None
 
     def _intro_open(self) -> bool:
-        """The current point introduces sub-points (its text so far ends with a colon)."""
+        """The current point introduces sub-points: its text so far ends with a colon, or
+        with no punctuation at all (the sentence runs on into its sub-points, as a language that
+        puts the preposition after its noun may write it: "…, with respect" / "(i) States…")."""
         block = self.blocks[-1] if self.blocks else None
-        return (
-            block is not None
-            and block.kind is Kind.POINT
-            and (block.lines[-1].text.rstrip().endswith(":"))
-        )
+        if block is None or block.kind is not Kind.POINT:
+            return False
+        last = block.lines[-1].text.rstrip()
+        return last.endswith(":") or not is_closed(last, self.mapping.closing_quotes)
 
     def _section_start(self, text: str, following: Line | None) -> _Start | None:
         match = self.section.fullmatch(text)
         if not match:
             sub = self.mapping.pattern("numbering", "subsection").fullmatch(text)
-            if sub and self.zone is not Zone.PREAMBLE and not is_closed(text):
+            if (
+                sub
+                and self.zone is not Zone.PREAMBLE
+                and not is_closed(text, self.mapping.closing_quotes)
+            ):
                 self.points = []
                 return _Start(
                     Kind.HEADING,
@@ -778,7 +790,7 @@ class BodyReader:
         …" in a language whose preambular paragraphs open in lower case)."""
         if not self.width or not prev_text:
             return False
-        if _CLOSED_BY_MARKER.search(prev_text) and text[:1].islower():
+        if _closed_by_marker(self.mapping.closing_quotes).search(prev_text) and text[:1].islower():
             # pdftotext -raw ends a line at a superscript: "…Court,1" / "and calls upon…"
             # (a lower-case start says so; without case, nothing does)
             return False
@@ -799,7 +811,11 @@ class BodyReader:
 
     def _unnumbered_heading(self, text: str, following: Line) -> _Start | None:
         """A short title line between paragraphs, followed by a numbered paragraph."""
-        if is_closed(text) or len(text.split()) > 14 or text[:1].islower():
+        if (
+            is_closed(text, self.mapping.closing_quotes)
+            or len(text.split()) > 14
+            or text[:1].islower()
+        ):
             return None
         nxt = following.text.strip()
         match = self.operative.match(nxt)
@@ -926,7 +942,7 @@ class TableFinder:
         return (
             len(text) <= self.row_length
             and not (self.width and len(text) >= _SHORT_LINE * self.width)  # wrapped prose
-            and not is_closed(text)
+            and not is_closed(text, self.mapping.closing_quotes)
             and not self.mapping.opens_paragraph(text)
         )
 

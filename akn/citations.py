@@ -26,10 +26,7 @@ _ITEM = (
     r"|\d{1,3}/\d{1,4}(?: [A-Z](?![\w’']))?)"  # 71/317, 48/218 B
 )
 _DIGIT = re.compile(r"\d")
-_DATE_TAIL = (
-    r"(?:,?\s+(?:of|du|de|del|от)\s+\d{1,2}(?:er)?\s+(?:de\s+)?\w+\s+(?:de\s+)?\d{4}"
-    r"(?:\s+года)?)?"
-)
+_NAMED_GROUP = re.compile(r"\(\?P<\w+>")
 
 
 @dataclass(frozen=True)
@@ -40,12 +37,26 @@ class Citation:
 
 
 @cache
-def _list_pattern(words: tuple[str, ...], joiners: tuple[str, ...]) -> re.Pattern[str]:
+def _date_tail(date_words: tuple[str, ...], date_pattern: str) -> str:
+    """What may follow a cited resolution before the next item of a list: its date, after
+    one of the language's ``citations.date_words`` ("70/1 of 25 September 2015", "60/7 du
+    1er novembre 2005"), written as the language's ``dates.pattern`` says."""
+    if not date_words:
+        return ""
+    words = "|".join(re.escape(w) for w in sorted(date_words, key=len, reverse=True))
+    date = _NAMED_GROUP.sub("(?:", date_pattern)  # the pattern may stand once per item
+    return rf"(?:,?\s+(?:{words})\s+{date})?"
+
+
+@cache
+def _list_pattern(
+    words: tuple[str, ...], joiners: tuple[str, ...], date_tail: str
+) -> re.Pattern[str]:
     lead = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     join = "|".join(re.escape(j) for j in joiners)
     separator = rf"(?:,\s+(?:(?:{join})\s+)?|\s+(?:{join})\s+)" if join else r",\s+"
     return re.compile(
-        rf"(?<!\w)(?:{lead})\s+(?P<items>{_ITEM}{_DATE_TAIL}(?:{separator}{_ITEM}{_DATE_TAIL})*)"
+        rf"(?<!\w)(?:{lead})\s+(?P<items>{_ITEM}{date_tail}(?:{separator}{_ITEM}{date_tail})*)"
     )
 
 
@@ -70,11 +81,14 @@ def find_citations(text: str, mapping: Mapping) -> list[Citation]:
     if not _DIGIT.search(text):
         return found
     joiners = tuple(mapping.rule("citations", "list_words"))
+    date_tail = _date_tail(
+        tuple(mapping.rule("citations", "date_words")), mapping.rule("dates", "pattern")
+    )
     for words, decision in (
         (mapping.rule("citations", "resolution_words"), False),
         (mapping.rule("citations", "decision_words"), True),
     ):
-        for match in _list_pattern(tuple(words), joiners).finditer(text):
+        for match in _list_pattern(tuple(words), joiners, date_tail).finditer(text):
             base = match.start("items")
             for item in re.finditer(_ITEM, match.group("items")):
                 found.append(

@@ -59,10 +59,13 @@ def parse_number_words(text: str, mapping: Mapping) -> int | None:
 
     The text is read from the left, taking each time the longest word of the mapping's
     ``ordinals`` table it starts with (so compounds such as "quatre-vingt" can be listed
-    whole); separators (spaces, hyphens) between words are skipped. A power of ten after a
-    smaller number multiplies it, as in Chinese (七十 = 7 × 10).
+    whole); separators (spaces, hyphens) between words are skipped. Where the language glues
+    the parts into one word (``typography.number_words_glued``: 七十五 = 7 × 10 + 5), a part
+    may end inside a word. A power of ten after a smaller number multiplies
+    it, as in Chinese (七十 = 7 × 10).
     """
     table = mapping.ordinals
+    glued = bool(mapping.rule("typography", "number_words_glued"))
     longest = max((len(key) for key in table), default=0)
     rest = text.casefold().strip()
     values: list[int] = []
@@ -76,7 +79,7 @@ def parse_number_words(text: str, mapping: Mapping) -> int | None:
                 size == len(rest)
                 or not rest[size - 1].isalpha()
                 or not rest[size].isalpha()
-                or _unspaced(rest)
+                or glued
             ):
                 values.append(value)
                 rest = rest[size:]
@@ -90,11 +93,6 @@ def parse_number_words(text: str, mapping: Mapping) -> int | None:
         else:
             total += value
     return total if values and total > 0 else None
-
-
-def _unspaced(text: str) -> bool:
-    """Scripts written without spaces (Chinese) may have words ending anywhere."""
-    return any("\u3400" <= ch <= "\u9fff" for ch in text[:4])
 
 
 def valid_iso_date(text: str) -> bool:

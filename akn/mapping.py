@@ -227,6 +227,12 @@ class Mapping:
         return _compiled(self.rule(*key))
 
     @cached_property
+    def case_marks_start(self) -> bool:
+        """Does letter case say where a sentence starts (not where every noun is capitalised:
+        ``typography.case_marks_start``)?"""
+        return bool(self.data["typography"]["case_marks_start"])
+
+    @cached_property
     def spaced(self) -> bool:
         """Is the language written with spaces between words?"""
         return bool(self.data["typography"]["line_joiner"])
@@ -242,6 +248,15 @@ class Mapping:
     @cached_property
     def formula_pattern(self) -> re.Pattern[str]:
         return _phrase_pattern([item["text"] for item in self.data["formula"]], self.spaced)
+
+    @cached_property
+    def quote_pairs(self) -> tuple[tuple[str, str], ...]:
+        """The language's quotation marks, (opening, closing)."""
+        return tuple((str(o), str(c)) for o, c in self.data["typography"]["quotes"])
+
+    @cached_property
+    def closing_quotes(self) -> str:
+        return "".join(closing for _, closing in self.quote_pairs)
 
     @cached_property
     def months(self) -> dict[str, int]:
@@ -274,10 +289,11 @@ class Mapping:
         )
 
     def continues(self, text: str) -> bool:
-        """Could ``text`` go on the sentence of the line before (a wrapped line)? In scripts
-        with case, a lower-case start says so; in others, not opening a paragraph."""
+        """Could ``text`` go on the sentence of the line before (a wrapped line)? Where case
+        marks a sentence's start (``typography.case_marks_start``) and the script has case, a
+        lower-case start says so; elsewhere, not opening a paragraph."""
         first = text[:1]
-        if first.lower() != first.upper():
+        if self.case_marks_start and first.lower() != first.upper():
             return first.islower()
         if not first.isalpha():  # a number, a bracket, a quotation mark: no sign either way
             return False

@@ -331,6 +331,7 @@ class _Scanner:
         self.diagnostics: list[Diagnostic] = []
         self.job_pattern = mapping.pattern("page", "job_number")
         self.link_pattern = mapping.pattern("page", "link")
+        self.links_in_block = 0  # links read since the footnote block's last note line
 
     def run(self) -> Layout:
         state = _State.BODY
@@ -346,6 +347,9 @@ class _Scanner:
                 self.links.append(PageLink(url, self.page, line))
                 if state is _State.NOTES:
                     state = _State.LINKS
+                    self.links_in_block = 0
+                if state is _State.LINKS:
+                    self.links_in_block += 1
                 elif state is _State.BODY:
                     self.break_pending = True
             elif kind is Kind.RULE:
@@ -361,6 +365,12 @@ class _Scanner:
             elif state is _State.LINKS:
                 if kind is Kind.BLANK:
                     pass
+                elif self._next_note_starts(line):
+                    # the address was the end of a note's text, not a link list: more notes
+                    # follow ("… available at" / "http://…" / "3" / "See …")
+                    self._links_back_to_notes()
+                    state = _State.NOTES
+                    continue
                 else:
                     state = self._close_block()
                     continue  # the line is body text: read it again in the body state
@@ -457,7 +467,8 @@ class _Scanner:
         short = len(previous.text.strip()) < 0.35 * self.width
         if not (_ends_note_sentence(previous.text, self.mapping) or short):
             return False
-        if open_quote(" ".join(ln.text for kind, ln in self.block if kind is not Kind.BLANK)):
+        quoted = " ".join(ln.text for kind, ln in self.block if kind is not Kind.BLANK)
+        if open_quote(quoted, self.mapping.quote_pairs):
             return False  # a note quoting a text goes on until its quotation closes
         if _marker_only(line, self.mapping):
             return False
@@ -467,6 +478,26 @@ class _Scanner:
         if self.body_open != "closed":
             return True  # the sentence interrupted by the page break goes on
         return self.mapping.continues(text) or self.mapping.opens_paragraph(text)
+
+    def _next_note_starts(self, line: Line) -> bool:
+        """Does ``line`` open the next note of this block (its marker alone, or the marker
+        before its text)?"""
+        text = line.text.strip()
+        marker = self.mapping.pattern("notes", "marker").match(text)
+        if marker is None:
+            return False
+        alone = marker.end() == len(text)
+        return (alone or text[marker.end() : marker.end() + 1].isspace()) and marker.group(
+            0
+        ) == self._next_marker()
+
+    def _links_back_to_notes(self) -> None:
+        """The addresses read as a link list since the block's last note line are text of
+        that note."""
+        moved = self.links[len(self.links) - self.links_in_block :]
+        del self.links[len(self.links) - self.links_in_block :]
+        self.block.extend((Kind.TEXT, link.line) for link in moved)
+        self.links_in_block = 0
 
     def _next_marker(self) -> str:
         """The marker the next note of this block would have, read as parse_footnotes would."""
@@ -482,7 +513,9 @@ class _Scanner:
             if not number.isdigit():
                 continue
             alone = match.end() == len(text)
-            if alone or (text[match.end() : match.end() + 1].isspace() and int(number) == last + 1):
+            inline = text[match.end() : match.end() + 1].isspace()
+            # the document's first note may have any number, as parse_footnotes reads it
+            if alone or (inline and (int(number) == last + 1 or not (self.notes or last))):
                 last = int(number)
         return f"{opening}{last + 1}{closing}"
 
@@ -564,7 +597,10 @@ def parse_footnotes(
             continue
         match = inline_rx.fullmatch(text)
         bare_marker = match["marker"].strip("()") if match else ""
-        if match and (bare_marker.startswith("*") or bare_marker == str(expected)):
+        # The first note of a document may have any number: a translation may leave out the
+        # note its original had on the title, and its notes then start at 2.
+        first = previous is None and not items and bare_marker.isdigit()
+        if match and (bare_marker.startswith("*") or bare_marker == str(expected) or first):
             items.append(("NT", line, match["marker"]))
             if bare_marker.isdigit():
                 expected = int(bare_marker) + 1
@@ -667,7 +703,7 @@ def _choose_starts(
 
 def _ends_note_sentence(text: str, mapping: Mapping) -> bool:
     """Does a footnote line end a sentence (a full stop that is not an abbreviation's)?"""
-    text = text.rstrip().rstrip("”»’)")
+    text = text.rstrip().rstrip(mapping.closing_quotes + ")")
     if not text.endswith((".", "。")):
         return False
     last = text.rsplit(None, 1)[-1].lstrip("(")
@@ -681,7 +717,7 @@ def _body_state(text: str, mapping: Mapping) -> str:
     for key in (("numbering", "operative"), ("numbering", "point")):
         if mapping.pattern(*key).fullmatch(text):
             return "open"
-    bare = text.rstrip("”»’")
+    bare = text.rstrip(mapping.closing_quotes)
     if bare.endswith((";", ":", ".", "؛", "；", "：", "。")):
         return "closed"
     if bare.endswith((",", "،", "，")):

@@ -36,15 +36,16 @@ def test_numbering_helpers():
     assert [letter_index(x) for x in ("a", "z", "aa", "bb", "ab")] == [1, 26, 27, 28, None]
 
 
-def test_regimes():
-    assert detect_regime(split_lines("Recalling A,\nNoting B,\n1. Decides;\n")[0]) is Regime.LINES
+def test_regimes(en):
+    lines = split_lines("Recalling A,\nNoting B,\n1. Decides;\n")[0]
+    assert detect_regime(lines, en) is Regime.LINES
     wrapped = "Recalling the purposes of the\n\nassociation and the principles of\n\n" * 5
-    assert detect_regime(split_lines(wrapped)[0]) is Regime.DENSE
+    assert detect_regime(split_lines(wrapped)[0], en) is Regime.DENSE
     blank = (
         "Recalling the purposes of the\nassociation,\n\nNoting the principles of the\ncharter,\n\n"
         * 4
     )
-    assert detect_regime(split_lines(blank)[0]) is Regime.BLANK
+    assert detect_regime(split_lines(blank)[0], en) is Regime.BLANK
 
 
 def test_clean_text_paragraphs_points_and_sub_points(en):
