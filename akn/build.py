@@ -130,6 +130,10 @@ class Builder:
         if italic and block.phrase and offset == 0 and full.startswith(block.phrase):
             spans = [s for s in spans if s.start >= len(block.phrase)]
             spans.append(Span(0, len(block.phrase), "span", (("class", "italic"),)))
+            if block.particle and not any(
+                s.start < block.particle[1] and block.particle[0] < s.end for s in spans
+            ):
+                spans.append(Span(*block.particle, "span", (("class", "italic"),)))
         points = [
             Point(
                 p.offset - offset,

@@ -43,7 +43,6 @@ ABBREVIATIONS: dict[str, str] = {
 }
 # Elements that a parent holds at most once: their eId carries no number.
 SINGLE = {"content", "intro", "wrapUp"}
-_EDGE_PUNCTUATION = "()[]{}（）.:;,·–—-_ \t\u00a0\u3001\u060c"
 _LEADING_WORD = re.compile(r"^[^\W\d_]{2,}\.?\s+(?=\S)")
 
 
@@ -51,13 +50,28 @@ def clean_number(text: str) -> str:
     """The eId form of a ``num``: "21." -> "21", "(a)" -> "a", "1 -" -> "1",
     "Art. 11.2 bis" -> "11-2bis"; digits of any script are written 0-9, Chinese numerals too
     ("二" -> "2")."""
-    value = " ".join(text.split()).strip(_EDGE_PUNCTUATION)
+    value = _strip_edges(" ".join(text.split()))
     value = _LEADING_WORD.sub("", value)  # "Article 5", "Section IV"
-    value = value.strip(_EDGE_PUNCTUATION)
+    value = _strip_edges(value)
     value = "".join(str(unicodedata.digit(ch)) if ch.isdigit() else ch for ch in value)
     if value and all(ch in _CHINESE_NUMERALS for ch in value):
         value = str(_chinese_number(value))  # "十二" -> "12": sections are numbered so
     return re.sub(r"\s+", "", value).replace(".", "-")
+
+
+def _strip_edges(value: str) -> str:
+    """Without the punctuation, symbols and spaces around it: whatever a language writes
+    around its numbers ("(a)", "a)", "1 -", "a>")."""
+    start, end = 0, len(value)
+    while start < end and _edge(value[start]):
+        start += 1
+    while end > start and _edge(value[end - 1]):
+        end -= 1
+    return value[start:end]
+
+
+def _edge(char: str) -> bool:
+    return unicodedata.category(char)[0] in "PSZC"
 
 
 _CHINESE_DIGITS = {ch: n for n, ch in enumerate("〇一二三四五六七八九")} | {"零": 0, "两": 2}

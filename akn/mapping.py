@@ -19,7 +19,7 @@ from typing import Any
 import yaml
 
 from akn.diagnostics import Diagnostic, Severity
-from akn.resources import data_dir
+from akn.resources import data_dir, mapping_folders
 
 Location = tuple[str, int, int]  # file, 1-based line, 1-based column
 KeyPath = tuple[str | int, ...]
@@ -98,19 +98,28 @@ def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
     return merged
 
 
-def _load_merged(name: str, folder: Path, seen: tuple[str, ...] = ()) -> tuple[dict, dict]:
+def _find_file(name: str, folders: tuple[Path, ...]) -> Path:
+    for folder in folders:
+        path = folder / f"{name}.yaml"
+        if path.is_file():
+            return path
+    places = ", ".join(str(folder) for folder in folders)
+    raise _mapping_error(f"no mapping file {name}.yaml in {places}", None)
+
+
+def _load_merged(
+    name: str, folders: tuple[Path, ...], seen: tuple[str, ...] = ()
+) -> tuple[dict, dict]:
     if name in seen:
         raise _mapping_error(f"mapping {name!r} extends itself through {' -> '.join(seen)}", None)
-    path = folder / f"{name}.yaml"
-    if not path.is_file():
-        raise _mapping_error(f"no mapping file {path.name} in {folder}", None)
+    path = _find_file(name, folders)
     data, locations = _read_yaml(path)
     parent = data.get("extends")
     if parent is None:
         return data, locations
     if not isinstance(parent, str):
         raise _mapping_error("must name a mapping file", locations.get(("extends",)), ("extends",))
-    base, base_locations = _load_merged(parent, folder, (*seen, name))
+    base, base_locations = _load_merged(parent, folders, (*seen, name))
     return _merge(base, data), {**base_locations, **locations}
 
 
@@ -246,6 +255,17 @@ class Mapping:
         return _phrase_pattern(self.data["operative"]["verbs"], self.spaced)
 
     @cached_property
+    def particle_patterns(self) -> dict[str, re.Pattern[str]]:
+        """By an operative verb's first word, the words that close its clause and belong to
+        it (``operative.particles``): the first of them before a comma, semicolon, colon or
+        full stop."""
+        patterns = {}
+        for verb, particles in self.data["operative"]["particles"].items():
+            words = _phrase_pattern(particles, self.spaced).pattern
+            patterns[verb] = re.compile(rf"(?<=\s){words}(?=\s*[,;:.]|$)")
+        return patterns
+
+    @cached_property
     def formula_pattern(self) -> re.Pattern[str]:
         return _phrase_pattern([item["text"] for item in self.data["formula"]], self.spaced)
 
@@ -312,13 +332,23 @@ def _compiled(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
 
 
-@cache
 def load_mapping(language: str, folder: Path | None = None) -> Mapping:
-    """Load and check the mapping of ``language`` ("fr", "en", ...) from ``folder``.
+    """Load and check the mapping of ``language`` ("fr", "en", ...) from ``folder``, or from
+    the folders ``AKN_MAPPINGS`` names and then the bundled ones (``mapping_folders``).
 
     Raises MappingError naming the file, line and key of the first problem found.
     """
-    folder = folder or data_dir("mappings")
-    data, locations = _load_merged(language, folder)
-    _check(data, locations, (str(folder / f"{language}.yaml"), 1, 1))
+    return _load_mapping(language, (folder,) if folder else mapping_folders())
+
+
+@cache
+def _load_mapping(language: str, folders: tuple[Path, ...]) -> Mapping:
+    data, locations = _load_merged(language, folders)
+    _check(data, locations, (str(_find_file(language, folders)), 1, 1))
     return Mapping(language, data)
+
+
+
+def forget_mappings() -> None:
+    """Forget the mappings loaded so far, so that files changed since are read again."""
+    _load_mapping.cache_clear()

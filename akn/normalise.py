@@ -109,6 +109,10 @@ def _find_phrase(block: Block, mapping: Mapping, diagnostics: list[Diagnostic]) 
         match = mapping.verb_pattern.match(text)
         if match:
             block.phrase = match.group(0)
+            particle = mapping.particle_patterns.get(block.phrase.split()[0])
+            found = particle.search(text, match.end()) if particle else None
+            if found:
+                block.particle = (found.start(), found.end())
     elif block.kind is Kind.FORMULA:
         match = mapping.formula_pattern.match(text)
         if match:

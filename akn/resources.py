@@ -6,6 +6,7 @@ installed wheel carries them inside the package (``akn/schemas``, ``akn/mappings
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 _PACKAGE = Path(__file__).resolve().parent
@@ -19,8 +20,23 @@ def data_dir(name: str) -> Path:
     raise FileNotFoundError(f"akn data directory {name!r} is missing from the installation")
 
 
+def mapping_folders() -> tuple[Path, ...]:
+    """The folders searched for language mappings, in order: those the ``AKN_MAPPINGS``
+    environment variable names (separated as in PATH), then the bundled one. A language of
+    one's own is a YAML file in a folder of one's own; it may extend the bundled ``base``."""
+    extra = os.environ.get("AKN_MAPPINGS", "")
+    return (*(Path(part) for part in extra.split(os.pathsep) if part), data_dir("mappings"))
+
+
 def available_languages() -> list[str]:
     """The language codes that have a mapping file (every ``*.yaml`` but ``base``). Here, not
     in akn.mapping, so that the command line lists them without loading YAML."""
-    folder = data_dir("mappings")
-    return sorted(p.stem for p in folder.glob("*.yaml") if p.stem != "base")
+    return sorted(
+        {
+            path.stem
+            for folder in mapping_folders()
+            if folder.is_dir()
+            for path in folder.glob("*.yaml")
+            if path.stem != "base"
+        }
+    )

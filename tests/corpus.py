@@ -18,7 +18,9 @@ from pathlib import Path
 
 from lxml import etree
 
+from akn.mapping import load_mapping
 from akn.pipeline import Conversion, convert
+from akn.resources import data_dir
 
 AKN = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 ROOT = Path(__file__).resolve().parent.parent
@@ -26,8 +28,21 @@ ROOT = Path(__file__).resolve().parent.parent
 # for a clone made elsewhere.
 SHARED = Path(os.environ.get("AKN_SHARED") or ROOT.parent / "shared").resolve()
 CORPUS = SHARED / "corpus"
-LANGUAGES = {"eng": "en", "fra": "fr", "spa": "es", "rus": "ru", "ara": "ar", "zho": "zh"}
-BRACKETS = {"ara": ("(", ")")}  # how each language prints a footnote marker in its text
+
+# Every language a mapping file exists for, by the UN's code for it ("eng": "en"): a new
+# mapping is tested without touching the tests.
+_MAPPINGS = [
+    load_mapping(path.stem)
+    for path in sorted(data_dir("mappings").glob("*.yaml"))
+    if path.stem != "base"
+]
+LANGUAGES = {mapping.akn_code: mapping.code for mapping in _MAPPINGS}
+# How each language prints a footnote marker in its text ("(1)" in Arabic).
+BRACKETS = {
+    mapping.akn_code: tuple(mapping.rule("notes", "brackets"))
+    for mapping in _MAPPINGS
+    if any(mapping.rule("notes", "brackets"))
+}
 
 
 def q(name: str) -> str:
@@ -202,7 +217,7 @@ def repair_un_structure(found: Structure) -> tuple[Structure, list[str]]:
         list(found.anchors),
         found.annexes,
     )
-    last_number = ""
+    last_number = last_letter = ""
     for num, text in found.paragraphs:
         written = _WRITTEN_NUMBER.match(text) if not num else None
         if written:  # the UN's Arabic files leave "1 -" in the paragraph's text
@@ -210,7 +225,8 @@ def repair_un_structure(found: Structure) -> tuple[Structure, list[str]]:
             repairs.append("number left in the text")
         label = _POINT_LABEL.match(text)
         if num and _POINT_LABEL.match(num + " ") and last_number:  # a point numbered as a paragraph
-            repaired.points.append((num, text))
+            point, last_letter = _point_path(num, last_letter)
+            repaired.points.append((point, text))
             repairs.append(f"point {num} marked as a paragraph")
             continue
         if not num and not text:
@@ -218,7 +234,8 @@ def repair_un_structure(found: Structure) -> tuple[Structure, list[str]]:
         elif not num and last_number and _looks_like_heading(text):
             repairs.append("heading marked as a paragraph")
         elif not num and label and last_number:
-            repaired.points.append((label.group(1), text[label.end() :]))
+            point, last_letter = _point_path(label.group(1), last_letter)
+            repaired.points.append((point, text[label.end() :]))
             repairs.append(f"point {label.group(1)} marked as a paragraph")
         elif not num and not last_number:
             repaired.recitals.append(text)
@@ -227,6 +244,23 @@ def repair_un_structure(found: Structure) -> tuple[Structure, list[str]]:
             repaired.paragraphs.append((num, text))
             last_number = num or last_number
     return repaired, repairs
+
+
+_ROMAN_LABEL = re.compile(r"\(?[ivx]{1,5}\)")
+
+
+def _point_path(label: str, last_letter: str) -> tuple[str, str]:
+    """The path of a point the UN marked as a paragraph, and the last letter point so far: a
+    roman "i)" that is not the letter after the last one is a sub-point under it."""
+    if _ROMAN_LABEL.fullmatch(label) and last_letter and not _next_letter(last_letter, label):
+        return f"{last_letter}/{label}", last_letter
+    return label, label
+
+
+def _next_letter(letter_label: str, label: str) -> bool:
+    """Is ``label`` ("i)") the letter after ``letter_label`` ("h)")?"""
+    letter, other = letter_label.strip("()"), label.strip("()")
+    return len(letter) == len(other) == 1 and ord(other) == ord(letter) + 1
 
 
 def _looks_like_heading(text: str) -> bool:
@@ -591,6 +625,8 @@ def compare(language: str, path: Path, layout: str = "clean") -> Comparison:
     return Comparison(result, matched, total, differences, repairs)
 
 
-def corpus_files(language: str) -> list[Path]:
-    folder = CORPUS / "akn" / language
+def corpus_files(language: str, collection: str = "akn") -> list[Path]:
+    """The UN's files of ``language`` in ``collection``: "akn" (the test corpus) or "wide"
+    (the files nobody tuned on, and the German translations)."""
+    folder = CORPUS / collection / language
     return sorted(folder.glob("*.xml")) if folder.is_dir() else []

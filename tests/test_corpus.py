@@ -1,4 +1,7 @@
-"""Every resolution of the corpus, in all six languages, rebuilt from a text of itself.
+"""Every resolution of the corpus, in every language with a mapping, rebuilt from a text of itself.
+
+A language whose UN files are not in the test corpus (German: the UN publishes a few German
+translations, all in ../shared/corpus/wide/deu/) is tested on those files.
 
 A clean text made from the UN's file (a paragraph per line, markers in place, notes after a
 final rule) must convert back to the same preambular paragraphs, operative numbers and texts,
@@ -14,11 +17,29 @@ from corpus import LANGUAGES, compare, corpus_files
 
 QUOTED_AMENDMENT = "the UN marks a quoted amendment ('4. In hearing…') as a numbered paragraph"
 
-# (language, file) -> why the UN's own markup cannot be matched, and how many items differ.
+# (language, file) or (language, file, layout) -> why the UN's own markup cannot be matched,
+# and how many items differ.
 KNOWN = {
     **{(lang, "A-RES-78-248.xml"): (QUOTED_AMENDMENT, 1) for lang in ("eng", "fra", "spa")},
     ("ara", "A-RES-78-248.xml"): (QUOTED_AMENDMENT, 1),
     ("zho", "A-RES-78-248.xml"): (QUOTED_AMENDMENT, 1),
+    ("deu", "A-RES-ES-10-22.xml"): (
+        "the German file leaves the original's note marker '1' in the text before note 2 "
+        "('Sicherheitsrats1,2'): read as the decimal number 1,2, note 2 is not found there",
+        2,
+    ),
+    # Wrapped without indentation, these German recitals cannot be told from the sentence
+    # before them (the clean text, a line per paragraph, has the break):
+    ("deu", "A-RES-78-279.xml", "pdf-like"): (
+        "a recital ends without a comma ('…Agrifood Systems“' / 'sowie unter Kenntnisnahme…'): "
+        "one sentence joined by 'sowie'",
+        2,
+    ),
+    ("deu", "A-RES-ES-11-6.xml", "pdf-like"): (
+        "a recital puts its participle last ('die katastrophalen … Folgen … beklagend'): after "
+        "a full line ending with a comma, 'die …' goes on the sentence before",
+        2,
+    ),
     ("ara", "A-RES-77-259.xml"): (
         "the Arabic file marks the heading of section I as two unnumbered paragraphs; the other "
         "five languages mark it as a heading",
@@ -34,20 +55,29 @@ KNOWN = {
 UNINDENTED_FLOOR = {"rus": 0.99, "ara": 0.98, "zho": 0.99}
 INDENTED = ("rus", "ara", "zho")
 
-FILES = [(language, path) for language in LANGUAGES for path in corpus_files(language)]
+
+def files_of(language: str):
+    """The test corpus's files of ``language``, or its files in wide/ if it has none there."""
+    return corpus_files(language) or corpus_files(language, "wide")
+
+
+FILES = [(language, path) for language in LANGUAGES for path in files_of(language)]
 IDS = [f"{language}/{path.name}" for language, path in FILES]
 
 
 def test_the_corpus_is_there():
-    counts = {language: len(corpus_files(language)) for language in LANGUAGES}
-    assert counts == {"eng": 42, "fra": 43, "spa": 43, "rus": 43, "ara": 43, "zho": 43}
+    counts = {language: len(files_of(language)) for language in LANGUAGES}
+    six = {"eng": 42, "fra": 43, "spa": 43, "rus": 43, "ara": 43, "zho": 43}
+    assert counts == {**six, "deu": 14}
 
 
 def _check(language, path, layout):
     comparison = compare(language, path, layout)
     result = comparison.result
     assert result.ok, [d.format() for d in result.diagnostics if d.severity >= 30]
-    _, allowed = KNOWN.get((language, path.name), ("", 0))
+    _, allowed = KNOWN.get((language, path.name, layout)) or KNOWN.get(
+        (language, path.name), ("", 0)
+    )
     assert comparison.total - comparison.matched <= allowed, comparison.differences
 
 

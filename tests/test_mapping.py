@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from akn.mapping import MappingError, load_mapping
+from akn.mapping import MappingError, forget_mappings, load_mapping
 from akn.resources import available_languages, data_dir
 
 
@@ -50,11 +50,11 @@ def mapping_folder(tmp_path: Path) -> Path:
 
 
 def _load(folder: Path, language: str = "fr"):
-    load_mapping.cache_clear()
+    forget_mappings()
     try:
         return load_mapping(language, folder)
     finally:
-        load_mapping.cache_clear()
+        forget_mappings()
 
 
 def test_a_missing_rule_names_the_file_and_key(mapping_folder: Path):

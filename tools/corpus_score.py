@@ -3,7 +3,8 @@
 For each resolution in ../shared/corpus/akn/<lang>/: make a clean text (tests/corpus.py),
 convert it, and compare preambular paragraphs, operative numbers and texts, points and notes
 with the UN's file. Usage: python tools/corpus_score.py [eng fra ...] [--pdf-like | --indent |
---columns] [-v] (--pdf-like: the texts rewrapped as PDF extraction leaves them, notes at page
+--columns] [--wide] [-v] (--wide: the files of ../shared/corpus/wide/, which nobody tuned on;
+--pdf-like: the texts rewrapped as PDF extraction leaves them, notes at page
 bottoms; --indent: rewrapped too, the first line of each paragraph indented as the seed's are;
 --columns: as pdftotext -layout gives them, with margins, columns and page footers)
 """
@@ -22,10 +23,11 @@ def main() -> None:
     verbose = "-v" in sys.argv
     options = {"--indent": "indented", "--pdf-like": "pdf-like", "--columns": "columns"}
     layout = next((options[a] for a in sys.argv[1:] if a in options), "clean")
+    collection = "wide" if "--wide" in sys.argv else "akn"
     languages = [a for a in sys.argv[1:] if not a.startswith("-")] or ["eng", "fra"]
     for language in languages:
         matched_all = total_all = perfect = files = 0
-        for path in corpus_files(language):
+        for path in corpus_files(language, collection):
             files += 1
             comparison = compare(language, path, layout)
             if comparison.repairs and verbose:
