@@ -276,7 +276,8 @@ class Mapping:
 
     @cached_property
     def closing_quotes(self) -> str:
-        return "".join(closing for _, closing in self.quote_pairs)
+        """Marks that may follow a paragraph's last punctuation (``typography.closing_marks``)."""
+        return str(self.data["typography"]["closing_marks"])
 
     @cached_property
     def months(self) -> dict[str, int]:
@@ -346,7 +347,6 @@ def _load_mapping(language: str, folders: tuple[Path, ...]) -> Mapping:
     data, locations = _load_merged(language, folders)
     _check(data, locations, (str(_find_file(language, folders)), 1, 1))
     return Mapping(language, data)
-
 
 
 def forget_mappings() -> None:

@@ -166,7 +166,7 @@ def _classify(text: str, start: int, end: int, mapping: Mapping, repeat: bool) -
         if _inside_code(text, start) or _all_caps_code(text, start):
             return None
         return _Candidate(start, end, start, True)
-    if before in ",;:).，、）；：。،؛" or before in mapping.closing_quotes:
+    if before in ",;:).，、》）；：。،؛" or before in mapping.closing_quotes:
         prior = text[start - 2] if start >= 2 else ""
         if before == mapping.rule("typography", "decimal_separator") and prior.isdigit():
             return None
