@@ -587,7 +587,7 @@ class BodyReader:
             if current.kind is Kind.ANNEX and not self._numbered(text):
                 return None  # the annex title under "Annex"
 
-        numbered = self._operative_start(text, prev_text, closed)
+        numbered = self._operative_start(text, prev_text, closed, line)
         if numbered is not None:
             return numbered
         point = self._point_start(
@@ -657,7 +657,9 @@ class BodyReader:
     def _numbered(self, text: str) -> bool:
         return bool(self.operative.match(text) or self.point.match(text))
 
-    def _operative_start(self, text: str, prev_text: str, closed: bool) -> _Start | None:
+    def _operative_start(
+        self, text: str, prev_text: str, closed: bool, line: Line
+    ) -> _Start | None:
         match = self.operative.match(text)
         if not match or (match.end() < len(text) and not text[match.end()].isspace()):
             return None
@@ -681,7 +683,9 @@ class BodyReader:
         )
         first_of_body = closed and number == 1 and self.zone is Zone.PREAMBLE
         if number != expected and not restart and not first_of_body:
-            return None
+            if not (self.zone is Zone.OPERATIVE and closed and 0 < number - expected <= _GAP):
+                return None
+            self._numbering_gap(expected, number, line)
         if self.zone is Zone.PREAMBLE and not (closed or self._heading_before()):
             return None
         if self.zone in (Zone.PREAMBLE, Zone.CONCLUSIONS):
@@ -690,6 +694,20 @@ class BodyReader:
         self.points = []
         self.section_preamble = False
         return _Start(Kind.PARAGRAPH, "numbering.operative", num=match.group(0), strip=match.end())
+
+    def _numbering_gap(self, expected: int, number: int, line: Line) -> None:
+        """A paragraph number lost (a label the extraction dropped, a number typed twice):
+        the numbering goes on from the number found, and says what it skipped."""
+        missing = str(expected) if number == expected + 1 else f"{expected}-{number - 1}"
+        self.diagnostics.append(
+            Diagnostic(
+                "S306",
+                Severity.WARNING,
+                f"operative paragraph {number} follows {expected - 1}: no paragraph {missing} "
+                "was found (its number may be lost in the text before)",
+                line=line.number,
+            )
+        )
 
     def _heading_before(self) -> bool:
         return bool(self.blocks) and self.blocks[-1].kind is Kind.HEADING
@@ -975,6 +993,8 @@ def heading_row(cells: list[list[str]], figure: re.Pattern[str]) -> bool:
 # A line is short when it, a space and the next word fill less than this share of the width:
 # proportional fonts make the lines of one paragraph differ by some characters.
 _SHORT_LINE = 0.8
+# How many operative numbers may be missing before a number that goes on after them.
+_GAP = 2
 
 
 def _wrap_width(content: list[Line]) -> int:

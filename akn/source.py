@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import codecs
 import re
+import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 
 from akn.diagnostics import Diagnostic, Severity
@@ -19,6 +21,69 @@ RESERVED = SUP_OPEN + SUP_CLOSE
 _CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 # Characters XML 1.0 cannot carry (the form feed is read as a page break before this applies).
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+
+
+# What PDF extraction leaves that is not text: ligatures as single characters (PyMuPDF's
+# default output), and invisible direction marks: pdftotext's bidi embeddings around Arabic
+# lines (U+202A-U+202E, the isolates U+2066-U+2069), a byte-order mark inside the text, and
+# a left-to-right or right-to-left mark beside a line's leading number ("6.\u200e Decides").
+# Elsewhere the marks an author typed (U+200E, U+200F, U+200B) stay, as do the joiners
+# (U+200C, U+200D) that choose letter forms.
+_LIGATURES = {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"}
+_LIGATURE = re.compile("[" + "".join(_LIGATURES) + "]")
+_EMBEDDINGS = re.compile("[\u202a-\u202e\u2066-\u2069\ufeff]")
+_MARKED_LABEL = re.compile(r"^(\s*)([\u200e\u200f]*)(\(?\d[\d.)\-]{0,5})([\u200e\u200f]*)(?=\s|$)")
+
+
+@dataclass
+class _Normalised:
+    """How many characters of each kind the normalisation changed, and the first line."""
+
+    counts: Counter[str]
+    first_line: dict[str, int]
+
+    def note(self, kind: str, count: int, line: int) -> None:
+        if count:
+            self.counts[kind] += count
+            self.first_line.setdefault(kind, line)
+
+    def diagnostics(self) -> list[Diagnostic]:
+        said = {
+            "nfc": "decomposed letters composed (Unicode NFC: 'e' + U+0301 is 'é')",
+            "ligature": "ligatures written out ('ﬁ' is 'fi')",
+            "invisible": "invisible direction marks removed (U+202A…, U+200E by a number)",
+        }
+        return [
+            Diagnostic(
+                "L220",
+                Severity.INFO,
+                f"{self.counts[kind]} {said[kind]}; the first on this line",
+                line=self.first_line[kind],
+            )
+            for kind in said
+            if self.counts[kind]
+        ]
+
+
+def _normalise(raw: str, number: int, found: _Normalised) -> str:
+    """One line with the characters of extraction made text: NFC, ligatures, no invisible
+    marks. ASCII lines (most of English text) pass untouched at once."""
+    if raw.isascii():
+        return raw
+    if not unicodedata.is_normalized("NFC", raw):
+        composed = unicodedata.normalize("NFC", raw)
+        if len(composed) < len(raw):  # letters composed ("e" + U+0301), not marks reordered
+            found.note("nfc", len(raw) - len(composed), number)
+            raw = composed
+    raw, count = _LIGATURE.subn(lambda m: _LIGATURES[m.group(0)], raw)
+    found.note("ligature", count, number)
+    raw, count = _EMBEDDINGS.subn("", raw)
+    found.note("invisible", count, number)
+    label = _MARKED_LABEL.match(raw)
+    if label and (label.group(2) or label.group(4)):
+        found.note("invisible", len(label.group(2)) + len(label.group(4)), number)
+        raw = label.group(1) + label.group(3) + raw[label.end() :]
+    return raw
 
 
 class InputError(Exception):
@@ -90,7 +155,8 @@ def _decode_error(data: bytes, error: UnicodeDecodeError, encoding: str) -> Diag
 
 
 def split_lines(text: str) -> tuple[list[Line], list[Diagnostic]]:
-    """Split ``text`` into lines (LF, CRLF or CR), keeping form feeds as their own lines.
+    """Split ``text`` into lines (LF, CRLF or CR), keeping form feeds as their own lines,
+    each line normalised as extraction requires (NFC, ligatures, invisible marks: ``L220``).
 
     A form feed (page break in ``pdftotext`` output) becomes a line of its own holding just
     ``\\f`` so that the page pass can see it; its line number is the line it was found on.
@@ -98,7 +164,9 @@ def split_lines(text: str) -> tuple[list[Line], list[Diagnostic]]:
     diagnostics: list[Diagnostic] = []
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines: list[Line] = []
+    normalised = _Normalised(Counter(), {})
     for number, raw in enumerate(text.split("\n"), start=1):
+        raw = _normalise(raw, number, normalised)
         if SUP_OPEN in raw or SUP_CLOSE in raw:
             diagnostics.append(
                 Diagnostic(
@@ -134,7 +202,7 @@ def split_lines(text: str) -> tuple[list[Line], list[Diagnostic]]:
             lines.append(Line(number, raw))
     if lines and lines[-1].text == "" and text.endswith("\n"):
         lines.pop()
-    return lines, diagnostics
+    return lines, diagnostics + normalised.diagnostics()
 
 
 def looks_like_text(text: str) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import re
 import textwrap
+import unicodedata
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from pathlib import Path
@@ -56,8 +57,19 @@ def local(element: etree._Element) -> str:
 _CJK = "\u3000-\u303f\u3400-\u9fff\uff00-\uffef"
 
 
+_INVISIBLE = re.compile("[\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
+
+
 def squash(text: str) -> str:
-    """Text with spacing made comparable: one space between words, none before punctuation."""
+    """Text made comparable: spacing as ``spaced`` gives it, without invisible direction and
+    width marks (akn drops some), letters composed ("communiqué" is one word however it is
+    written)."""
+    return unicodedata.normalize("NFC", spaced(_INVISIBLE.sub("", text)))
+
+
+def spaced(text: str) -> str:
+    """Text with spacing made even: one space between words, none before punctuation; the
+    text of a note in the texts made from the UN's files."""
     text = text.replace("\u00a0", " ").replace("\u202f", " ").replace("\u200e", "")
     text = text.replace("\u200f", "")
     text = " ".join(text.split())
@@ -87,7 +99,7 @@ def _text(element: etree._Element, markers: bool, notes: list[tuple[str, str]] |
                 if markers:
                     parts.append(f"{MARK_OPEN}{marker}{MARK_CLOSE}")
                 if notes is not None:
-                    notes.append((marker, squash(_text(child, False, None))))
+                    notes.append((marker, spaced(_text(child, False, None))))
             elif name == "noteRef":
                 if markers:
                     parts.append(f"{MARK_OPEN}{child.get('marker', '')}{MARK_CLOSE}")
@@ -197,7 +209,7 @@ def structure(tree: etree._Element | etree._ElementTree) -> Structure:
 
 
 _POINT_LABEL = re.compile(r"^(\([^\s()]{1,5}\)|[a-zа-я]{1,2}\)|[ivx]{1,5}\)) ")
-_WRITTEN_NUMBER = re.compile(r"^(\d{1,3} ?-) ")
+_WRITTEN_NUMBER = re.compile(r"^(\d{1,3} ?-|\d{1,3}\.) ")
 
 
 def repair_un_structure(found: Structure) -> tuple[Structure, list[str]]:
@@ -220,7 +232,7 @@ def repair_un_structure(found: Structure) -> tuple[Structure, list[str]]:
     last_number = last_letter = ""
     for num, text in found.paragraphs:
         written = _WRITTEN_NUMBER.match(text) if not num else None
-        if written:  # the UN's Arabic files leave "1 -" in the paragraph's text
+        if written:  # "1 -" (Arabic), "6.": a number the UN left in the paragraph's text
             num, text = written.group(1), text[written.end() :]
             repairs.append("number left in the text")
         label = _POINT_LABEL.match(text)

@@ -302,3 +302,20 @@ def test_several_resolutions_issued_as_one_document():
     assert (
         note.get("marker") == "1" and note.get("eId") == "cmp_1__para_1__content__authorialNote_1"
     )
+
+
+def test_a_lost_paragraph_number_keeps_the_numbering_going_and_says_so():
+    """'2.' lost (an extractor dropped the label, or a mark glued to it): 3 and 4 are still
+    paragraphs, and S306 names the gap; a gap of three or more is not bridged."""
+    text = (
+        "The General Assembly,\nRecalling its resolution 70/1,\n1. Decides a;\nbut also this;\n"
+        "3. Decides b;\n4. Decides c.\n"
+    )
+    result = convert(text, lang="en")
+    numbers = [n.text for n in result.tree.iterfind(f".//{{{AKN}}}paragraph/{{{AKN}}}num")]
+    assert numbers == ["1.", "3.", "4."]
+    gap = [d for d in result.diagnostics if d.code == "S306"]
+    assert len(gap) == 1 and gap[0].line == 5 and "no paragraph 2 was found" in gap[0].message
+    far = convert(text.replace("3. Decides b", "5. Decides b").replace("4.", "6."), lang="en")
+    assert not [d for d in far.diagnostics if d.code == "S306"]
+    assert [n.text for n in far.tree.iterfind(f".//{{{AKN}}}paragraph/{{{AKN}}}num")] == ["1."]

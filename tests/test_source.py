@@ -61,3 +61,30 @@ def test_reserved_characters_are_reported_and_removed():
     lines, diagnostics = split_lines("a\ue000b\n")
     assert lines[0].text == "ab"
     assert [d.code for d in diagnostics] == ["E103"]
+
+
+def test_extraction_characters_are_normalised_and_counted():
+    """NFD letters, ligatures (PyMuPDF) and invisible direction marks (pdftotext's Arabic
+    embeddings, a mark after a paragraph number) become plain text; each kind is one L220
+    naming how many and the first line, so nothing changes unreported."""
+    text = (
+        "The General Assembly,\n\u202bRea\ufb00irming\u202c the re\ufb01ned,\n"
+        "e\u0301te\u0301\n6.\u200e Decides\n"
+    )
+    lines, diagnostics = split_lines(text)
+    assert [line.text for line in lines] == [
+        "The General Assembly,",
+        "Reaffirming the refined,",
+        "été",
+        "6. Decides",
+    ]
+    found = {d.message.split(" ", 2)[1]: (d.message.split()[0], d.line) for d in diagnostics}
+    assert found == {"ligatures": ("2", 2), "invisible": ("3", 2), "decomposed": ("2", 3)}
+    assert all(d.code == "L220" for d in diagnostics)
+
+
+def test_marks_an_author_typed_are_kept():
+    """Joiners choose letter forms; a direction mark inside a sentence is the author's."""
+    lines, diagnostics = split_lines("می\u200cخواهم\nفي عام\u200f 2020\n")
+    assert [line.text for line in lines] == ["می\u200cخواهم", "في عام\u200f 2020"]
+    assert not diagnostics
