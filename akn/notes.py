@@ -396,6 +396,7 @@ def _repeats(
         marker = notes[origin.note].marker
         if not marker.isdigit():
             continue
+        origin_words = _words(blocks[origin.block].text[: origin.offset])
         for block_index in searchable:
             block = blocks[block_index]
             if block_index < origin.block or block.kind is Kind.MASTHEAD:
@@ -404,8 +405,11 @@ def _repeats(
                 if block_index == origin.block and candidate.start <= origin.offset:
                     continue
                 weak = not candidate.strong and not _comma_before(block.text, candidate.start)
-                if weak and not block.text[candidate.end :].lstrip()[:1].islower():
-                    continue
+                if weak and not (
+                    block.text[candidate.end :].lstrip()[:1].islower()
+                    and _echoes(block.text, candidate.start, origin_words)
+                ):
+                    continue  # "level 3 activation": a number between words counts things
                 removed = _remove_marker(block, candidate)
                 for placement in [*placements, *found]:
                     if placement.block == block_index and placement.offset > candidate.start:
@@ -421,6 +425,19 @@ def _repeats(
                     )
                 )
     return found
+
+
+def _words(text: str, count: int = 4) -> set[str]:
+    """The last ``count`` words of ``text`` that are long enough to say what it is about."""
+    words = (word.strip(",.;:()“”\"'’").casefold() for word in text.split()[-count:])
+    return {word for word in words if len(word) >= 4}
+
+
+def _echoes(text: str, start: int, origin_words: set[str]) -> bool:
+    """Do the words before a spaced number name what the note of that number stood after
+    ("…Sustainable Development, 2" … "Sustainable Development Goals 2 for")? Then it is the
+    note again; otherwise ("the level 3 activation") it is a number of the text."""
+    return bool(_words(text[:start], 3) & origin_words)
 
 
 def _comma_before(text: str, start: int) -> bool:

@@ -111,3 +111,18 @@ def test_a_later_marker_of_the_same_number_is_a_reference(en):
     notes = [Note("2", [Line(5, "Resolution 70/1.")], 0, Line(5, "2"))]
     placements, _ = place_notes(blocks, notes, en)
     assert [(p.block, p.repeat) for p in placements] == [(0, False), (1, True)]
+
+
+def test_a_spaced_repeat_is_a_reference_only_where_it_names_the_same_thing(en):
+    """pdftotext leaves a space before a superscript: "…Development Goals 2 for" repeats
+    note 2 (its words echo the words note 2 stood after, A/RES/73/6); "the level 2
+    activation" counts levels, and stays text."""
+    blocks = [
+        _block(Kind.RECITAL, "Recalling the 2030 Agenda for Sustainable Development,2 and"),
+        _block(Kind.PARAGRAPH, "Decides that the Sustainable Development Goals 2 for all;"),
+        _block(Kind.PARAGRAPH, "Decides to respond, based on the level 2 activation procedure;"),
+    ]
+    notes = [Note("2", [Line(5, "Resolution 70/1.")], 0, Line(5, "2"))]
+    placements, _ = place_notes(blocks, notes, en)
+    assert [(p.block, p.repeat) for p in placements] == [(0, False), (1, True)]
+    assert blocks[2].text.endswith("the level 2 activation procedure;")
