@@ -283,6 +283,8 @@ def _should_join(parts: list[str], lexicon: Lexicon) -> bool:
     left = lexicon.strip_elision(parts[0].rsplit("-", 1)[-1])
     right = parts[-1].split("-", 1)[0]
     inner = [left, *parts[1:-1], right] if len(parts) > 1 else [left]
+    if len(parts) > 1 and "-" in parts[-1] and len(right) == 1:
+        return False  # "in e-commerce": a letter and a hyphen make a word ("x-ray", "e-mail")
     candidate = "".join(inner)
     if len(candidate) < 3 or all(len(part) == 1 for part in inner):
         return False  # "a d", "y l": letters, labels or initials, not a split word

@@ -41,6 +41,9 @@ KEPT_APART = [
     ("y compris en matière de sécurité", "fr"),
     # A piece more common than the whole: "fe" is a word, "fey" a rare name (A/RES/76/48).
     ("de continuar de buena fe y concluir las negociaciones", "es"),
+    # A letter and a hyphen are a word: not "ine-commerce", "thee-deleGATE" (corpus/wide/).
+    ("including in e-commerce, including", "en"),
+    ("access on their Committee Places of the e-deleGATE portal", "en"),
 ]
 
 
