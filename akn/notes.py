@@ -229,6 +229,19 @@ def _number_glued(text: str, marker: str) -> list[_Candidate]:
     return found
 
 
+def _code_glued(text: str, marker: str) -> list[_Candidate]:
+    """Last resort: the marker glued to a symbol, a code or a number that ends like one
+    ("HIV/AIDS7", "resolution 59/3009", "1/CP.2731", "Protocol I4"). Only looked for where
+    the order of the notes leaves no other place for it."""
+    found = []
+    for run in re.finditer(rf"(?<=[\w.)]){re.escape(marker)}(?!\d)", text):
+        following = text[run.end() : run.end() + 1]
+        if following.isalpha() or following in "/%°":
+            continue
+        found.append(_Candidate(run.start(), run.end(), run.start(), False))
+    return found
+
+
 def _counted(text: str, marker: str, mapping: Mapping) -> list[_Candidate]:
     """Last resort: the marker's number where a word before it made it look counted ("条约9
     缔约国": "约" counts in "约6亿", here it ends "treaty"). Units after it still rule it out."""
@@ -281,8 +294,9 @@ def place_notes(
                     Diagnostic(
                         "N403",
                         Severity.INFO,
-                        f"marker of footnote {note.marker} found away from the page that "
-                        "prints the note",
+                        f"marker of footnote {note.marker} read where only the order of the "
+                        "notes puts it: glued to a number or code ('HIV/AIDS7'), or away from "
+                        "the page that prints the note",
                         line=line_at(blocks[block_index], candidate.start).number,
                     )
                 )
@@ -346,8 +360,9 @@ def _search_glued_to_number(
     mapping: Mapping,
     cursor: tuple[int, int],
 ) -> tuple[int, _Candidate] | None:
-    """A marker glued to a number, or one whose number looked counted, looked for between the
-    previous note and the next one."""
+    """A marker glued to a number, or one whose number looked counted, or one glued to a code
+    or symbol ("HIV/AIDS7"), looked for between the previous note and the next one: the
+    first such place after the previous note."""
     note = notes[index]
     limit: tuple[int, int] | None = None
     if index + 1 < len(notes):
@@ -363,6 +378,7 @@ def _search_glued_to_number(
         found = [
             *_number_glued(block.text, note.marker),
             *_counted(block.text, note.marker, mapping),
+            *_code_glued(block.text, note.marker),
         ]
         for candidate in sorted(found, key=lambda c: c.start):
             if block_index == cursor[0] and candidate.start < cursor[1]:

@@ -126,3 +126,17 @@ def test_a_spaced_repeat_is_a_reference_only_where_it_names_the_same_thing(en):
     placements, _ = place_notes(blocks, notes, en)
     assert [(p.block, p.repeat) for p in placements] == [(0, False), (1, True)]
     assert blocks[2].text.endswith("the level 2 activation procedure;")
+
+
+def test_a_marker_glued_to_a_code_is_found_where_the_order_of_notes_leaves_it(en):
+    """ "HIV/AIDS7": a marker glued to a symbol looks like part of it, but note 7 has no other
+    place between notes 6 and 8 (A/RES/78/182); the code before it is left whole."""
+    blocks = [
+        _block(Kind.RECITAL, "Recalling the Declaration,6 and the Declaration on HIV/AIDS7 and"),
+        _block(Kind.RECITAL, "Recalling also the Political Declaration,8"),
+    ]
+    notes = [Note(m, [Line(5, f"Note {m}.")], 0, Line(5, m)) for m in ("6", "7", "8")]
+    placements, diagnostics = place_notes(blocks, notes, en)
+    assert [(p.block, p.note) for p in placements] == [(0, 0), (0, 1), (1, 2)]
+    assert "HIV/AIDS and" in blocks[0].text
+    assert [d.code for d in diagnostics] == ["N403"]
