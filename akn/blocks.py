@@ -832,7 +832,7 @@ class BodyReader:
         """A short title line between paragraphs, followed by a numbered paragraph."""
         if (
             is_closed(text, self.mapping.closing_quotes)
-            or len(text.split()) > 14
+            or len(text.split()) > _HEADING_WORDS
             or text[:1].islower()
         ):
             return None
@@ -995,6 +995,9 @@ def heading_row(cells: list[list[str]], figure: re.Pattern[str]) -> bool:
 _SHORT_LINE = 0.8
 # How many operative numbers may be missing before a number that goes on after them.
 _GAP = 2
+# The most words an unnumbered heading has ("Financing of the appropriation for the period
+# from 1 July 2023 to 30 June 2024" has 15).
+_HEADING_WORDS = 24
 
 
 def _wrap_width(content: list[Line]) -> int:

@@ -319,3 +319,20 @@ def test_a_lost_paragraph_number_keeps_the_numbering_going_and_says_so():
     far = convert(text.replace("3. Decides b", "5. Decides b").replace("4.", "6."), lang="en")
     assert not [d for d in far.diagnostics if d.code == "S306"]
     assert [n.text for n in far.tree.iterfind(f".//{{{AKN}}}paragraph/{{{AKN}}}num")] == ["1."]
+
+
+def test_a_long_unnumbered_heading_between_paragraphs_is_a_heading():
+    """Fifteen words, no closing punctuation, the next paragraph number after it: a heading
+    (A/RES/77/307 'Financing of the appropriation for the period from 1 July 2023 to 30 June
+    2024'), not a paragraph without a number."""
+    text = (
+        "The General Assembly,\nRecalling its resolution 70/1,\n1. Decides to appropriate;\n"
+        "Financing of the appropriation for the period from 1 July 2023 to 30 June 2024\n"
+        "2. Decides to apportion.\n"
+    )
+    result = convert(text, lang="en")
+    headings = [h.text for h in result.tree.iterfind(f".//{{{AKN}}}hcontainer/{{{AKN}}}heading")]
+    assert headings == [
+        "Financing of the appropriation for the period from 1 July 2023 to 30 June 2024"
+    ]
+    assert not [d for d in result.diagnostics if d.code == "S304"]
