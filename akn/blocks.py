@@ -626,7 +626,7 @@ class BodyReader:
             recital = self._recital_start(text, prev_text, separated)
             if recital is not None:
                 return recital
-        if self.zone in (Zone.OPERATIVE, Zone.ANNEX) and closed and following is not None:
+        if self.zone is not Zone.CONCLUSIONS and closed and following is not None:
             heading = self._unnumbered_heading(text, following)
             if heading is not None:
                 return heading

@@ -336,3 +336,20 @@ def test_a_long_unnumbered_heading_between_paragraphs_is_a_heading():
         "Financing of the appropriation for the period from 1 July 2023 to 30 June 2024"
     ]
     assert not [d for d in result.diagnostics if d.code == "S304"]
+
+
+def test_an_operative_part_that_opens_with_a_heading():
+    """A title line after the last recital, then "1.": the heading opens the body (before,
+    every numbered paragraph became a preambular paragraph: A/RES/79/327, 78/322)."""
+    text = (
+        "The General Assembly,\nRecalling its resolution 77/335,\n"
+        "Role and authority of the General Assembly\n1. Recognizes the role;\n"
+        "2. Calls for coordination;\nWorking methods\n3. Decides to act.\n"
+    )
+    result = convert(text, lang="en")
+    assert result.ok, [d.format() for d in result.diagnostics]
+    assert len(result.tree.findall(f".//{{{AKN}}}preamble/{{{AKN}}}container")) == 1
+    headings = [h.text for h in result.tree.iterfind(f".//{{{AKN}}}hcontainer/{{{AKN}}}heading")]
+    assert headings == ["Role and authority of the General Assembly", "Working methods"]
+    numbers = [n.text for n in result.tree.iterfind(f".//{{{AKN}}}paragraph/{{{AKN}}}num")]
+    assert numbers == ["1.", "2.", "3."]
