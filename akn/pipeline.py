@@ -8,6 +8,7 @@ a function of its own module; this one only runs them in order and collects diag
 from __future__ import annotations
 
 import datetime
+import functools
 import itertools
 import os
 import re
@@ -159,6 +160,8 @@ def convert(
         blocks += _body_blocks(body_lines, mapping, regime, diagnostics, decision)
 
     lexicon = make_lexicon(mapping, [line.text for line in lines])
+    if not _word_lists_installed():
+        diagnostics.append(_NO_WORD_LISTS)
     diagnostics += fill_block_texts(blocks, mapping, lexicon)
     if front.title is not None:
         _split_title_number(front.title)
@@ -204,6 +207,21 @@ def convert(
 
 
 # --------------------------------------------------------------------------- helpers
+
+_NO_WORD_LISTS = Diagnostic(
+    "L202",
+    Severity.WARNING,
+    "wordfreq is not installed: words split by PDF extraction are rejoined from the "
+    "document's own vocabulary only; install akn[convert] (pip install 'akn[convert]')",
+)
+
+
+@functools.cache
+def _word_lists_installed() -> bool:
+    """wordfreq is the optional ``convert`` extra (57 MB): a validate-only install lacks it."""
+    import importlib.util
+
+    return importlib.util.find_spec("wordfreq") is not None
 
 
 def _check_output(tree: etree._Element, empty_body: bool = False) -> list[Diagnostic]:
