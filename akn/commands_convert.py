@@ -2,9 +2,10 @@
 
 The XML goes to standard output, or to the file given with -o. It is checked against the
 official Akoma Ntoso schema before it is written. Diagnostics go to standard error as
-``path:line:col: CODE message``. Exit status: 0 converted (warnings allowed), 1 the input could
-not be converted or the output failed the schema (the XML is still written for inspection),
-2 usage error.
+"path:line:col: severity: CODE message". Exit status: 0 converted (warnings allowed), 1 the
+input could not be converted or the output failed the schema (the XML is still written for
+inspection), 2 usage error (a bad option, contradictory dates, an output that cannot be
+written).
 """
 
 from __future__ import annotations
@@ -74,7 +75,9 @@ def _read(source: str) -> tuple[bytes, str]:
 
 
 def run(args: argparse.Namespace) -> int:
-    from akn.cli import EXIT_FAILED, EXIT_OK
+    from akn.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE
+    from akn.diagnostics import Diagnostic
+    from akn.meta import MetadataError
     from akn.pipeline import convert
 
     try:
@@ -83,11 +86,14 @@ def run(args: argparse.Namespace) -> int:
         print(f"akn convert: error: cannot read {args.input}: {error.strerror}", file=sys.stderr)
         return EXIT_FAILED
     if len(data) > MAX_INPUT_BYTES:
-        print(
-            f"{name}: E106 input is larger than {MAX_INPUT_BYTES // 2**20} MB; "
+        too_large = Diagnostic(
+            "E106",
+            Severity.ERROR,
+            f"input is larger than {MAX_INPUT_BYTES // 2**20} MB; "
             "a resolution is a few hundred kilobytes at most",
-            file=sys.stderr,
+            path=name,
         )
+        print(too_large.format(), file=sys.stderr)
         return EXIT_FAILED
     metadata: dict[str, object] = {}
     for key in ("symbol", "adopted", "issued"):
@@ -97,7 +103,11 @@ def run(args: argparse.Namespace) -> int:
         metadata["markup"] = args.markup_date
     if args.draft:
         metadata["draft"] = True
-    result = convert(data, lang=args.lang, metadata=metadata)
+    try:
+        result = convert(data, lang=args.lang, metadata=metadata)
+    except MetadataError as error:  # the options (or SOURCE_DATE_EPOCH) contradict themselves
+        print(f"akn convert: error: {error}", file=sys.stderr)
+        return EXIT_USAGE
     threshold = Severity.INFO if args.verbose else Severity.WARNING
     shown = [d.with_path(name) for d in result.diagnostics if d.severity >= threshold]
     if args.diagnostics == "json":
@@ -114,11 +124,15 @@ def run(args: argparse.Namespace) -> int:
         try:
             Path(args.output).write_bytes(xml)
         except OSError as error:
-            print(
-                f"akn convert: error: cannot write {args.output}: {error.strerror}", file=sys.stderr
-            )
-            return EXIT_FAILED
+            # The same failure, the same status and words as akn validate -o: a usage error.
+            print(f"akn convert: error: {cannot_write(args.output, error)}", file=sys.stderr)
+            return EXIT_USAGE
     else:
         sys.stdout.buffer.write(xml)
         sys.stdout.buffer.flush()
     return EXIT_OK if result.ok else EXIT_FAILED
+
+
+def cannot_write(output: str, error: OSError) -> str:
+    """The one message both commands give when -o cannot be written (exit status 2)."""
+    return f"cannot write -o {output}: {error.strerror or error}"

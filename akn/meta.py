@@ -31,6 +31,10 @@ ROLES = {
     "editor": ("/akn/ontology/role/un/editor", "Editor"),
 }
 AKN4UN = "http://un.org/akn4un"
+# The manifestation's FRBRdate says which date it is: the day of the conversion or one given
+# with --markup-date ("markup", as the UN writes), or a date pinned for a reproducible build,
+# which is not the day the XML was made and so must not pass for it.
+MARKUP_DATE_NAMES = {"SOURCE_DATE_EPOCH": "markup (SOURCE_DATE_EPOCH)"}
 
 
 @dataclass
@@ -44,6 +48,8 @@ class Metadata:
     adopted: str | None = None
     issued: str | None = None
     markup: str | None = None
+    # Where the markup date came from: "conversion" (today), "option" or "SOURCE_DATE_EPOCH".
+    markup_origin: str = "conversion"
     session: int | None = None
     draft: bool = False
     decision: bool = False  # a decision (no formula, no preamble), not a resolution
@@ -62,6 +68,32 @@ class Metadata:
             f"/akn/un/{self.doc_type}/deliberation/{self.actor}/{self.adopted or UNKNOWN_DATE}/"
             f"{self.number or 'unknown'}"
         )
+
+
+class MetadataError(ValueError):
+    """Metadata the caller gave (an option, ``SOURCE_DATE_EPOCH``) that cannot be right: a
+    symbol that is no UN document symbol, dates out of order. A usage error, not a finding:
+    the message names the options, so that the command line can say what to change."""
+
+
+# The shape of a UN document symbol (the same as the mappings' ``symbol`` pattern): an organ,
+# parts parted by slashes, then a year in brackets or a letter. No free text, no spaces else.
+_SYMBOL = re.compile(
+    r"[A-Z]{1,8}/(?:[A-Za-z0-9.\-]+/)*[A-Za-z0-9.\-]*[A-Za-z0-9](?: ?\(\d{4}\))?(?: [A-Z])?"
+)
+
+
+def check_symbol(symbol: str) -> str:
+    """``symbol`` with its spacing normalised; MetadataError when it is no UN document symbol
+    (a symbol becomes the FRBR work number, so free text there would name a work that is not
+    the document's)."""
+    normal = " ".join(symbol.split())
+    if not _SYMBOL.fullmatch(normal):
+        raise MetadataError(
+            f"--symbol {symbol!r} is not a UN document symbol (such as A/RES/75/15, "
+            "S/RES/2532 (2020), A/75/L.25, A/DEC/75/540)"
+        )
+    return normal
 
 
 def number_from_symbol(symbol: str) -> str | None:
@@ -114,7 +146,10 @@ def identification(meta: Metadata, component: str = "") -> etree._Element:
     etree.SubElement(manifestation, tag("FRBRthis"), value=f"{work}/{language}@/{part}.xml")
     etree.SubElement(manifestation, tag("FRBRuri"), value=f"{work}/{language}@.xml")
     etree.SubElement(
-        manifestation, tag("FRBRdate"), date=meta.markup or UNKNOWN_DATE, name="markup"
+        manifestation,
+        tag("FRBRdate"),
+        date=meta.markup or UNKNOWN_DATE,
+        name=MARKUP_DATE_NAMES.get(meta.markup_origin, "markup"),
     )
     etree.SubElement(manifestation, tag("FRBRauthor"), href="#akn", **{"as": "#editor"})
     return element

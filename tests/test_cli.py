@@ -26,7 +26,7 @@ def test_convert_writes_xml_and_warnings(capsys):
     assert code == 0
     assert out.startswith("<?xml version='1.0' encoding='UTF-8'?>\n<akomaNtoso")
     lines = err.splitlines()
-    assert f"{SEED}:48: N404 marker of footnote * not found in the text; " in lines[-1]
+    assert f"{SEED}:48:1: warning: N404 marker of footnote * not found in the text; " in lines[-1]
     assert all(line.startswith(str(SEED)) for line in lines)
 
 

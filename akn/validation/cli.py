@@ -175,7 +175,9 @@ def _write(report: str, output: str | None) -> None:
         with open(output, "w", encoding="utf-8") as stream:
             stream.write(report)
     except OSError as error:
-        raise UsageError(f"cannot write {output}: {error.strerror or error}") from None
+        from akn.commands_convert import cannot_write
+
+        raise UsageError(cannot_write(output, error)) from None
 
 
 def expand_paths(paths: list[str], stdin_name: str | None = None) -> list[Input]:

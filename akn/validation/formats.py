@@ -48,7 +48,7 @@ def summary(results: Sequence[FileResult], failing: Severity) -> str:
 
 
 def text(results: Sequence[FileResult], failing: Severity) -> str:
-    """``path:line:col: CODE message``, one per line, then the summary."""
+    """``path:line:col: severity: CODE message``, one per line, then the summary."""
     lines = [finding.format() for finding in _all(results)]
     lines.append(summary(results, failing))
     return "\n".join(lines) + "\n"

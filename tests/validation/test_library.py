@@ -27,7 +27,7 @@ def test_findings_are_records_with_a_place():
     (finding,) = validate(BROKEN.encode(), label="doc.xml")
     assert isinstance(finding, Finding)
     assert finding.code == "AKN103" and finding.path == "doc.xml"
-    assert finding.format().startswith(f"doc.xml:{finding.line}:{finding.column}: AKN103 ")
+    assert finding.format().startswith(f"doc.xml:{finding.line}:{finding.column}: error: AKN103 ")
     assert finding.to_dict()["severity"] == "error"
 
 
