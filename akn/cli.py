@@ -1,4 +1,4 @@
-"""The ``akn`` command line: ``akn convert`` and ``akn validate``.
+"""The akn command line: akn convert and akn validate.
 
 Exit status: 0 done (warnings allowed), 1 the input could not be converted or is invalid,
 2 usage error. Nothing below this module prints; everything reaches the user from here.
@@ -40,7 +40,13 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     for name, summary, module in commands:
-        command = sub.add_parser(name, help=summary, description=module.__doc__)
+        command = sub.add_parser(
+            name,
+            help=summary,
+            description=module.__doc__,
+            epilog=getattr(module, "EXAMPLES", None),
+            formatter_class=argparse.RawDescriptionHelpFormatter,  # keep the examples' lines
+        )
         module.add_arguments(command)
         command.set_defaults(run=module.run)
     return parser

@@ -19,6 +19,14 @@ from akn.diagnostics import Severity
 
 MAX_INPUT_BYTES = 50 * 1024 * 1024
 
+EXAMPLES = """examples:
+  akn convert resolution.txt -o resolution.xml      language detected from the text
+  pdftotext A-RES-73-6.pdf - | akn convert - --lang en > A-RES-73-6.xml
+  akn convert draft.txt --draft --symbol A/75/L.25 --issued 2020-11-17
+  SOURCE_DATE_EPOCH=$(git log -1 --format=%ct) akn convert r.txt   reproducible bytes
+
+akn convert reads no configuration file: its options describe one document."""
+
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     from akn.resources import available_languages
@@ -30,7 +38,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         choices=available_languages(),
         help="language of the text (default: detected from the text)",
     )
-    parser.add_argument("--symbol", help="document symbol, e.g. A/RES/75/15")
+    parser.add_argument(
+        "--symbol", help="UN document symbol, e.g. A/RES/75/15 (it names the work in the IRIs)"
+    )
     parser.add_argument(
         "--adopted", metavar="DATE", type=_iso_date, help="adoption date, YYYY-MM-DD"
     )
@@ -40,7 +50,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="DATE",
         type=_markup_date,
         help="date of this conversion for the FRBR manifestation, YYYY-MM-DD or 'today' "
-        "(default: SOURCE_DATE_EPOCH, else the issue date, so that output is reproducible)",
+        "(default: SOURCE_DATE_EPOCH when set, for reproducible output, else today)",
     )
     parser.add_argument("--draft", action="store_true", help="the text is a draft resolution")
     parser.add_argument(
