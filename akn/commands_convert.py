@@ -11,8 +11,8 @@ written).
 from __future__ import annotations
 
 import argparse
-import json
 import sys
+import time
 from pathlib import Path
 
 from akn.diagnostics import Severity
@@ -113,6 +113,7 @@ def run(args: argparse.Namespace) -> int:
         metadata["markup"] = args.markup_date
     if args.draft:
         metadata["draft"] = True
+    started = time.perf_counter()
     try:
         result = convert(data, lang=args.lang, metadata=metadata)
     except MetadataError as error:  # the options (or SOURCE_DATE_EPOCH) contradict themselves
@@ -120,10 +121,11 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     threshold = Severity.INFO if args.verbose else Severity.WARNING
     shown = [d.with_path(name) for d in result.diagnostics if d.severity >= threshold]
-    if args.diagnostics == "json":
-        print(
-            json.dumps([d.to_dict() for d in shown], ensure_ascii=False, indent=2), file=sys.stderr
-        )
+    if args.diagnostics == "json":  # the same report as akn validate --format json
+        from akn.report import FileStatus, dumps, report
+
+        status = FileStatus(name, result.tree is not None, result.ok, time.perf_counter() - started)
+        sys.stderr.write(dumps(report("convert", [status], shown, Severity.ERROR)))
     else:
         for diagnostic in shown:
             print(diagnostic.format(), file=sys.stderr)

@@ -44,7 +44,7 @@ def test_output_file_and_stdin(tmp_path, capsys, monkeypatch):
 
 def test_json_diagnostics(capsys):
     code, _, err = run(["convert", str(SEED), "--diagnostics", "json", "-v"], capsys)
-    records = json.loads(err)
+    records = json.loads(err)["findings"]
     assert code == 0 and {"L200", "L210", "N404"} <= {r["code"] for r in records}
 
 

@@ -43,6 +43,7 @@ def test_wheel_carries_both_licences(wheel: Path) -> None:
     licences = {n.split(".dist-info/licenses/", 1)[1] for n in names if "/licenses/" in n}
     assert {"LICENSE", "schemas/NOTICE.md"} <= licences
     assert "akn/schemas/NOTICE.md" in names  # beside the schema it is about
+    assert "akn/schemas/report.schema.json" in names  # the JSON report's own schema
     notice = (ROOT / "schemas" / "NOTICE.md").read_text(encoding="utf-8")
     assert "CC BY 4.0" in notice and "creativecommons.org/licenses/by/4.0" in notice
 
