@@ -54,6 +54,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--draft", action="store_true", help="the text is a draft resolution")
     parser.add_argument(
+        "--iri-style",
+        choices=["un", "oasis"],
+        default="un",
+        help="FRBR IRIs as the UN writes them (eng@!main/, the default) or as the Akoma Ntoso "
+        "naming convention does (eng@/!main)",
+    )
+    parser.add_argument(
         "--diagnostics",
         choices=["text", "json"],
         default="text",
@@ -115,7 +122,7 @@ def run(args: argparse.Namespace) -> int:
         metadata["draft"] = True
     started = time.perf_counter()
     try:
-        result = convert(data, lang=args.lang, metadata=metadata)
+        result = convert(data, lang=args.lang, metadata=metadata, iri_style=args.iri_style)
     except MetadataError as error:  # the options (or SOURCE_DATE_EPOCH) contradict themselves
         print(f"akn convert: error: {error}", file=sys.stderr)
         return EXIT_USAGE

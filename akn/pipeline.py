@@ -40,6 +40,7 @@ from akn.diagnostics import Diagnostic, Severity
 from akn.ids import assign_ids
 from akn.mapping import Mapping, MappingError, load_mapping
 from akn.meta import (
+    IRI_STYLES,
     Metadata,
     MetadataError,
     check_symbol,
@@ -84,13 +85,16 @@ def convert(
     lang: str | None = None,
     metadata: MappingType[str, object] | None = None,
     validate: bool = True,
+    iri_style: str = "un",
 ) -> Conversion:
     """Convert the text of a UN resolution to Akoma Ntoso.
 
     ``text`` may be bytes (UTF-8 or UTF-16 with BOM) or str. ``lang`` is a mapping code ("fr",
     "en"); without it the language is detected. ``metadata`` supplies or overrides what the text
     says: ``symbol``, ``adopted``, ``issued``, ``markup`` (ISO dates), ``draft`` (bool),
-    ``session`` (int); they are the command line's options by other names.
+    ``session`` (int); they are the command line's options by other names. ``iri_style`` is
+    ``"un"`` (the UN's FRBR IRIs, ``eng@!main/``) or ``"oasis"`` (the naming convention's,
+    ``eng@/!main``): see ``akn.meta.IRI_STYLES``.
 
     Problems in the text are returned as diagnostics, never raised: the text is data, and a
     conversion always says what it found. Mistakes in the arguments are raised, because they
@@ -100,6 +104,8 @@ def convert(
     """
     if not isinstance(text, str | bytes | bytearray):
         raise TypeError(f"convert() takes the text as str or bytes, not {type(text).__name__}")
+    if iri_style not in IRI_STYLES:
+        raise ValueError(f"iri_style must be one of {', '.join(IRI_STYLES)}, not {iri_style!r}")
     if lang is not None and lang not in available_languages():
         raise ValueError(
             f"unknown language {lang!r}: akn has mappings for {', '.join(available_languages())}"
@@ -222,6 +228,7 @@ def convert(
     meta = _metadata(
         front.facts, blocks, layout.job_number, mapping, options, diagnostics, fingerprint
     )
+    meta.iri_style = iri_style
     diagnostics += _report_text_blocks(blocks, mapping)
     diagnostics += _report_furniture(layout.furniture)
     bodiless = _report_missing_body(blocks)
