@@ -580,7 +580,10 @@ def _markup_date(options: dict[str, object]) -> tuple[str, str]:
             raise MetadataError(
                 f"SOURCE_DATE_EPOCH must be a number of seconds since 1970-01-01, not {epoch!r}"
             )
-        moment = datetime.datetime.fromtimestamp(int(epoch), datetime.UTC)
+        try:
+            moment = datetime.datetime.fromtimestamp(int(epoch), datetime.UTC)
+        except (OverflowError, OSError, ValueError):
+            raise MetadataError(f"SOURCE_DATE_EPOCH {epoch} is out of range") from None
         return moment.date().isoformat(), "SOURCE_DATE_EPOCH"
     return _today(), "conversion"
 

@@ -160,3 +160,27 @@ def test_source_date_epoch_pins_the_markup_date_and_says_so(monkeypatch) -> None
 def test_a_given_markup_date_is_written_as_given() -> None:
     result = akn.convert(TEXT, metadata={"markup": "2021-02-03"})
     assert _markup(result) == ("2021-02-03", "markup")
+
+
+# --- the documentation says what the code does -------------------------------------------------
+
+
+def test_every_code_the_converter_emits_is_in_the_readme_table() -> None:
+    from corpus import ROOT
+
+    source = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "akn").glob("*.py"))
+    emitted = set(re.findall(r'"([ELSNKM]\d{3})"', source)) | {"E106"}
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    table = readme[readme.index("| Code | Level | Meaning |") :].split("\n\n", 1)[0]
+    documented = set(re.findall(r"`([A-Z]\d{3})`", table))
+    for low, high in re.findall(r"`([A-Z]\d{3})`–`([A-Z]\d{3})`", table):
+        documented |= {f"{low[0]}{n}" for n in range(int(low[1:]), int(high[1:]) + 1)}
+    assert emitted - documented == set()
+
+
+def test_the_readme_says_convert_reads_no_configuration() -> None:
+    from corpus import ROOT
+
+    readme = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
+    assert "other akn commands use `[tool.akn]`" not in readme
+    assert "`akn convert` reads no configuration, on purpose" in readme
