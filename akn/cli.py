@@ -15,6 +15,12 @@ EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_USAGE = 2
 
+EXAMPLES = """examples:
+  akn convert resolution.txt -o resolution.xml
+  akn validate resolutions/
+
+'akn COMMAND --help' describes each command's options."""
+
 
 class _Parser(argparse.ArgumentParser):
     """argparse, but a usage error exits with 2 after one clear line (its default too)."""
@@ -28,7 +34,12 @@ def build_parser() -> argparse.ArgumentParser:
     from akn import commands_convert
     from akn.validation import cli as validation_cli
 
-    parser = _Parser(prog="akn", description=__doc__.splitlines()[0])
+    parser = _Parser(
+        prog="akn",
+        description=__doc__.splitlines()[0],
+        epilog=EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("--version", action=_Version, nargs=0, help="show the version and exit")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     commands = (

@@ -59,8 +59,7 @@ def test_help_is_plain_text_with_examples(command, capsys) -> None:
         main([*command, "--help"])
     out = capsys.readouterr().out
     assert stopped.value.code == 0 and "``" not in out
-    if command:
-        assert "examples:\n  akn " + command[0] in out
+    assert "examples:\n  akn " + (command[0] if command else "convert") in out
 
 
 def test_rule_documentation_is_plain_text(cli) -> None:
