@@ -72,6 +72,15 @@ def report(
     }
 
 
+def report_schema() -> dict[str, Any]:
+    """The JSON Schema of the report (``akn/schemas/report.schema.json`` in a wheel), for a
+    consumer that wants to check what it reads against the version it was written for."""
+    from akn.resources import data_dir
+
+    text = (data_dir("schemas") / "report.schema.json").read_text(encoding="utf-8")
+    return dict(json.loads(text))
+
+
 def dumps(document: dict[str, Any]) -> str:
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
