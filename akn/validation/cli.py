@@ -160,7 +160,8 @@ def _run(args: argparse.Namespace) -> int:
     limits = Limits(max_bytes=args.max_bytes or config.get("max-bytes", DEFAULT_MAX_BYTES))
     show_all = args.show_all if args.show_all is not None else config.get("show-all", False)
     explain = args.explain if args.explain is not None else config.get("explain", False)
-    settings = Settings(codes, limits, explain=explain, group=not show_all)
+    located = output_format in ("json", "sarif")  # the formats that show every repeat
+    settings = Settings(codes, limits, explain=explain, group=not show_all, locations=located)
     inputs = expand_paths(args.paths, args.stdin_filename)
     results = list(check_inputs(inputs, settings))
 

@@ -34,6 +34,10 @@ class Settings:
     limits: Limits = field(default_factory=Limits)
     explain: bool = False
     group: bool = True
+    locations: bool = True
+    """List where each repeat of a merged finding is (``extra.locations``). Finding their
+    columns is a third of the run over many files, so the command line asks for them only
+    for the formats that show them (json, sarif)."""
 
 
 @dataclass
@@ -99,14 +103,15 @@ def finish(
     """Merge repeated hits, give every finding its path, line and column, and sort them."""
     locator = Locator(loaded.data, loaded.encoding)
     findings = [f for f in loaded.findings if f.code in settings.codes]
-    findings += _collapse(hits, locator, settings.group)
+    findings += _collapse(hits, locator, settings)
     findings += [_locate_schema_finding(f, locator) for f in schema]
     findings = [f.with_path(loaded.label) for f in findings]
     findings.sort(key=lambda f: (f.line or 0, f.column or 0, f.code))
     return FileResult(loaded.label, findings, checked=loaded.checked, seconds=seconds)
 
 
-def _collapse(hits: Sequence[tuple[Rule, Hit]], locator: Locator, group: bool):
+def _collapse(hits: Sequence[tuple[Rule, Hit]], locator: Locator, settings: Settings):
+    group = settings.group
     merged: dict[tuple[str, object], list[Hit]] = {}
     order: list[tuple[Rule, tuple[str, object] | None, Hit]] = []
     for rule, hit in hits:
@@ -129,7 +134,8 @@ def _collapse(hits: Sequence[tuple[Rule, Hit]], locator: Locator, group: bool):
             first = min(range(len(repeats)), key=lines.__getitem__)
             hit = repeats[first]
             extra["occurrences"] = len(repeats)
-            extra["locations"] = _locations(repeats, locator)
+            if settings.locations:
+                extra["locations"] = _locations(repeats, locator)
             message = hit.message + _repeats(repeats)
         else:
             message = hit.message
