@@ -18,13 +18,14 @@ from conftest import SEED
 from corpus import ROOT
 
 _PIP = (sys.executable, "-m", "pip")
+_OFFLINE = ("--quiet", "--no-index", "--no-deps")  # nothing is fetched: no network in tests
 
 
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("wheel")
     subprocess.run(
-        [*_PIP, "wheel", "--quiet", "--no-deps", "--no-build-isolation", "-w", str(out), str(ROOT)],
+        [*_PIP, "wheel", *_OFFLINE, "--no-build-isolation", "-w", str(out), str(ROOT)],
         check=True,
         capture_output=True,
     )
@@ -70,7 +71,7 @@ def test_long_description_has_no_links_outside_the_repository(wheel: Path) -> No
 def test_installed_wheel_finds_its_data_inside_the_package(wheel: Path, tmp_path: Path) -> None:
     target = tmp_path / "site"
     subprocess.run(
-        [*_PIP, "install", "--quiet", "--no-deps", "--target", str(target), str(wheel)],
+        [*_PIP, "install", *_OFFLINE, "--target", str(target), str(wheel)],
         check=True,
         capture_output=True,
     )
