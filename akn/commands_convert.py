@@ -14,8 +14,12 @@ import argparse
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from akn.diagnostics import Severity
+from akn.diagnostics import Diagnostic, Severity
+
+if TYPE_CHECKING:  # the parser is built for every akn command: import only what runs
+    from akn.report import FileStatus
 
 MAX_INPUT_BYTES = 50 * 1024 * 1024
 
@@ -93,9 +97,9 @@ def _read(source: str) -> tuple[bytes, str]:
 
 def run(args: argparse.Namespace) -> int:
     from akn.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE
-    from akn.diagnostics import Diagnostic
     from akn.meta import MetadataError
     from akn.pipeline import convert
+    from akn.report import FileStatus
 
     try:
         data, name = _read(args.input)
@@ -110,7 +114,7 @@ def run(args: argparse.Namespace) -> int:
             "a resolution is a few hundred kilobytes at most",
             path=name,
         )
-        print(too_large.format(), file=sys.stderr)
+        _print_diagnostics(args, [too_large], FileStatus(name, False, False))
         return EXIT_FAILED
     metadata: dict[str, object] = {}
     for key in ("symbol", "adopted", "issued"):
@@ -128,14 +132,8 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     threshold = Severity.INFO if args.verbose else Severity.WARNING
     shown = [d.with_path(name) for d in result.diagnostics if d.severity >= threshold]
-    if args.diagnostics == "json":  # the same report as akn validate --format json
-        from akn.report import FileStatus, dumps, report
-
-        status = FileStatus(name, result.tree is not None, result.ok, time.perf_counter() - started)
-        sys.stderr.write(dumps(report("convert", [status], shown, Severity.ERROR)))
-    else:
-        for diagnostic in shown:
-            print(diagnostic.format(), file=sys.stderr)
+    status = FileStatus(name, result.tree is not None, result.ok, time.perf_counter() - started)
+    _print_diagnostics(args, shown, status)
     if result.tree is None:
         return EXIT_FAILED
     xml = result.to_bytes()
@@ -150,6 +148,19 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.buffer.write(xml)
         sys.stdout.buffer.flush()
     return EXIT_OK if result.ok else EXIT_FAILED
+
+
+def _print_diagnostics(
+    args: argparse.Namespace, shown: list[Diagnostic], status: FileStatus
+) -> None:
+    """On standard error: one line each, or the JSON report akn validate writes too."""
+    if args.diagnostics == "json":
+        from akn.report import dumps, report
+
+        sys.stderr.write(dumps(report("convert", [status], shown, Severity.ERROR)))
+    else:
+        for diagnostic in shown:
+            print(diagnostic.format(), file=sys.stderr)
 
 
 def cannot_write(output: str, error: OSError) -> str:

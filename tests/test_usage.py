@@ -186,3 +186,15 @@ def test_the_readme_says_convert_reads_no_configuration() -> None:
     readme = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
     assert "other akn commands use `[tool.akn]`" not in readme
     assert "`akn convert` reads no configuration, on purpose" in readme
+
+
+def test_a_too_large_input_is_reported_in_the_chosen_format(tmp_path, capsys, monkeypatch) -> None:
+    import json
+
+    from akn import commands_convert
+
+    monkeypatch.setattr(commands_convert, "MAX_INPUT_BYTES", 10)
+    code, _, err = run(["convert", str(SEED), "--diagnostics", "json"], capsys)
+    document = json.loads(err)
+    assert code == 1 and [f["code"] for f in document["findings"]] == ["E106"]
+    assert document["files"][0]["checked"] is False
