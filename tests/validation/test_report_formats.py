@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -140,3 +141,5 @@ def test_the_readme_documents_the_report_schema() -> None:
     readme = (HERE.parent.parent / "README.md").read_text(encoding="utf-8")
     assert "report.schema.json" in readme and "failing_severity" in readme
     assert "extra.locations" in readme
+    (example,) = re.findall(r"^  ```json\n(.*?)^  ```$", readme, flags=re.M | re.S)
+    assert _errors(REPORT_SCHEMA, json.loads(example)) == []
