@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from akn.diagnostics import Diagnostic, Severity
 
 if TYPE_CHECKING:
+    from akn.meta import MetadataError
     from akn.pipeline import Conversion, convert
     from akn.validation import Finding, is_valid, validate
 
@@ -23,6 +24,7 @@ __all__ = [
     "Conversion",
     "Diagnostic",
     "Finding",
+    "MetadataError",
     "Severity",
     "convert",
     "is_valid",
@@ -32,6 +34,7 @@ __all__ = [
 _LAZY = {
     "convert": "akn.pipeline",
     "Conversion": "akn.pipeline",
+    "MetadataError": "akn.meta",
     "validate": "akn.validation",
     "is_valid": "akn.validation",
     "Finding": "akn.validation",

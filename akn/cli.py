@@ -1,4 +1,4 @@
-"""The ``akn`` command line: ``akn convert`` and ``akn validate``.
+"""The akn command line: akn convert and akn validate.
 
 Exit status: 0 done (warnings allowed), 1 the input could not be converted or is invalid,
 2 usage error. Nothing below this module prints; everything reaches the user from here.
@@ -15,6 +15,12 @@ EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_USAGE = 2
 
+EXAMPLES = """examples:
+  akn convert resolution.txt -o resolution.xml
+  akn validate resolutions/
+
+'akn COMMAND --help' describes each command's options."""
+
 
 class _Parser(argparse.ArgumentParser):
     """argparse, but a usage error exits with 2 after one clear line (its default too)."""
@@ -28,7 +34,12 @@ def build_parser() -> argparse.ArgumentParser:
     from akn import commands_convert
     from akn.validation import cli as validation_cli
 
-    parser = _Parser(prog="akn", description=__doc__.splitlines()[0])
+    parser = _Parser(
+        prog="akn",
+        description=__doc__.splitlines()[0],
+        epilog=EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("--version", action=_Version, nargs=0, help="show the version and exit")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     commands = (
@@ -40,7 +51,13 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     for name, summary, module in commands:
-        command = sub.add_parser(name, help=summary, description=module.__doc__)
+        command = sub.add_parser(
+            name,
+            help=summary,
+            description=module.__doc__,
+            epilog=getattr(module, "EXAMPLES", None),
+            formatter_class=argparse.RawDescriptionHelpFormatter,  # keep the examples' lines
+        )
         module.add_arguments(command)
         command.set_defaults(run=module.run)
     return parser

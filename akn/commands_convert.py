@@ -2,21 +2,34 @@
 
 The XML goes to standard output, or to the file given with -o. It is checked against the
 official Akoma Ntoso schema before it is written. Diagnostics go to standard error as
-``path:line:col: CODE message``. Exit status: 0 converted (warnings allowed), 1 the input could
-not be converted or the output failed the schema (the XML is still written for inspection),
-2 usage error.
+"path:line:col: severity: CODE message". Exit status: 0 converted (warnings allowed), 1 the
+input could not be converted or the output failed the schema (the XML is still written for
+inspection), 2 usage error (a bad option, contradictory dates, an output that cannot be
+written).
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import sys
+import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from akn.diagnostics import Severity
+from akn.diagnostics import Diagnostic, Severity
+
+if TYPE_CHECKING:  # the parser is built for every akn command: import only what runs
+    from akn.report import FileStatus
 
 MAX_INPUT_BYTES = 50 * 1024 * 1024
+
+EXAMPLES = """examples:
+  akn convert resolution.txt -o resolution.xml      language detected from the text
+  pdftotext A-RES-73-6.pdf - | akn convert - --lang en > A-RES-73-6.xml
+  akn convert draft.txt --draft --symbol A/75/L.25 --issued 2020-11-17
+  SOURCE_DATE_EPOCH=$(git log -1 --format=%ct) akn convert r.txt   reproducible bytes
+
+akn convert reads no configuration file: its options describe one document."""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -29,7 +42,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         choices=available_languages(),
         help="language of the text (default: detected from the text)",
     )
-    parser.add_argument("--symbol", help="document symbol, e.g. A/RES/75/15")
+    parser.add_argument(
+        "--symbol", help="UN document symbol, e.g. A/RES/75/15 (it names the work in the IRIs)"
+    )
     parser.add_argument(
         "--adopted", metavar="DATE", type=_iso_date, help="adoption date, YYYY-MM-DD"
     )
@@ -39,9 +54,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="DATE",
         type=_markup_date,
         help="date of this conversion for the FRBR manifestation, YYYY-MM-DD or 'today' "
-        "(default: SOURCE_DATE_EPOCH, else the issue date, so that output is reproducible)",
+        "(default: SOURCE_DATE_EPOCH when set, for reproducible output, else today)",
     )
     parser.add_argument("--draft", action="store_true", help="the text is a draft resolution")
+    parser.add_argument(
+        "--iri-style",
+        choices=["un", "oasis"],
+        default="un",
+        help="FRBR IRIs as the UN writes them (eng@!main/, the default) or as the Akoma Ntoso "
+        "naming convention does (eng@/!main)",
+    )
     parser.add_argument(
         "--diagnostics",
         choices=["text", "json"],
@@ -74,8 +96,10 @@ def _read(source: str) -> tuple[bytes, str]:
 
 
 def run(args: argparse.Namespace) -> int:
-    from akn.cli import EXIT_FAILED, EXIT_OK
+    from akn.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE
+    from akn.meta import MetadataError
     from akn.pipeline import convert
+    from akn.report import FileStatus
 
     try:
         data, name = _read(args.input)
@@ -83,11 +107,14 @@ def run(args: argparse.Namespace) -> int:
         print(f"akn convert: error: cannot read {args.input}: {error.strerror}", file=sys.stderr)
         return EXIT_FAILED
     if len(data) > MAX_INPUT_BYTES:
-        print(
-            f"{name}: E106 input is larger than {MAX_INPUT_BYTES // 2**20} MB; "
+        too_large = Diagnostic(
+            "E106",
+            Severity.ERROR,
+            f"input is larger than {MAX_INPUT_BYTES // 2**20} MB; "
             "a resolution is a few hundred kilobytes at most",
-            file=sys.stderr,
+            path=name,
         )
+        _print_diagnostics(args, [too_large], FileStatus(name, False, False))
         return EXIT_FAILED
     metadata: dict[str, object] = {}
     for key in ("symbol", "adopted", "issued"):
@@ -97,16 +124,16 @@ def run(args: argparse.Namespace) -> int:
         metadata["markup"] = args.markup_date
     if args.draft:
         metadata["draft"] = True
-    result = convert(data, lang=args.lang, metadata=metadata)
+    started = time.perf_counter()
+    try:
+        result = convert(data, lang=args.lang, metadata=metadata, iri_style=args.iri_style)
+    except MetadataError as error:  # the options (or SOURCE_DATE_EPOCH) contradict themselves
+        print(f"akn convert: error: {error}", file=sys.stderr)
+        return EXIT_USAGE
     threshold = Severity.INFO if args.verbose else Severity.WARNING
     shown = [d.with_path(name) for d in result.diagnostics if d.severity >= threshold]
-    if args.diagnostics == "json":
-        print(
-            json.dumps([d.to_dict() for d in shown], ensure_ascii=False, indent=2), file=sys.stderr
-        )
-    else:
-        for diagnostic in shown:
-            print(diagnostic.format(), file=sys.stderr)
+    status = FileStatus(name, result.tree is not None, result.ok, time.perf_counter() - started)
+    _print_diagnostics(args, shown, status)
     if result.tree is None:
         return EXIT_FAILED
     xml = result.to_bytes()
@@ -114,11 +141,28 @@ def run(args: argparse.Namespace) -> int:
         try:
             Path(args.output).write_bytes(xml)
         except OSError as error:
-            print(
-                f"akn convert: error: cannot write {args.output}: {error.strerror}", file=sys.stderr
-            )
-            return EXIT_FAILED
+            # The same failure, the same status and words as akn validate -o: a usage error.
+            print(f"akn convert: error: {cannot_write(args.output, error)}", file=sys.stderr)
+            return EXIT_USAGE
     else:
         sys.stdout.buffer.write(xml)
         sys.stdout.buffer.flush()
     return EXIT_OK if result.ok else EXIT_FAILED
+
+
+def _print_diagnostics(
+    args: argparse.Namespace, shown: list[Diagnostic], status: FileStatus
+) -> None:
+    """On standard error: one line each, or the JSON report akn validate writes too."""
+    if args.diagnostics == "json":
+        from akn.report import dumps, report
+
+        sys.stderr.write(dumps(report("convert", [status], shown, Severity.ERROR)))
+    else:
+        for diagnostic in shown:
+            print(diagnostic.format(), file=sys.stderr)
+
+
+def cannot_write(output: str, error: OSError) -> str:
+    """The one message both commands give when -o cannot be written (exit status 2)."""
+    return f"cannot write -o {output}: {error.strerror or error}"

@@ -40,13 +40,18 @@ class Diagnostic:
         )
 
     def format(self) -> str:
-        """``path:line:col: CODE message`` — the form editors and CI logs understand."""
+        """``path:line:col: severity: CODE message``, the compilers' form that editors and CI
+        logs parse (Vim's and Emacs's error formats, GitHub's problem matchers) and that says
+        how serious each line is.
+
+        Every line has a position, so that no parser skips it: a finding without a column is
+        put at column 1 of its line, and one about the whole document (no line) at 1:1;
+        ``to_dict()`` keeps ``None`` for them, so machines can still tell.
+        """
         where = self.path or "<input>"
-        if self.line is not None:
-            where += f":{self.line}"
-            if self.column is not None:
-                where += f":{self.column}"
-        return f"{where}: {self.code} {self.message}"
+        line = self.line if self.line is not None else 1
+        column = self.column if self.column is not None else 1
+        return f"{where}:{line}:{column}: {self.severity}: {self.code} {self.message}"
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {

@@ -31,6 +31,10 @@ ROLES = {
     "editor": ("/akn/ontology/role/un/editor", "Editor"),
 }
 AKN4UN = "http://un.org/akn4un"
+# The manifestation's FRBRdate says which date it is: the day of the conversion or one given
+# with --markup-date ("markup", as the UN writes), or a date pinned for a reproducible build,
+# which is not the day the XML was made and so must not pass for it.
+MARKUP_DATE_NAMES = {"SOURCE_DATE_EPOCH": "markup (SOURCE_DATE_EPOCH)"}
 
 
 @dataclass
@@ -44,6 +48,9 @@ class Metadata:
     adopted: str | None = None
     issued: str | None = None
     markup: str | None = None
+    # Where the markup date came from: "conversion" (today), "option" or "SOURCE_DATE_EPOCH".
+    markup_origin: str = "conversion"
+    iri_style: str = "un"  # IRI_STYLES
     session: int | None = None
     draft: bool = False
     decision: bool = False  # a decision (no formula, no preamble), not a resolution
@@ -62,6 +69,32 @@ class Metadata:
             f"/akn/un/{self.doc_type}/deliberation/{self.actor}/{self.adopted or UNKNOWN_DATE}/"
             f"{self.number or 'unknown'}"
         )
+
+
+class MetadataError(ValueError):
+    """Metadata the caller gave (an option, ``SOURCE_DATE_EPOCH``) that cannot be right: a
+    symbol that is no UN document symbol, dates out of order. A usage error, not a finding:
+    the message names the options, so that the command line can say what to change."""
+
+
+# The shape of a UN document symbol (the same as the mappings' ``symbol`` pattern): an organ,
+# parts parted by slashes, then a year in brackets or a letter. No free text, no spaces else.
+_SYMBOL = re.compile(
+    r"[A-Z]{1,8}/(?:[A-Za-z0-9.\-]+/)*[A-Za-z0-9.\-]*[A-Za-z0-9](?: ?\(\d{4}\))?(?: [A-Z])?"
+)
+
+
+def check_symbol(symbol: str) -> str:
+    """``symbol`` with its spacing normalised; MetadataError when it is no UN document symbol
+    (a symbol becomes the FRBR work number, so free text there would name a work that is not
+    the document's)."""
+    normal = " ".join(symbol.split())
+    if not _SYMBOL.fullmatch(normal):
+        raise MetadataError(
+            f"--symbol {symbol!r} is not a UN document symbol (such as A/RES/75/15, "
+            "S/RES/2532 (2020), A/75/L.25, A/DEC/75/540)"
+        )
+    return normal
 
 
 def number_from_symbol(symbol: str) -> str | None:
@@ -85,36 +118,61 @@ def session_from_symbol(symbol: str) -> int | None:
     return int(match[1]) if match else None
 
 
-def identification(meta: Metadata, component: str = "") -> etree._Element:
-    """``identification`` with Work, Expression and Manifestation IRIs that agree."""
+IRI_STYLES = ("un", "oasis")
+"""How the FRBR IRIs are written. ``un`` (the default) as the UN's own files write them:
+the expression ``.../fra@!main/``, the work ``.../!main/``, URIs with a trailing slash.
+``oasis`` as the Akoma Ntoso Naming Convention 1.0 writes them: ``.../fra@/!main``, no
+trailing slashes. Both name the same work, expression and manifestation, and ``akn
+validate`` accepts both; the UN's is the default so that akn's files sit beside the UN's."""
+
+
+def frbr_iris(meta: Metadata, component: str = "") -> dict[str, tuple[str, str]]:
+    """FRBRthis and FRBRuri of the work, expression and manifestation, in ``meta.iri_style``."""
     work = meta.work()
     language = meta.language
     part = f"!main{component}"
+    if meta.iri_style == "oasis":
+        return {
+            "work": (f"{work}/{part}", work),
+            "expression": (f"{work}/{language}@/{part}", f"{work}/{language}@"),
+            "manifestation": (f"{work}/{language}@/{part}.xml", f"{work}/{language}@.xml"),
+        }
+    end = "" if component else "/"
+    return {
+        "work": (f"{work}/{part}{end}", f"{work}/"),
+        "expression": (f"{work}/{language}@{part}{end}", f"{work}/{language}@/"),
+        "manifestation": (f"{work}/{language}@/{part}.xml", f"{work}/{language}@.xml"),
+    }
+
+
+def identification(meta: Metadata, component: str = "") -> etree._Element:
+    """``identification`` with Work, Expression and Manifestation IRIs that agree."""
+    iris = frbr_iris(meta, component)
+    language = meta.language
     actor_id = ACTORS[meta.actor][0]
     element = etree.Element(tag("identification"), source="#akn")
     frbr = etree.SubElement(element, tag("FRBRWork"))
-    etree.SubElement(frbr, tag("FRBRthis"), value=f"{work}/{part}" + ("" if component else "/"))
-    etree.SubElement(frbr, tag("FRBRuri"), value=f"{work}/")
+    etree.SubElement(frbr, tag("FRBRthis"), value=iris["work"][0])
+    etree.SubElement(frbr, tag("FRBRuri"), value=iris["work"][1])
     etree.SubElement(frbr, tag("FRBRdate"), date=meta.adopted or UNKNOWN_DATE, name="adoption")
     etree.SubElement(frbr, tag("FRBRauthor"), href=f"#{actor_id}", **{"as": "#author"})
     etree.SubElement(frbr, tag("FRBRcountry"), value="un")
     expression = etree.SubElement(element, tag("FRBRExpression"))
-    etree.SubElement(
-        expression,
-        tag("FRBRthis"),
-        value=f"{work}/{language}@{part}" + ("" if component else "/"),
-    )
-    etree.SubElement(expression, tag("FRBRuri"), value=f"{work}/{language}@/")
+    etree.SubElement(expression, tag("FRBRthis"), value=iris["expression"][0])
+    etree.SubElement(expression, tag("FRBRuri"), value=iris["expression"][1])
     etree.SubElement(
         expression, tag("FRBRdate"), date=meta.issued or UNKNOWN_DATE, name="publication"
     )
     etree.SubElement(expression, tag("FRBRauthor"), href=f"#{actor_id}", **{"as": "#issuer"})
     etree.SubElement(expression, tag("FRBRlanguage"), language=language)
     manifestation = etree.SubElement(element, tag("FRBRManifestation"))
-    etree.SubElement(manifestation, tag("FRBRthis"), value=f"{work}/{language}@/{part}.xml")
-    etree.SubElement(manifestation, tag("FRBRuri"), value=f"{work}/{language}@.xml")
+    etree.SubElement(manifestation, tag("FRBRthis"), value=iris["manifestation"][0])
+    etree.SubElement(manifestation, tag("FRBRuri"), value=iris["manifestation"][1])
     etree.SubElement(
-        manifestation, tag("FRBRdate"), date=meta.markup or UNKNOWN_DATE, name="markup"
+        manifestation,
+        tag("FRBRdate"),
+        date=meta.markup or UNKNOWN_DATE,
+        name=MARKUP_DATE_NAMES.get(meta.markup_origin, "markup"),
     )
     etree.SubElement(manifestation, tag("FRBRauthor"), href="#akn", **{"as": "#editor"})
     return element

@@ -8,6 +8,8 @@ a function of its own module; this one only runs them in order and collects diag
 from __future__ import annotations
 
 import datetime
+import functools
+import hashlib
 import itertools
 import os
 import re
@@ -27,11 +29,24 @@ from akn.blocks import (
 )
 from akn.build import NoteText, Parsed, build_tree
 from akn.citations import find_citations, symbol_of_url
-from akn.dates import decision_meeting, parse_date, parse_number_words, valid_iso_date
+from akn.dates import (
+    UNKNOWN_DATE,
+    decision_meeting,
+    parse_date,
+    parse_number_words,
+    valid_iso_date,
+)
 from akn.diagnostics import Diagnostic, Severity
 from akn.ids import assign_ids
 from akn.mapping import Mapping, MappingError, load_mapping
-from akn.meta import Metadata, number_from_symbol, session_from_symbol
+from akn.meta import (
+    IRI_STYLES,
+    Metadata,
+    MetadataError,
+    check_symbol,
+    number_from_symbol,
+    session_from_symbol,
+)
 from akn.normalise import clean_lines, fill_block_texts
 from akn.notes import place_notes
 from akn.pdftext import find_decision, find_formula, split_pages
@@ -70,17 +85,34 @@ def convert(
     lang: str | None = None,
     metadata: MappingType[str, object] | None = None,
     validate: bool = True,
+    iri_style: str = "un",
 ) -> Conversion:
     """Convert the text of a UN resolution to Akoma Ntoso.
 
     ``text`` may be bytes (UTF-8 or UTF-16 with BOM) or str. ``lang`` is a mapping code ("fr",
     "en"); without it the language is detected. ``metadata`` supplies or overrides what the text
     says: ``symbol``, ``adopted``, ``issued``, ``markup`` (ISO dates), ``draft`` (bool),
-    ``session`` (int). Problems in the input are returned as diagnostics, never raised.
+    ``session`` (int); they are the command line's options by other names. ``iri_style`` is
+    ``"un"`` (the UN's FRBR IRIs, ``eng@!main/``) or ``"oasis"`` (the naming convention's,
+    ``eng@/!main``): see ``akn.meta.IRI_STYLES``.
+
+    Problems in the text are returned as diagnostics, never raised: the text is data, and a
+    conversion always says what it found. Mistakes in the arguments are raised, because they
+    are the caller's to fix: TypeError for a ``text`` that is not str or bytes or an unknown
+    metadata key, ValueError for an unknown ``lang``, and MetadataError (a ValueError) for a
+    symbol that is no UN symbol or dates that contradict each other or the text.
     """
+    if not isinstance(text, str | bytes | bytearray):
+        raise TypeError(f"convert() takes the text as str or bytes, not {type(text).__name__}")
+    if iri_style not in IRI_STYLES:
+        raise ValueError(f"iri_style must be one of {', '.join(IRI_STYLES)}, not {iri_style!r}")
+    if lang is not None and lang not in available_languages():
+        raise ValueError(
+            f"unknown language {lang!r}: akn has mappings for {', '.join(available_languages())}"
+        )
     diagnostics: list[Diagnostic] = []
     try:
-        decoded = decode(text)
+        decoded = decode(bytes(text) if isinstance(text, bytearray) else text)
     except InputError as error:
         return Conversion(None, [error.diagnostic])
     if not decoded.strip():
@@ -159,6 +191,8 @@ def convert(
         blocks += _body_blocks(body_lines, mapping, regime, diagnostics, decision)
 
     lexicon = make_lexicon(mapping, [line.text for line in lines])
+    if not _word_lists_installed():
+        diagnostics.append(_NO_WORD_LISTS)
     diagnostics += fill_block_texts(blocks, mapping, lexicon)
     if front.title is not None:
         _split_title_number(front.title)
@@ -190,7 +224,11 @@ def convert(
     ]
     diagnostics += _unused_links(layout, listed, citations, notes)
 
-    meta = _metadata(front.facts, blocks, layout.job_number, mapping, options, diagnostics)
+    fingerprint = hashlib.sha256("\n".join(line.text for line in lines).encode()).hexdigest()[:8]
+    meta = _metadata(
+        front.facts, blocks, layout.job_number, mapping, options, diagnostics, fingerprint
+    )
+    meta.iri_style = iri_style
     diagnostics += _report_text_blocks(blocks, mapping)
     diagnostics += _report_furniture(layout.furniture)
     bodiless = _report_missing_body(blocks)
@@ -204,6 +242,21 @@ def convert(
 
 
 # --------------------------------------------------------------------------- helpers
+
+_NO_WORD_LISTS = Diagnostic(
+    "L202",
+    Severity.WARNING,
+    "wordfreq is not installed: words split by PDF extraction are rejoined from the "
+    "document's own vocabulary only; install akn[convert] (pip install 'akn[convert]')",
+)
+
+
+@functools.cache
+def _word_lists_installed() -> bool:
+    """wordfreq is the optional ``convert`` extra (57 MB): a validate-only install lacks it."""
+    import importlib.util
+
+    return importlib.util.find_spec("wordfreq") is not None
 
 
 def _check_output(tree: etree._Element, empty_body: bool = False) -> list[Diagnostic]:
@@ -389,14 +442,18 @@ def _metadata(
     mapping: Mapping,
     options: dict[str, object],
     diagnostics: list[Diagnostic],
+    fingerprint: str,
 ) -> Metadata:
     meta = Metadata(language=mapping.akn_code, job_number=job_number)
     meta.actor = facts.get("actor") or _actor_from_formula(blocks, mapping) or "unga"
     meta.draft = bool(options.get("draft")) or "draft" in facts
     meta.decision = any(block.rule == "decision.opening" for block in blocks)
-    symbol = str(options.get("symbol") or facts.get("symbol") or "") or None
+    given_symbol = options.get("symbol")
+    symbol = check_symbol(str(given_symbol)) if given_symbol else facts.get("symbol") or None
     meta.symbol = symbol
     title = next((b for b in blocks if b.kind is Kind.TITLE), None)
+    if given_symbol:
+        diagnostics += _symbol_disagreement(str(symbol), facts, title)
     if symbol:
         meta.number = number_from_symbol(symbol)
         if meta.number is None:
@@ -408,20 +465,26 @@ def _metadata(
     elif title is not None and title.data.get("number"):
         meta.number = title.data["number"].rstrip(".").replace("/", "-").replace(" ", "")
     if meta.number is None:
+        # Two documents without a symbol must not share a work IRI: the number says it is
+        # unknown and is told apart by the text itself (the same text, the same IRI).
+        meta.number = f"unknown-{fingerprint}"
         diagnostics.append(
             Diagnostic(
                 "M501",
                 Severity.WARNING,
-                "no document symbol or resolution number in the text; the FRBR IRIs say "
-                "'unknown': give it with --symbol (e.g. --symbol A/RES/75/15)",
+                f"no document symbol or resolution number in the text; the FRBR IRIs say "
+                f"{meta.number!r} (from a digest of the text): give it with --symbol "
+                "(e.g. --symbol A/RES/75/15)",
             )
         )
-    adopted = _option_date(options, "adopted", diagnostics)
+    adopted = _option_date(options, "adopted")
     conclusion_date = _conclusion_date(blocks, mapping)
     if adopted is None and facts.get("adopted"):
         adopted = parse_date(facts["adopted"], mapping)
     if adopted is None:
         adopted = conclusion_date
+    dates = _Dates(options)
+    adopted = dates.check("adopted", adopted, diagnostics)
     if adopted is None:
         diagnostics.append(
             Diagnostic(
@@ -432,9 +495,10 @@ def _metadata(
             )
         )
     meta.adopted = adopted
-    issued = _option_date(options, "issued", diagnostics)
+    issued = _option_date(options, "issued")
     if issued is None and facts.get("issued"):
         issued = parse_date(facts["issued"], mapping)
+    issued = dates.check("issued", issued, diagnostics)
     if issued is None:
         diagnostics.append(
             Diagnostic(
@@ -445,9 +509,12 @@ def _metadata(
             )
         )
     meta.issued = issued
-    meta.markup = (
-        _option_date(options, "markup", diagnostics) or _source_date() or (issued or adopted)
-    )
+    markup, meta.markup_origin = _markup_date(options)
+    if meta.markup_origin == "conversion":
+        dates.given_by("markup", "today's date", caller=False)
+    else:
+        dates.given_by("markup", _MARKUP_ORIGINS[meta.markup_origin], caller=True)
+    meta.markup = dates.check("markup", markup, diagnostics)
     session = options.get("session")
     if isinstance(session, int):
         meta.session = session
@@ -478,24 +545,119 @@ def _conclusion_date(blocks: list[Block], mapping: Mapping) -> str | None:
     return None
 
 
-def _option_date(options: dict[str, object], key: str, diagnostics: list[Diagnostic]) -> str | None:
+_OPTIONS = {"adopted": "--adopted", "issued": "--issued", "markup": "--markup-date"}
+_EVENTS = {"adopted": "adoption date", "issued": "issue date", "markup": "markup date"}
+_MARKUP_ORIGINS = {"option": "--markup-date", "SOURCE_DATE_EPOCH": "SOURCE_DATE_EPOCH"}
+
+
+def _option_date(options: dict[str, object], key: str) -> str | None:
     value = options.get(key)
     if value is None:
         return None
     text = str(value)
-    if text == "today":
-        return datetime.date.today().isoformat()
+    if key == "markup" and text == "today":
+        return _today()
     if not valid_iso_date(text):
-        raise ValueError(f"--{key} must be a date written YYYY-MM-DD, not {text!r}")
+        raise MetadataError(f"{_OPTIONS[key]} must be a date written YYYY-MM-DD, not {text!r}")
     return text
 
 
-def _source_date() -> str | None:
-    """SOURCE_DATE_EPOCH (reproducible builds) fixes the markup date when set."""
+def _today() -> str:
+    return datetime.datetime.now(datetime.UTC).date().isoformat()
+
+
+def _markup_date(options: dict[str, object]) -> tuple[str, str]:
+    """The date of this conversion and where it came from ("option", "SOURCE_DATE_EPOCH",
+    "conversion"). By default it is the real date of the conversion: the issue date would
+    claim the document was marked up the day it was printed. SOURCE_DATE_EPOCH (reproducible
+    builds) pins it, and the manifestation's FRBRdate says so."""
+    given = _option_date(options, "markup")
+    if given is not None:
+        return given, "option"
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if not epoch or not epoch.isdigit():
-        return None
-    return datetime.datetime.fromtimestamp(int(epoch), datetime.UTC).date().isoformat()
+    if epoch:
+        if not epoch.strip().isdigit():
+            raise MetadataError(
+                f"SOURCE_DATE_EPOCH must be a number of seconds since 1970-01-01, not {epoch!r}"
+            )
+        try:
+            moment = datetime.datetime.fromtimestamp(int(epoch), datetime.UTC)
+        except (OverflowError, OSError, ValueError):
+            raise MetadataError(f"SOURCE_DATE_EPOCH {epoch} is out of range") from None
+        return moment.date().isoformat(), "SOURCE_DATE_EPOCH"
+    return _today(), "conversion"
+
+
+class _Dates:
+    """The document's dates must run in order (adopted <= issued <= marked up), as
+    ``akn validate`` checks (AKN107). A date the caller gave (an option, SOURCE_DATE_EPOCH)
+    that breaks the order is a usage error naming where each date came from; when only the
+    text's dates (or today's) disagree, the later one is left unknown with a warning (M505),
+    since nothing the caller can change caused it."""
+
+    def __init__(self, options: dict[str, object]) -> None:
+        self.origins = {key: _OPTIONS[key] for key in _OPTIONS if options.get(key) is not None}
+        self.caller = set(self.origins)  # the dates the caller gave
+        self.known: list[tuple[str, str]] = []  # (key, date), in the order of the events
+
+    def given_by(self, key: str, origin: str, caller: bool) -> None:
+        self.origins[key] = origin
+        if caller:
+            self.caller.add(key)
+
+    def _origin(self, key: str) -> str:
+        return self.origins.get(key, "the text")
+
+    def check(self, key: str, date: str | None, diagnostics: list[Diagnostic]) -> str | None:
+        if date is None or date == UNKNOWN_DATE:
+            return date
+        for earlier_key, earlier in self.known:
+            if date >= earlier:
+                continue
+            what = (
+                f"the {_EVENTS[key]} {date} ({self._origin(key)}) is earlier than the "
+                f"{_EVENTS[earlier_key]} {earlier} ({self._origin(earlier_key)})"
+            )
+            given = [k for k in (key, earlier_key) if k in self.caller]
+            if given:
+                fix = " or ".join(dict.fromkeys(self._origin(k) for k in given))
+                raise MetadataError(f"{what}: change {fix}")
+            diagnostics.append(
+                Diagnostic(
+                    "M505",
+                    Severity.WARNING,
+                    f"{what}; the {_EVENTS[key]} is left unknown (0001-01-01): give it with "
+                    f"{_OPTIONS[key]}",
+                )
+            )
+            return None
+        self.known.append((key, date))
+        return date
+
+
+def _symbol_disagreement(
+    symbol: str, facts: dict[str, str], title: Block | None
+) -> list[Diagnostic]:
+    """--symbol names the work in the FRBR IRIs; the cover page and preface keep what the text
+    prints. When they name different documents, say so rather than mark up a contradiction."""
+    printed = facts.get("symbol")
+    if printed and " ".join(printed.split()) != symbol:
+        what = f"the text's symbol {printed!r}"
+    elif title is not None and title.data.get("number"):
+        number = title.data["number"].rstrip(".").replace("/", "-").replace(" ", "")
+        if number_from_symbol(symbol) in (number, None) or number in symbol.replace("/", "-"):
+            return []
+        what = f"the text's resolution number {title.data['number']!r}"
+    else:
+        return []
+    return [
+        Diagnostic(
+            "M504",
+            Severity.WARNING,
+            f"--symbol {symbol!r} differs from {what}: the FRBR IRIs follow --symbol, the "
+            "cover page and preface keep what the text prints",
+        )
+    ]
 
 
 def _report_text_blocks(blocks: list[Block], mapping: Mapping) -> list[Diagnostic]:

@@ -1,23 +1,34 @@
 """Where the bundled data lives: the official schema and the language mappings.
 
-In a source checkout they sit at the top of the repository (``schemas/``, ``mappings/``); an
-installed wheel carries them inside the package (``akn/schemas``, ``akn/mappings``).
+An installed wheel carries them inside the package (``akn/schemas``, ``akn/mappings``); in a
+source checkout (or an editable install of one) they sit beside the package, at the top of the
+repository (``schemas/``, ``mappings/``), where they are easy to find and edit. Both are found
+through ``importlib.resources``, which knows where the package was really imported from (a
+wheel, an editable install, a zip), rather than through the path of this module's source.
 """
 
 from __future__ import annotations
 
 import os
+from importlib.resources import files
 from pathlib import Path
-
-_PACKAGE = Path(__file__).resolve().parent
 
 
 def data_dir(name: str) -> Path:
-    """Return the directory of bundled data called ``name`` ("schemas" or "mappings")."""
-    for candidate in (_PACKAGE / name, _PACKAGE.parent / name):
-        if candidate.is_dir():
-            return candidate
-    raise FileNotFoundError(f"akn data directory {name!r} is missing from the installation")
+    """Return the directory of bundled data called ``name`` ("schemas" or "mappings").
+
+    A real directory, because libxml2 reads the schema (and the ``xml.xsd`` it imports) by
+    path. Raises FileNotFoundError when the installation lacks it, or when akn was imported
+    from a zip archive (its data cannot be read by path there).
+    """
+    package = files("akn")
+    for candidate in (package / name, package / ".." / name):
+        if isinstance(candidate, Path) and candidate.is_dir():
+            return candidate.resolve()
+    raise FileNotFoundError(
+        f"akn data directory {name!r} is missing from the installation at {package} "
+        "(akn must be installed from a wheel or a checkout, not run from a zip archive)"
+    )
 
 
 def mapping_folders() -> tuple[Path, ...]:

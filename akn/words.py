@@ -36,9 +36,12 @@ _TOKEN = re.compile(r"\S+")
 
 @cache
 def _frequencies(language: str) -> dict[str, float]:
-    """The wordfreq word list of ``language`` as word -> Zipf frequency (empty if unknown)."""
-    import wordfreq
-
+    """The wordfreq word list of ``language`` as word -> Zipf frequency (empty if unknown, or
+    when wordfreq is not installed: it is the optional ``akn[convert]`` extra)."""
+    try:
+        import wordfreq
+    except ImportError:
+        return {}
     try:
         table = wordfreq.get_frequency_dict(language, wordlist="best")
     except (LookupError, ValueError):

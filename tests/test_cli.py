@@ -26,7 +26,7 @@ def test_convert_writes_xml_and_warnings(capsys):
     assert code == 0
     assert out.startswith("<?xml version='1.0' encoding='UTF-8'?>\n<akomaNtoso")
     lines = err.splitlines()
-    assert f"{SEED}:48: N404 marker of footnote * not found in the text; " in lines[-1]
+    assert f"{SEED}:48:1: warning: N404 marker of footnote * not found in the text; " in lines[-1]
     assert all(line.startswith(str(SEED)) for line in lines)
 
 
@@ -44,7 +44,7 @@ def test_output_file_and_stdin(tmp_path, capsys, monkeypatch):
 
 def test_json_diagnostics(capsys):
     code, _, err = run(["convert", str(SEED), "--diagnostics", "json", "-v"], capsys)
-    records = json.loads(err)
+    records = json.loads(err)["findings"]
     assert code == 0 and {"L200", "L210", "N404"} <= {r["code"] for r in records}
 
 

@@ -117,7 +117,7 @@ def _run(args: argparse.Namespace) -> int:
 
     from akn.diagnostics import Severity
     from akn.validation.config import Config, ConfigError, load_config
-    from akn.validation.rules import UnknownRuleError, choose
+    from akn.validation.rules import UnknownRuleError, always_on, choose
 
     try:
         if args.isolated:
@@ -128,14 +128,25 @@ def _run(args: argparse.Namespace) -> int:
         raise UsageError(str(error)) from None
 
     if args.rules:
-        return _print_rules(args.paths, args.output)
+        rules_format = args.format or "text"
+        if rules_format not in ("text", "json"):
+            raise UsageError(f"--rules prints text or json, not --format {rules_format}")
+        return _print_rules(args.paths, args.output, rules_format)
 
     select = _codes(args.select) or config.get("select")
     ignore = [*config.get("ignore", []), *_codes(args.ignore)]
     try:
         codes = choose(select, ignore)
+        kept = always_on(ignore)
     except UnknownRuleError as error:
         raise UsageError(str(error)) from None
+    if kept:
+        print(
+            f"akn validate: warning: {', '.join(kept)} cannot be ignored (always on: a file "
+            "that could not be read or checked never passes); --ignore has no effect on "
+            f"{'it' if len(kept) == 1 else 'them'}",
+            file=sys.stderr,
+        )
     strict = args.strict if args.strict is not None else config.get("strict", False)
     output_format = args.format or config.get("format", "text")
     if output_format not in _FORMATS:
@@ -149,7 +160,8 @@ def _run(args: argparse.Namespace) -> int:
     limits = Limits(max_bytes=args.max_bytes or config.get("max-bytes", DEFAULT_MAX_BYTES))
     show_all = args.show_all if args.show_all is not None else config.get("show-all", False)
     explain = args.explain if args.explain is not None else config.get("explain", False)
-    settings = Settings(codes, limits, explain=explain, group=not show_all)
+    located = output_format in ("json", "sarif")  # the formats that show every repeat
+    settings = Settings(codes, limits, explain=explain, group=not show_all, locations=located)
     inputs = expand_paths(args.paths, args.stdin_filename)
     results = list(check_inputs(inputs, settings))
 
@@ -175,7 +187,9 @@ def _write(report: str, output: str | None) -> None:
         with open(output, "w", encoding="utf-8") as stream:
             stream.write(report)
     except OSError as error:
-        raise UsageError(f"cannot write {output}: {error.strerror or error}") from None
+        from akn.commands_convert import cannot_write
+
+        raise UsageError(cannot_write(output, error)) from None
 
 
 def expand_paths(paths: list[str], stdin_name: str | None = None) -> list[Input]:
@@ -231,10 +245,20 @@ def _xml_files(directory: str) -> list[str]:
     return files
 
 
-def _print_rules(codes: list[str], output: str | None) -> int:
+def _print_rules(codes: list[str], output: str | None, output_format: str = "text") -> int:
     from akn.validation.rules import UnknownRuleError, all_rules, match_rules
 
     rules = all_rules()
+    if output_format == "json":
+        import json
+
+        try:
+            chosen = match_rules(codes, rules) if codes else {rule.code for rule in rules}
+        except UnknownRuleError as error:
+            raise UsageError(str(error)) from None
+        table = [rule.to_dict() for rule in rules if rule.code in chosen]
+        _write(json.dumps({"rules": table}, ensure_ascii=False, indent=2) + "\n", output)
+        return EXIT_CLEAN
     if not codes:
         width = max(len(rule.name) for rule in rules)
         lines = [
@@ -251,13 +275,40 @@ def _print_rules(codes: list[str], output: str | None) -> int:
     for rule in rules:
         if rule.code in chosen:
             head = f"{rule.code} {rule.name} ({rule.severity}{', always on' if rule.fatal else ''})"
-            blocks.append(f"{head}\n{rule.title}.\n\n{rule.description}".rstrip())
+            blocks.append(f"{head}\n{rule.title}.\n\n{_wrapped(rule.plain_description)}".rstrip())
     _write("\n\n".join(blocks) + "\n", output)
     return EXIT_CLEAN
 
 
+def _wrapped(text: str, width: int = 88) -> str:
+    import textwrap
+
+    return "\n".join(
+        textwrap.fill(line, width, subsequent_indent="  " if line.startswith("- ") else "")
+        if line
+        else ""
+        for line in text.splitlines()
+    )
+
+
+EXAMPLES = """examples:
+  akn validate resolutions/                 directories are searched for *.xml
+  akn validate A-RES-75-15.xml 'annexes/**/*.xml'
+  cat A-RES-75-15.xml | akn validate -      standard input
+  akn validate --strict --format github documents/
+  akn validate --format sarif -o akn.sarif documents/
+  akn validate --rules                      the rule table; --rules AKN102 documents one
+
+Settings may live in pyproject.toml, table [tool.akn.validate]."""
+
+
 def main(argv: list[str] | None = None) -> int:
     """``python -m akn.validation``: the same command without the rest of akn's CLI."""
-    parser = argparse.ArgumentParser(prog="akn validate", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(
+        prog="akn validate",
+        description=__doc__,
+        epilog=EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     add_arguments(parser)
     return run(parser.parse_args(argv))

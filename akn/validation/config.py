@@ -2,7 +2,8 @@
 
 The nearest ``pyproject.toml`` from the working directory upwards is read (or the one given
 with ``--config``); options on the command line override it. The validator's keys live in
-their own table so that other akn commands can keep settings in ``[tool.akn]`` too.
+their own table, ``[tool.akn.validate]``; ``akn convert`` reads none, as its options describe
+one document (symbol, dates), which a project-wide file cannot know.
 
     [tool.akn.validate]
     select = ["XSD", "AKN1"]      # codes, prefixes or rule names; default: all

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import queue
 import threading
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,6 +34,10 @@ class Settings:
     limits: Limits = field(default_factory=Limits)
     explain: bool = False
     group: bool = True
+    locations: bool = True
+    """List where each repeat of a merged finding is (``extra.locations``). Finding their
+    columns is a third of the run over many files, so the command line asks for them only
+    for the formats that show them (json, sarif)."""
 
 
 @dataclass
@@ -42,6 +47,8 @@ class FileResult:
     label: str
     findings: list[Diagnostic]
     checked: bool = True
+    seconds: float = 0.0
+    """Time spent on this input: reading, the rules and the schema (JUnit's ``time``)."""
 
 
 # --- one document ------------------------------------------------------------------------------
@@ -91,18 +98,20 @@ def finish(
     hits: Sequence[tuple[Rule, Hit]],
     schema: Sequence[Diagnostic],
     settings: Settings,
+    seconds: float = 0.0,
 ) -> FileResult:
     """Merge repeated hits, give every finding its path, line and column, and sort them."""
     locator = Locator(loaded.data, loaded.encoding)
     findings = [f for f in loaded.findings if f.code in settings.codes]
-    findings += _collapse(hits, locator, settings.group)
+    findings += _collapse(hits, locator, settings)
     findings += [_locate_schema_finding(f, locator) for f in schema]
     findings = [f.with_path(loaded.label) for f in findings]
     findings.sort(key=lambda f: (f.line or 0, f.column or 0, f.code))
-    return FileResult(loaded.label, findings, checked=loaded.checked)
+    return FileResult(loaded.label, findings, checked=loaded.checked, seconds=seconds)
 
 
-def _collapse(hits: Sequence[tuple[Rule, Hit]], locator: Locator, group: bool):
+def _collapse(hits: Sequence[tuple[Rule, Hit]], locator: Locator, settings: Settings):
+    group = settings.group
     merged: dict[tuple[str, object], list[Hit]] = {}
     order: list[tuple[Rule, tuple[str, object] | None, Hit]] = []
     for rule, hit in hits:
@@ -125,13 +134,28 @@ def _collapse(hits: Sequence[tuple[Rule, Hit]], locator: Locator, group: bool):
             first = min(range(len(repeats)), key=lines.__getitem__)
             hit = repeats[first]
             extra["occurrences"] = len(repeats)
-            extra["lines"] = sorted(n for n in lines if n)[:MAX_LINES_KEPT]
+            if settings.locations:
+                extra["locations"] = _locations(repeats, locator)
             message = hit.message + _repeats(repeats)
         else:
             message = hit.message
         line, column = locator.position(hit)
         findings.append(Diagnostic(rule.code, rule.severity, message, None, line, column, extra))
     return findings
+
+
+def _locations(hits: list[Hit], locator: Locator) -> list[dict[str, int]]:
+    """Where each repeat is, once per place (two attributes of one tag are two places), in
+    order, at most MAX_LINES_KEPT: the JSON's ``extra.locations`` and SARIF's related ones."""
+    places = set()
+    for hit in hits:
+        line, column = locator.position(hit)
+        if line is not None:
+            places.add((line, column or 0))
+    return [
+        {"line": line, "column": column} if column else {"line": line}
+        for line, column in sorted(places)[:MAX_LINES_KEPT]
+    ]
 
 
 def _repeats(hits: list[Hit]) -> str:
@@ -170,9 +194,10 @@ def _locate_schema_finding(finding: Diagnostic, locator: Locator) -> Diagnostic:
 
 def check_loaded(loaded: Loaded, settings: Settings) -> FileResult:
     """Every selected check on one loaded input, in order (the library's path)."""
+    started = time.perf_counter()
     hits = rule_findings(loaded, settings)
     schema = schema_findings_for(loaded, settings)
-    return finish(loaded, hits, schema, settings)
+    return finish(loaded, hits, schema, settings, time.perf_counter() - started)
 
 
 # --- many files ---------------------------------------------------------------------------------
@@ -195,40 +220,47 @@ def check_inputs(inputs: Iterable[Input], settings: Settings) -> Iterator[FileRe
         preload_official_schema()
     handoff: queue.Queue[tuple[int, Loaded] | None] = queue.Queue(maxsize=32)
     schema_results: dict[int, list[Diagnostic]] = {}
+    schema_seconds: dict[int, float] = {}
     worker = threading.Thread(
         target=_schema_worker,
-        args=(handoff, schema_results, settings),
+        args=(handoff, schema_results, settings, schema_seconds),
         name="akn-validate",
         daemon=True,
     )
     worker.start()
-    pending: list[tuple[int, Loaded, list[tuple[Rule, Hit]]]] = []
+    pending: list[tuple[int, Loaded, list[tuple[Rule, Hit]], float]] = []
     try:
         for index, item in enumerate(inputs):
+            started = time.perf_counter()
             loaded = _load(item, settings.limits)
             hits = rule_findings(loaded, settings)
+            spent = time.perf_counter() - started
             if want_schema and loaded.tree is not None:
                 handoff.put((index, loaded))
-            pending.append((index, loaded, hits))
+            pending.append((index, loaded, hits, spent))
     finally:
         handoff.put(None)
         worker.join()
-    for index, loaded, hits in pending:
+    for index, loaded, hits, spent in pending:
         schema = schema_results.get(index, [])
-        yield finish(loaded, hits, schema, settings)
+        seconds = spent + schema_seconds.get(index, 0.0)
+        yield finish(loaded, hits, schema, settings, seconds)
 
 
 def _schema_worker(
     handoff: queue.Queue[tuple[int, Loaded] | None],
     results: dict[int, list[Diagnostic]],
     settings: Settings,
+    seconds: dict[int, float],
 ) -> None:
     while True:
         item = handoff.get()
         if item is None:
             return
         index, loaded = item
+        started = time.perf_counter()
         results[index] = schema_findings_for(loaded, settings)
+        seconds[index] = time.perf_counter() - started
         if not results[index] or not settings.explain:
             loaded.tree = None  # the rules are done with it: free the memory now
         # With --explain the tree is kept: xmlschema needs it, and that runs in this thread.

@@ -6,10 +6,12 @@ Each formatter is a pure function from the results to a string; the command line
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable, Sequence
 from typing import Any
 
 from akn.diagnostics import Diagnostic, Severity
+from akn.report import FileStatus, akn_version, counts, dumps, report
 from akn.validation.engine import FileResult
 
 FORMATS = ("text", "json", "junit", "github", "sarif")
@@ -19,58 +21,57 @@ def _all(results: Sequence[FileResult]) -> list[Diagnostic]:
     return [finding for result in results for finding in result.findings]
 
 
+def statuses(results: Sequence[FileResult], failing: Severity) -> list[FileStatus]:
+    """Each file as the reports list it: checked or not, passed or not, time spent."""
+    return [
+        FileStatus(
+            result.label,
+            result.checked,
+            not any(f.severity >= failing for f in result.findings),
+            result.seconds,
+        )
+        for result in results
+    ]
+
+
 def summary(results: Sequence[FileResult], failing: Severity) -> str:
     """One line: how many files, how many findings of each severity, how many failed."""
-    files = len(results)
-    findings = _all(results)
+    total = counts(statuses(results, failing), _all(results))
+    files = total["files"]
     noun = "file" if files == 1 else "files"
-    if not findings:
-        return f"All {files} {noun} valid."
-    counts = {severity: 0 for severity in Severity}
-    for finding in findings:
-        counts[finding.severity] += 1
+    skipped = sum(1 for r in results if not r.checked and not r.findings)
+    skip = f" ({skipped} not Akoma Ntoso, skipped)" if skipped else ""
+    if not total["findings"]:
+        return f"All {files} {noun} valid{skip}."
     parts = [
-        f"{counts[severity]} {name}"
-        for severity, name in (
-            (Severity.ERROR, "errors" if counts[Severity.ERROR] != 1 else "error"),
-            (Severity.WARNING, "warnings" if counts[Severity.WARNING] != 1 else "warning"),
-            (Severity.INFO, "info"),
+        f"{total[key]} {name if total[key] != 1 else one}"
+        for key, name, one in (
+            ("errors", "errors", "error"),
+            ("warnings", "warnings", "warning"),
+            ("info", "info", "info"),
         )
-        if counts[severity]
+        if total[key]
     ]
-    failed = sum(1 for r in results if any(f.severity >= failing for f in r.findings))
+    failed = total["failed"]
     with_findings = sum(1 for r in results if r.findings)
     verdict = f"{failed} of {files} {noun} failed" if failed else f"no {noun} failed"
+    found = "finding" if total["findings"] == 1 else "findings"
     return (
-        f"Found {len(findings)} findings ({', '.join(parts)}) in {with_findings} of "
-        f"{files} {noun}; {verdict}."
+        f"Found {total['findings']} {found} ({', '.join(parts)}) in {with_findings} of "
+        f"{files} {noun}{skip}; {verdict}."
     )
 
 
 def text(results: Sequence[FileResult], failing: Severity) -> str:
-    """``path:line:col: CODE message``, one per line, then the summary."""
+    """``path:line:col: severity: CODE message``, one per line, then the summary."""
     lines = [finding.format() for finding in _all(results)]
     lines.append(summary(results, failing))
     return "\n".join(lines) + "\n"
 
 
 def as_json(results: Sequence[FileResult], failing: Severity) -> str:
-    """Every finding as ``Diagnostic.to_dict()``, with per-file status and the totals."""
-    document = {
-        "version": 1,
-        "failing_severity": str(failing),
-        "files": [
-            {
-                "path": result.label,
-                "checked": result.checked,
-                "passed": not any(f.severity >= failing for f in result.findings),
-            }
-            for result in results
-        ],
-        "findings": [finding.to_dict() for finding in _all(results)],
-        "summary": summary(results, failing),
-    }
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    """The report both commands write (``akn.report``, ``schemas/report.schema.json``)."""
+    return dumps(report("validate", statuses(results, failing), _all(results), failing))
 
 
 # --- GitHub Actions workflow commands ----------------------------------------------------------
@@ -106,7 +107,11 @@ def github(results: Sequence[FileResult], failing: Severity) -> str:
 
 
 def junit(results: Sequence[FileResult], failing: Severity) -> str:
-    """One test case per file; it fails when the file has a finding at the failing severity."""
+    """One test case per file; it fails when the file has a finding at the failing severity.
+
+    ``time`` (seconds: reading, rules and schema) is on every case and on the suite, as CI
+    servers expect; findings below the failing severity go to the case's ``system-out``.
+    """
     from xml.sax.saxutils import escape, quoteattr
 
     failures = 0
@@ -114,28 +119,42 @@ def junit(results: Sequence[FileResult], failing: Severity) -> str:
     for result in results:
         failing_findings = [f for f in result.findings if f.severity >= failing]
         body = escape("\n".join(f.format() for f in result.findings))
-        name = quoteattr(result.label)
+        attributes = (
+            f'classname="akn.validate" name={quoteattr(result.label)} time="{result.seconds:.6f}"'
+        )
         if failing_findings:
             failures += 1
             first = failing_findings[0]
             message = quoteattr(f"{len(failing_findings)} finding(s); first: {first.code}")
             cases.append(
-                f'    <testcase classname="akn.validate" name={name}>\n'
+                f"    <testcase {attributes}>\n"
                 f"      <failure message={message} type={quoteattr(first.code)}>{body}</failure>\n"
+                "    </testcase>"
+            )
+        elif not result.checked and not result.findings:
+            cases.append(
+                f"    <testcase {attributes}>\n"
+                '      <skipped message="not an Akoma Ntoso document (IN008 ignored)"/>\n'
                 "    </testcase>"
             )
         elif result.findings:
             cases.append(
-                f'    <testcase classname="akn.validate" name={name}>\n'
+                f"    <testcase {attributes}>\n"
                 f"      <system-out>{body}</system-out>\n"
                 "    </testcase>"
             )
         else:
-            cases.append(f'    <testcase classname="akn.validate" name={name}/>')
+            cases.append(f"    <testcase {attributes}/>")
     tests = len(results)
-    header = f'<testsuite name="akn validate" tests="{tests}" failures="{failures}" errors="0">'
+    skipped = sum(1 for r in results if not r.checked and not r.findings)
+    seconds = sum(r.seconds for r in results)
+    header = (
+        f'<testsuite name="akn validate" tests="{tests}" failures="{failures}" errors="0" '
+        f'skipped="{skipped}" time="{seconds:.6f}">'
+    )
     return (
-        '<?xml version="1.0" encoding="UTF-8"?>\n<testsuites>\n  '
+        f'<?xml version="1.0" encoding="UTF-8"?>\n<testsuites tests="{tests}" '
+        f'failures="{failures}" errors="0" skipped="{skipped}" time="{seconds:.6f}">\n  '
         + header
         + "\n"
         + "\n".join(cases)
@@ -147,24 +166,34 @@ def junit(results: Sequence[FileResult], failing: Severity) -> str:
 # --- SARIF 2.1.0 -------------------------------------------------------------------------------
 
 _SARIF_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+SRCROOT = "%SRCROOT%"
+"""The base of relative paths: the directory akn validate ran in (``originalUriBaseIds``)."""
+
+_SPEC = "https://docs.oasis-open.org/legaldocml/akn-core/v1.0/akn-core-v1.0-part1-vocabulary.html"
+_NAMING = "https://docs.oasis-open.org/legaldocml/akn-nc/v1.0/akn-nc-v1.0.html"
+# A rule's helpUri is the published standard it checks. akn's other rules have no page of
+# their own on the web; their full documentation is in each rule's "help" instead.
+_HELP_URIS = {
+    "XSD": "https://docs.oasis-open.org/legaldocml/akn-core/v1.0/akn-core-v1.0-part2-specs.html",
+    "IN008": _SPEC,
+    "AKN101": _NAMING,
+    "AKN102": _NAMING,
+    "AKN107": _NAMING,
+}
 
 
 def sarif(results: Sequence[FileResult], failing: Severity) -> str:
-    """A SARIF 2.1.0 log: the rule table as the tool's rules, one result per finding."""
+    """A SARIF 2.1.0 log: the rule table as the tool's rules, one result per finding.
+
+    Locations are URIs, as the format requires: relative paths percent-encoded against
+    ``%SRCROOT%`` (the working directory, given in ``originalUriBaseIds``), absolute ones as
+    ``file:`` URIs, standard input as its percent-encoded label.
+    """
     from akn.validation.rules import all_rules
 
     rules = all_rules()
     index = {rule.code: position for position, rule in enumerate(rules)}
-    sarif_rules = [
-        {
-            "id": rule.code,
-            "name": rule.name,
-            "shortDescription": {"text": rule.title},
-            "fullDescription": {"text": rule.description or rule.title},
-            "defaultConfiguration": {"level": _SARIF_LEVEL[rule.severity]},
-        }
-        for rule in rules
-    ]
+    sarif_rules = [_sarif_rule(rule) for rule in rules]
     sarif_results = []
     for finding in _all(results):
         region: dict[str, int] = {}
@@ -172,7 +201,7 @@ def sarif(results: Sequence[FileResult], failing: Severity) -> str:
             region["startLine"] = finding.line
             if finding.column is not None:
                 region["startColumn"] = finding.column
-        location: dict[str, Any] = {"artifactLocation": {"uri": _uri(finding.path)}}
+        location: dict[str, Any] = {"artifactLocation": artifact_location(finding.path)}
         if region:
             location["region"] = region
         result: dict[str, Any] = {
@@ -183,17 +212,20 @@ def sarif(results: Sequence[FileResult], failing: Severity) -> str:
         }
         if finding.code in index:
             result["ruleIndex"] = index[finding.code]
-        other_lines = finding.extra.get("lines", [])[1:]
-        if other_lines:
+        others = finding.extra.get("locations", [])[1:]
+        if others:
             result["relatedLocations"] = [
                 {
                     "id": number,
                     "physicalLocation": {
-                        "artifactLocation": {"uri": _uri(finding.path)},
-                        "region": {"startLine": line},
+                        "artifactLocation": artifact_location(finding.path),
+                        "region": {
+                            "startLine": place["line"],
+                            **({"startColumn": place["column"]} if "column" in place else {}),
+                        },
                     },
                 }
-                for number, line in enumerate(other_lines, start=1)
+                for number, place in enumerate(others, start=1)
             ]
         sarif_results.append(result)
     log = {
@@ -204,11 +236,12 @@ def sarif(results: Sequence[FileResult], failing: Severity) -> str:
                 "tool": {
                     "driver": {
                         "name": "akn validate",
-                        "informationUri": "https://docs.oasis-open.org/legaldocml/akn-core/v1.0/",
-                        "version": _version(),
+                        "informationUri": _SPEC,
+                        "version": akn_version(),
                         "rules": sarif_rules,
                     }
                 },
+                "originalUriBaseIds": {SRCROOT: {"uri": _directory_uri(os.getcwd())}},
                 "results": sarif_results,
             }
         ],
@@ -216,17 +249,42 @@ def sarif(results: Sequence[FileResult], failing: Severity) -> str:
     return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
 
 
-def _uri(path: str | None) -> str:
-    return (path or "<input>").replace("\\", "/")
+def _sarif_rule(rule: Any) -> dict[str, Any]:
+    text = rule.plain_description or rule.title
+    entry: dict[str, Any] = {
+        "id": rule.code,
+        "name": rule.name,
+        "shortDescription": {"text": rule.title},
+        "fullDescription": {"text": text},
+        "help": {"text": text, "markdown": rule.description.replace("``", "`") or rule.title},
+        "defaultConfiguration": {"level": _SARIF_LEVEL[rule.severity]},
+    }
+    if rule.code in _HELP_URIS:
+        entry["helpUri"] = _HELP_URIS[rule.code]
+    return entry
 
 
-def _version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
+def artifact_location(path: str | None) -> dict[str, str]:
+    """A SARIF artifactLocation for a reported path: a valid URI reference whatever the path
+    holds (spaces, ``#``, ``%``, non-ASCII letters, ``<stdin>``)."""
+    from pathlib import PureWindowsPath
+    from urllib.parse import quote
 
-    try:
-        return version("akn")
-    except PackageNotFoundError:
-        return "0"
+    label = path or "<input>"
+    if os.path.isabs(label) or PureWindowsPath(label).is_absolute():
+        from pathlib import Path
+
+        return {"uri": Path(label).absolute().as_uri()}
+    encoded = quote(label.replace("\\", "/"), safe="/")
+    if label.startswith("<") and label.endswith(">"):  # standard input: no file to resolve
+        return {"uri": encoded}
+    return {"uri": encoded.removeprefix("./"), "uriBaseId": SRCROOT}
+
+
+def _directory_uri(directory: str) -> str:
+    from pathlib import Path
+
+    return Path(directory).absolute().as_uri().rstrip("/") + "/"
 
 
 FORMATTERS: dict[str, Callable[[Sequence[FileResult], Severity], str]] = {

@@ -203,6 +203,16 @@ def parse(data: bytes, label: str) -> Loaded:
     if not _without_bom(data).strip(b" \t\r\n"):
         loaded.findings.append(_finding(EMPTY, "is empty: there is no XML to check"))
         return loaded
+    binary = _binary_offset(data)
+    if binary is not None:
+        loaded.findings.append(
+            _finding(
+                NOT_WELL_FORMED,
+                f"is binary data, not XML (a NUL byte at offset {binary}, in no UTF-16 or "
+                "UTF-32 text)",
+            )
+        )
+        return loaded
     doctype_line = find_doctype(data)
     if doctype_line is not None:
         loaded.findings.append(_refuse_doctype(doctype_line))
@@ -224,6 +234,23 @@ def parse(data: bytes, label: str) -> Loaded:
         return loaded
     loaded.accept(tree)
     return loaded
+
+
+def _binary_offset(data: bytes) -> int | None:
+    """Where a NUL byte shows the input is binary (an image, a PDF, a zip), or None.
+
+    libxml2 would call such a file "Document is empty" (it stops at the first NUL), which
+    sends the user looking for the wrong problem. UTF-16 and UTF-32 texts are full of NULs,
+    so inputs with their BOM, or that open with "<" in them, are left to the parser.
+    """
+    head = data[:_PROLOG_WINDOW]
+    nul = head.find(b"\x00")
+    if nul < 0:
+        return None
+    wide = (b"<\x00", b"\x00<", codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+    if head.startswith(wide) or head.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        return None
+    return nul
 
 
 def _refuse_doctype(line: int) -> Diagnostic:

@@ -27,7 +27,7 @@ def test_findings_are_records_with_a_place():
     (finding,) = validate(BROKEN.encode(), label="doc.xml")
     assert isinstance(finding, Finding)
     assert finding.code == "AKN103" and finding.path == "doc.xml"
-    assert finding.format().startswith(f"doc.xml:{finding.line}:{finding.column}: AKN103 ")
+    assert finding.format().startswith(f"doc.xml:{finding.line}:{finding.column}: error: AKN103 ")
     assert finding.to_dict()["severity"] == "error"
 
 
@@ -68,7 +68,8 @@ def test_grouping_keeps_every_line():
     for name in ("Recalling", "Noting"):
         text = text.replace(f'<container name="{name}"', f'<container name="{name} "')
     (grouped,) = validate(text.encode())
-    assert grouped.extra["occurrences"] == 2 and len(grouped.extra["lines"]) == 2
+    assert grouped.extra["occurrences"] == 2 and len(grouped.extra["locations"]) == 2
+    assert all(set(place) == {"line", "column"} for place in grouped.extra["locations"])
     assert len(validate(text.encode(), group=False)) == 2
 
 

@@ -46,9 +46,45 @@ class Rule:
 
     @property
     def description(self) -> str:
-        """The documentation after the title line."""
+        """The documentation after the title line (reStructuredText, as written)."""
         lines = self.doc.strip().splitlines()[1:]
         return _dedent("\n".join(lines)).strip()
+
+    @property
+    def plain_description(self) -> str:
+        """The documentation as plain text, for terminals and SARIF viewers: no ``literal``
+        markup, and paragraphs unwrapped (each viewer wraps to its own width)."""
+        return plain_text(self.description)
+
+    def to_dict(self) -> dict[str, object]:
+        """The rule as ``--rules --format json`` gives it."""
+        return {
+            "code": self.code,
+            "name": self.name,
+            "severity": str(self.severity),
+            "always_on": self.fatal,
+            "title": self.title,
+            "description": self.plain_description,
+        }
+
+
+def plain_text(rst: str) -> str:
+    """reStructuredText as a person reads it: ``x`` is x, wrapped lines of a paragraph joined;
+    list items ("- ...") keep their own lines."""
+    import re
+
+    text = rst.replace("``", "")
+    paragraphs = []
+    for block in re.split(r"\n\s*\n", text.strip()):
+        lines = [line.strip() for line in block.splitlines() if line.strip()]
+        joined: list[str] = []
+        for line in lines:
+            if joined and not line.startswith("- "):
+                joined[-1] += " " + line
+            else:
+                joined.append(line)
+        paragraphs.append("\n".join(joined))
+    return "\n\n".join(paragraphs)
 
 
 def _dedent(text: str) -> str:
@@ -89,8 +125,11 @@ _INPUT_RULES = (
     (
         "IN008",
         "not-akoma-ntoso",
-        "The root element is not akomaNtoso in the Akoma Ntoso 3.0 namespace.",
-        True,
+        "The root element is not akomaNtoso in the Akoma Ntoso 3.0 namespace.\n\n"
+        "An error by default: a file given to akn validate is meant to be Akoma Ntoso. "
+        "--ignore IN008 skips such files instead (they are listed as not checked), for a "
+        "repository that holds other XML too (pom.xml, SVG): the pre-commit hook does.",
+        False,
     ),
     (
         "IN009",
@@ -163,6 +202,14 @@ def choose(select: Sequence[str] | None, ignore: Sequence[str] | None) -> frozen
     on -= set(match_rules(ignore or (), rules))
     on |= {rule.code for rule in rules if rule.fatal}
     return frozenset(on)
+
+
+def always_on(patterns: Iterable[str]) -> list[str]:
+    """The always-on codes that ``patterns`` (an --ignore list) name: ignoring them does
+    nothing, which the command line says rather than let it pass unnoticed."""
+    rules = all_rules()
+    named = match_rules(patterns, rules)
+    return [rule.code for rule in rules if rule.fatal and rule.code in named]
 
 
 def match_rules(patterns: Iterable[str], rules: Sequence[Rule]) -> set[str]:
