@@ -464,6 +464,7 @@ class BodyReader:
         self.width = _wrap_width(content) if self.regime is not Regime.LINES else 0
         self.tables.columns = has_columns(content, self.tables.gap)
         self.tables.width = self.width
+        following_of = _following_content(lines)
         blank_before = False
         previous: Line | None = None
         resume = 0  # the lines before this were rows of a table
@@ -481,7 +482,7 @@ class BodyReader:
                 previous = None  # a table closes its paragraph, as the start of a text does
                 after_table = True
                 continue
-            following = _next_content(lines, position)
+            following = following_of[position]
             start = self._start(line, previous, blank_before, following)
             if start is None and after_table and self.current is not None:
                 start = self._unlabelled(line.text.strip())  # text after a table: in order
@@ -1043,11 +1044,16 @@ def _uses_indentation(content: list[Line], margins: dict[int, int]) -> bool:
     return 0.05 * len(content) < indented < 0.6 * len(content)
 
 
-def _next_content(lines: list[Line], position: int) -> Line | None:
-    for line in lines[position + 1 :]:
-        if line.text.strip():
-            return line
-    return None
+def _following_content(lines: list[Line]) -> list[Line | None]:
+    """For each line, the next line that is not blank (None after the last): one pass from
+    the end, so that reading stays linear in the length of the text."""
+    following: list[Line | None] = [None] * len(lines)
+    nearest: Line | None = None
+    for position in range(len(lines) - 1, -1, -1):
+        following[position] = nearest
+        if lines[position].text.strip():
+            nearest = lines[position]
+    return following
 
 
 def with_cells(blocks: list[Block]) -> list[Block]:

@@ -26,6 +26,7 @@ from akn.pdftext import Note
 SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 _DIGIT_RUN = re.compile(r"[0-9⁰¹²³⁴⁵⁶⁷⁸⁹]+")
 _SUPERSCRIPT = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]")
+_DIGITS = re.compile(r"\d+")  # any script's digits: a marker is written as its text writes numbers
 SEARCHED = {
     Kind.TITLE,
     Kind.RECITAL,
@@ -406,41 +407,90 @@ def _repeats(
     mapping: Mapping,
     diagnostics: list[Diagnostic],
 ) -> list[Placement]:
-    """Later markers with the number of a note already placed: references back to it."""
+    """Later markers with the number of a note already placed: references back to it.
+
+    One pass over the blocks in order: in each, only the numbers of placed notes that end a
+    number there are looked for, and a repeat belongs to the last note of that number placed
+    before it. So the time grows with the text, not with its notes times its blocks."""
+    origins: dict[str, list[Placement]] = {}  # marker -> its notes' placements, in order
+    by_block: dict[int, list[Placement]] = {}
+    for placement in sorted(placements, key=lambda p: (p.block, p.offset)):
+        marker = notes[placement.note].marker
+        if marker.isdigit():
+            origins.setdefault(marker, []).append(placement)
+        by_block.setdefault(placement.block, []).append(placement)
     found: list[Placement] = []
-    for origin in list(placements):
-        marker = notes[origin.note].marker
-        if not marker.isdigit():
+    words_of: dict[int, set[str]] = {}  # by note: what it stood after
+    for block_index in searchable:
+        block = blocks[block_index]
+        if block.kind is Kind.MASTHEAD or not origins:
             continue
-        origin_words = _words(blocks[origin.block].text[: origin.offset])
-        for block_index in searchable:
-            block = blocks[block_index]
-            if block_index < origin.block or block.kind is Kind.MASTHEAD:
-                continue
-            for candidate in reversed(_candidates(block.text, marker, mapping, repeat=True)):
-                if block_index == origin.block and candidate.start <= origin.offset:
+        taken: list[tuple[_Candidate, Placement]] = []
+        for marker in _number_ends(block.text) & origins.keys():
+            for candidate in _candidates(block.text, marker, mapping, repeat=True):
+                origin = _origin_before(origins[marker], block_index, candidate.start)
+                if origin is None:
                     continue
                 weak = not candidate.strong and not _comma_before(block.text, candidate.start)
                 if weak and not (
                     block.text[candidate.end :].lstrip()[:1].islower()
-                    and _echoes(block.text, candidate.start, origin_words)
+                    and _echoes(
+                        block.text, candidate.start, _origin_words(blocks, origin, words_of)
+                    )
                 ):
                     continue  # "level 3 activation": a number between words counts things
-                removed = _remove_marker(block, candidate)
-                for placement in [*placements, *found]:
-                    if placement.block == block_index and placement.offset > candidate.start:
-                        placement.offset -= removed
-                found.append(Placement(block_index, candidate.insert, origin.note, repeat=True))
-                diagnostics.append(
-                    Diagnostic(
-                        "N405",
-                        Severity.INFO,
-                        f"number {marker} after the note of that number read as another "
-                        f"reference to footnote {marker}",
-                        line=line_at(block, candidate.insert).number,
-                    )
+                taken.append((candidate, origin))
+        for candidate, origin in _without_overlaps(taken):
+            removed = _remove_marker(block, candidate)
+            for placement in by_block.get(block_index, ()):
+                if placement.offset > candidate.start:
+                    placement.offset -= removed
+            repeat = Placement(block_index, candidate.insert, origin.note, repeat=True)
+            found.append(repeat)
+            by_block.setdefault(block_index, []).append(repeat)
+            marker = notes[origin.note].marker
+            diagnostics.append(
+                Diagnostic(
+                    "N405",
+                    Severity.INFO,
+                    f"number {marker} after the note of that number read as another "
+                    f"reference to footnote {marker}",
+                    line=line_at(block, candidate.insert).number,
                 )
+            )
     return found
+
+
+def _origin_before(origins: list[Placement], block: int, offset: int) -> Placement | None:
+    """The last of a marker's notes placed before ``offset`` of ``block``."""
+    before = [p for p in origins if (p.block, p.offset) < (block, offset)]
+    return before[-1] if before else None
+
+
+def _origin_words(blocks: list[Block], origin: Placement, cache: dict[int, set[str]]) -> set[str]:
+    """What the note placed at ``origin`` stood after (by note, worked out once)."""
+    if origin.note not in cache:
+        cache[origin.note] = _words(blocks[origin.block].text[: origin.offset])
+    return cache[origin.note]
+
+
+def _without_overlaps(
+    taken: list[tuple[_Candidate, Placement]],
+) -> list[tuple[_Candidate, Placement]]:
+    """The repeats found in one block, last first (cutting one leaves the offsets before it
+    as they are); of two that overlap ("2021": note 1 and note 21), the earlier note's."""
+    kept: list[tuple[_Candidate, Placement]] = []
+    for candidate, origin in sorted(taken, key=lambda item: item[1].note):
+        if all(candidate.end <= k.start or k.end <= candidate.start for k, _ in kept):
+            kept.append((candidate, origin))
+    return sorted(kept, key=lambda item: item[0].start, reverse=True)
+
+
+def _number_ends(text: str) -> set[str]:
+    """The endings of up to four digits of the numbers in ``text`` ("2021": "1", "21", "021",
+    "2021"): the note numbers a marker in it can have."""
+    plain = text.translate(SUPERSCRIPT_DIGITS)
+    return {run[-size:] for run in _DIGITS.findall(plain) for size in range(1, 5)}
 
 
 def _words(text: str, count: int = 4) -> set[str]:
