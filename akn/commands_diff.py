@@ -26,8 +26,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from akn.cli import EXIT_FAILED, EXIT_OK
-    from akn.diff import diff
-    from akn.diff_format import format_json, format_text
+    from akn.comparison import diff
+    from akn.comparison_report import format_json, format_text
     from akn.reading import ReadError
 
     try:

@@ -30,7 +30,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from akn.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE
-    from akn.render import ReadError, render
+    from akn.rendering import ReadError, render
 
     if args.check and args.to != "html":
         print("akn render: error: --check needs --to html", file=sys.stderr)

@@ -18,13 +18,13 @@ from pathlib import Path
 
 from lxml import etree
 
-from akn.diff import SAME, Record, compare_outlines
+from akn.comparison import SAME, Record, compare_outlines
 from akn.outline import Outline, outline
 from akn.pipeline import Conversion, convert
 from akn.reading import squash  # noqa: F401  (the tests read spacing this way too)
-from akn.render import render
-from akn.render.text import MARK_CLOSE, MARK_OPEN
-from akn.render.text import document_lines as text_lines
+from akn.rendering import render
+from akn.rendering.text import MARK_CLOSE, MARK_OPEN
+from akn.rendering.text import document_lines as text_lines
 
 AKN = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 ROOT = Path(__file__).resolve().parent.parent
@@ -134,7 +134,7 @@ def score(expected: Outline, actual: Outline) -> tuple[int, int, list[str]]:
 
 def _difference(record: Record) -> str:
     """A difference of the score, in ``akn diff``'s words."""
-    from akn.diff_format import _record_lines
+    from akn.comparison_report import _record_lines
 
     return " / ".join(line.strip() for line in _record_lines(record))[:400]
 

@@ -61,7 +61,7 @@ def render_html(root: etree._Element, findings: Sequence[Diagnostic] | None = No
     etree.SubElement(head, "meta", {"http-equiv": "Content-Security-Policy", "content": POLICY})
     etree.SubElement(head, "meta", name="viewport", content="width=device-width")
     etree.SubElement(head, "title").text = _title(document)
-    etree.SubElement(head, "style").text = files("akn.render").joinpath("page.css").read_text()
+    etree.SubElement(head, "style").text = files("akn.rendering").joinpath("page.css").read_text()
     body = etree.SubElement(html, "body", {"class": f"akn lang-{code or 'und'}"})
     article = etree.Element("article", {"class": "akn-document"})
     _convert(document, article, page)

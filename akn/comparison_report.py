@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from akn.diff import CHANGED, ONLY_A, ONLY_B, Diff, Record
+from akn.comparison import CHANGED, ONLY_A, ONLY_B, Diff, Record
 
 LABELS = {
     "masthead": "masthead line",

@@ -37,10 +37,10 @@ def render(
         raise ValueError(f"cannot render to {to!r}: choose one of {', '.join(FORMATS)}")
     root = load(source, label)
     if to == "text":
-        from akn.render.text import render_text
+        from akn.rendering.text import render_text
 
         return render_text(root)
-    from akn.render.html import render_html
+    from akn.rendering.html import render_html
 
     findings = None
     if check:

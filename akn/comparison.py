@@ -1,4 +1,4 @@
-"""Compare two Akoma Ntoso documents as a reader would: item by item, word by word.
+"""Compare two Akoma Ntoso documents as a reader would: item by item, word by word (akn.diff).
 
 Element-by-element tools (``xmldiff``) drown a real change in eId and metadata noise. Here
 each side is read into an ``Outline`` (``akn.outline``) and each kind of item is aligned on
