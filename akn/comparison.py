@@ -162,18 +162,33 @@ def comparable(text: str) -> str:
 
 
 def _pair(kind: str, want: list[Item], got: list[Item], strict: bool) -> list[Record]:
-    """Records for a stretch where the two sides differ."""
-    if kind not in KEYED:
+    """Records for a stretch where the two sides differ: items with the same text pair up
+    first (a paragraph renumbered after a deletion), then, for numbered kinds, items with
+    the same number or marker, then neighbours with similar words."""
+    steps = [_same_text, _same_key] if kind in KEYED else [_same_text]
+    return _pair_by(steps, kind, want, got, strict)
+
+
+def _same_text(item: Item) -> str:
+    return comparable(item.text)
+
+
+def _same_key(item: Item) -> str:
+    return comparable(item.key)
+
+
+def _pair_by(steps, kind: str, want: list[Item], got: list[Item], strict: bool) -> list[Record]:
+    if not steps or not want or not got:
         return _pair_neighbours(kind, want, got, strict)
-    keys = SequenceMatcher(None, [i.key for i in want], [i.key for i in got], autojunk=False)
+    key, rest = steps[0], steps[1:]
+    matcher = SequenceMatcher(None, [key(i) for i in want], [key(i) for i in got], autojunk=False)
     records: list[Record] = []
-    for tag, i1, i2, j1, j2 in keys.get_opcodes():
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
-            records.extend(
-                _changed(kind, x, y, strict) for x, y in zip(want[i1:i2], got[j1:j2], strict=True)
-            )
+            pairs = zip(want[i1:i2], got[j1:j2], strict=True)
+            records.extend(_changed(kind, x, y, strict) for x, y in pairs)
         else:
-            records.extend(_pair_neighbours(kind, want[i1:i2], got[j1:j2], strict))
+            records.extend(_pair_by(rest, kind, want[i1:i2], got[j1:j2], strict))
     return records
 
 

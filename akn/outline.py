@@ -89,7 +89,7 @@ def outline(root: etree._Element) -> Outline:
     attachments = document.find(q("attachments"))
     if attachments is not None:
         for number, attachment in enumerate(attachments.findall(q("attachment")), start=1):
-            found.add("annex", str(number), attachment, text_of(attachment) or " ")
+            found.add("annex", str(number), attachment, _annex_text(attachment) or " ")
     return found
 
 
@@ -123,6 +123,15 @@ def _read_document(document: etree._Element, found: Outline, prefix: str) -> Non
             inner = next((c for c in component if local(c) in DOCUMENT_TYPES), None)
             if inner is not None:
                 _read_document(inner, found, prefix=f"{_component_letter(inner, number)} ")
+
+
+def _annex_text(attachment: etree._Element) -> str:
+    """An annex's text, block after block (as ``akn render --to text`` lays it out, notes
+    and markers aside): the UN's files and akn's part their blocks with different spacing."""
+    from akn.rendering.text import MARK_CLOSE, MARK_OPEN, document_lines
+
+    lines, _ = document_lines(attachment)
+    return _MARKED.sub("", " ".join(lines)).replace(MARK_OPEN, "").replace(MARK_CLOSE, "")
 
 
 def _component_letter(document: etree._Element, number: int) -> str:
@@ -194,6 +203,7 @@ def words_before(note: etree._Element) -> str:
     return " ".join(text.split()[-3:])
 
 
+_MARKED = re.compile("\ue100[^\ue101]*\ue101")
 _META_SKIP = re.compile(r"^(eId|wId|GUID)$")
 
 
