@@ -12,6 +12,7 @@ where they apply.
 
 from __future__ import annotations
 
+import os
 from typing import Any, Literal
 
 from akn.reading import ReadError, load
@@ -46,5 +47,6 @@ def render(
     if check:
         from akn.validation import validate
 
-        findings = validate(root.getroottree(), group=False, label=label)
+        named = label or (os.fspath(source) if isinstance(source, str | os.PathLike) else None)
+        findings = validate(root.getroottree(), group=False, label=named)
     return render_html(root, findings)

@@ -201,7 +201,7 @@ def _findings(findings: list[Diagnostic], root: etree._Element, page: _Page) -> 
     for element in root.iter():
         if isinstance(element.tag, str) and element.sourceline is not None:
             by_line.setdefault(element.sourceline, element)
-    box = etree.Element("nav", {"class": "findings"})
+    box = etree.Element("nav", {"class": "findings", "dir": "ltr", "lang": "en"})
     heading = etree.SubElement(box, "h2")
     heading.text = f"akn validate: {len(findings)} finding{'s' if len(findings) != 1 else ''}"
     shown = etree.SubElement(box, "ol", {"class": "in-text"})
@@ -249,9 +249,9 @@ def _ensure_id(block: etree._Element, page: _Page) -> str:
 
 def _mark(block: etree._Element, finding: Diagnostic, number: int) -> None:
     """A mark in the block's margin: the code and the message, linked to the list on top."""
-    marks = block.find("div[@class='marks']")
+    marks = block.find("span[@class='marks']")
     if marks is None:
-        marks = etree.Element("div", {"class": "marks"})
+        marks = etree.Element("span", {"class": "marks", "dir": "ltr", "lang": "en"})
         block.insert(0, marks)
     mark = etree.SubElement(marks, "a", {"class": f"mark {finding.severity}"})
     mark.set("href", f"#finding-{number}")
