@@ -10,6 +10,8 @@ one file, for the tests and tools/corpus_score.py.
 
 from __future__ import annotations
 
+import copy
+import difflib
 import os
 import re
 import textwrap
@@ -336,6 +338,49 @@ def compare(language: str, path: Path, layout: str = "clean") -> Comparison:
         return Comparison(result, 0, 1, ["no tree was made"], repairs)
     matched, total, differences = score(expected, structure(result.tree))
     return Comparison(result, matched, total, differences, repairs)
+
+
+def comparable_tree(tree: etree._Element) -> str:
+    """The whole tree but for eIds and the date of the conversion (FRBR manifestation)."""
+    copied = copy.deepcopy(tree)
+    for element in copied.iter():
+        if isinstance(element.tag, str):
+            element.attrib.pop("eId", None)
+            element.attrib.pop("wId", None)
+            if element.tag == q("FRBRdate") and element.get("name") == "markup":
+                element.set("date", "-")
+    etree.indent(copied)
+    return etree.tostring(copied, encoding="unicode")
+
+
+@dataclass
+class RoundTrip:
+    """text -> akn convert -> akn render --to text -> akn convert, for one file."""
+
+    same: bool  # the two conversions give the same tree, eIds and markup date aside
+    differences: list[str]  # the lines of the two trees that differ (a unified diff)
+    failed: str = ""  # why the round trip could not be made
+
+
+def render_round_trip(path: Path, language: str) -> RoundTrip:
+    """Convert the rendered text of ``path``, render that and convert it again."""
+    try:
+        text = render(path, to="text")
+    except ValueError as error:
+        return RoundTrip(False, [], f"render: {error}")
+    first = convert(text, lang=LANGUAGES[language])
+    if first.tree is None:
+        return RoundTrip(False, [], "the rendered text of the UN's file does not convert")
+    second = convert(render(first.tree, to="text"), lang=LANGUAGES[language])
+    if second.tree is None:
+        return RoundTrip(False, [], "the rendered text of akn's file does not convert")
+    a, b = comparable_tree(first.tree), comparable_tree(second.tree)
+    if a == b:
+        return RoundTrip(True, [])
+    lines = difflib.unified_diff(a.splitlines(), b.splitlines(), lineterm="", n=0)
+    return RoundTrip(
+        False, [line for line in lines if line[:1] in "+-" and line[:3] not in "+++---"]
+    )
 
 
 def corpus_files(language: str) -> list[Path]:
