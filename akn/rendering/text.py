@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 from lxml import etree
 
-from akn.reading import DOCUMENT_TYPES, brackets, local, main_document, q, text_of
+from akn.reading import DOCUMENT_TYPES, brackets, local, main_document, q, squash, text_of
 
 NOTE_RULE = "_" * 18
 MARK_OPEN, MARK_CLOSE = "\ue100", "\ue101"
@@ -67,8 +67,11 @@ def _document(
     """One document's parts in order: a collection's components come after its preface."""
     for part in document:
         name = local(part)
-        if name in ("coverPage", "preface"):
+        if name == "coverPage":
+            lines.extend(line(p) for p in _blocks(part))
+        elif name == "preface":
             for p in _blocks(part):
+                p = _unplaced_notes_apart(p, notes)
                 lines.extend(_preface_lines(p, line) if component else [line(p)])
         elif name == "preamble":
             lines.extend(line(child) for child in part if local(child) != "")
@@ -99,6 +102,27 @@ def _blocks(part: etree._Element) -> list[etree._Element]:
         elif local(child):
             found.extend(child.findall(q("p")))
     return found
+
+
+def _unplaced_notes_apart(p: etree._Element, notes: list[tuple[str, str]]) -> etree._Element:
+    """akn keeps a note whose marker it could not find in the text on the preface, after the
+    title (``N403``): where it stands is unknown, so the text gives the note but no marker,
+    and converting it again keeps it there. (A note in the title is inside ``docTitle``.)"""
+    unplaced = [child for child in p if local(child) == "authorialNote"]
+    if not unplaced:
+        return p
+    import copy
+
+    copied = copy.deepcopy(p)
+    for note in [child for child in copied if local(child) == "authorialNote"]:
+        notes.append((note.get("marker", ""), squash(text_of(note))))
+        previous = note.getprevious()
+        if note.tail and previous is not None:
+            previous.tail = (previous.tail or "") + note.tail
+        elif note.tail:
+            copied.text = (copied.text or "") + note.tail
+        copied.remove(note)
+    return copied
 
 
 def _preface_lines(p: etree._Element, line: Line) -> list[str]:
@@ -154,7 +178,9 @@ def _body_lines(element: etree._Element, lines: list[str], line: Line) -> None:
             _numbered_lines(child, lines, line)
         elif name in ("list", "blockList"):
             _body_lines(child, lines, line)
-        elif name in ("wrapUp", "crossHeading", "p", "container", "blockContainer"):
+        elif name in ("wrapUp", "container", "blockContainer"):
+            lines.extend(_paragraph_lines(child, line))
+        elif name in ("crossHeading", "p"):
             lines.append(line(child))
         elif name == "table":
             lines.extend(_table_lines(child, line))
@@ -179,8 +205,9 @@ def _numbered_lines(element: etree._Element, lines: list[str], line: Line) -> No
     own = element.find(q("content"))
     listing = element.find(q("list"))
     if own is not None:
-        body = " ".join(line(p) for p in own.findall(q("p")))
-        lines.append(f"{label} {body}".strip())
+        first, *rest = _paragraph_lines(own, line) or [""]
+        lines.append(f"{label} {first}".strip())
+        lines.extend(rest)
         for table in own.findall(q("table")):
             lines.extend(_table_lines(table, line))
     elif listing is not None:
@@ -190,6 +217,12 @@ def _numbered_lines(element: etree._Element, lines: list[str], line: Line) -> No
         _body_lines(listing, lines, line)
     else:
         _body_lines(element, lines, line)
+
+
+def _paragraph_lines(element: etree._Element, line: Line) -> list[str]:
+    """One line per ``p`` of a block (the text akn reads a paragraph per line from)."""
+    paragraphs = element.findall(q("p"))
+    return [line(p) for p in paragraphs] if paragraphs else [line(element)]
 
 
 def _table_lines(table: etree._Element, line: Line) -> list[str]:
