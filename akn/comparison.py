@@ -152,7 +152,7 @@ def _strict_value(item: Item) -> tuple[str, str, str]:
     return (item.key, item.raw, item.eid)
 
 
-_CJK_SPACE = re.compile(f"(?<=[{CJK_RANGE}]) | (?=[{CJK_RANGE}])")
+_CJK_SPACE = re.compile(f" (?:(?<=[{CJK_RANGE}] )|(?=[{CJK_RANGE}]))")  # the space first: fast
 
 
 def comparable(text: str) -> str:

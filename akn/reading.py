@@ -70,14 +70,18 @@ CJK_RANGE = "\u3000-\u303f\u3400-\u9fff\uff00-\uffef"
 CJK_CHARACTER = re.compile(f"[{CJK_RANGE}]")
 
 
+_MEANINGLESS_SPACE = re.compile(
+    r" (?:(?=[,.;:!?)\]»”])"  # before closing punctuation
+    r"|(?<=[(\[«“] )"  # after opening punctuation
+    r"|(?<=\w’ )(?=\w))"  # "de l’ Association": a typo of the UN's
+)  # each branch starts with the space itself, so that the search skips along quickly
+
+
 def squash(text: str) -> str:
     """Text with spacing made comparable: one space between words, none before punctuation."""
-    text = text.replace("\u00a0", " ").replace("\u202f", " ").replace("\u200e", "")
-    text = text.replace("\u200f", "")
-    text = " ".join(text.split())
-    text = re.sub(r" (?=[,.;:!?)\]»”])", "", text)
-    text = re.sub(r"(?<=[(\[«“]) ", "", text)
-    text = re.sub(r"(?<=\w’) (?=\w)", "", text)  # "de l’ Association": a typo of the UN's
+    text = text.replace("\u00a0", " ").replace("\u202f", " ")
+    text = " ".join(text.replace("\u200e", "").replace("\u200f", "").split())
+    text = _MEANINGLESS_SPACE.sub("", text)
     return text.removeprefix("()").strip()  # the UN's Arabic notes open with "()"
 
 
