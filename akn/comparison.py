@@ -173,8 +173,9 @@ def _same_text(item: Item) -> str:
     return comparable(item.text)
 
 
-def _same_key(item: Item) -> str:
-    return comparable(item.key)
+def _same_key(item: Item) -> object:
+    """An item's number; unnumbered items have none to agree on, so they never pair by it."""
+    return comparable(item.key) if item.key else ("", id(item))
 
 
 def _pair_by(steps, kind: str, want: list[Item], got: list[Item], strict: bool) -> list[Record]:

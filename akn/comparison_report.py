@@ -110,6 +110,8 @@ def _elide(text: str, joiner: str, first: bool, last: bool) -> str:
 
 
 def _excerpt(text: str) -> str:
+    if not text:
+        return "(empty)"
     return text if len(text) <= EXCERPT else text[: EXCERPT - 1] + "…"
 
 

@@ -6,7 +6,7 @@ import copy
 import json
 
 import pytest
-from corpus import CORPUS, LANGUAGES, compare, corpus_files, repair_un_structure, structure
+from corpus import CORPUS, LANGUAGES, ROOT, compare, corpus_files, repair_un_structure, structure
 from lxml import etree
 
 import akn
@@ -203,3 +203,16 @@ def test_diff_refuses_what_is_no_akn(tmp_path):
 def test_copy_of_a_tree_is_the_same():
     tree = etree.parse(str(UN_75_15))
     assert akn.diff(tree, copy.deepcopy(tree)).same
+
+
+def test_the_readme_example_is_what_akn_diff_prints(tmp_path, capsys, monkeypatch):
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    command = "$ akn diff un-A-RES-77-259.xml A-RES-77-259.xml\n"
+    shown = readme.split(command, 1)[1].split("```", 1)[0]
+    source = CORPUS / "akn/eng/A-RES-77-259.xml"
+    (tmp_path / "un-A-RES-77-259.xml").write_bytes(source.read_bytes())
+    converted = akn.convert(akn.render(source, to="text"), lang="en")
+    (tmp_path / "A-RES-77-259.xml").write_bytes(converted.to_bytes())
+    monkeypatch.chdir(tmp_path)
+    assert main(["diff", "un-A-RES-77-259.xml", "A-RES-77-259.xml"]) == 1
+    assert capsys.readouterr().out == shown
