@@ -30,7 +30,7 @@ def format_text(result: Diff, a_label: str = "A", b_label: str = "B") -> str:
     apart, and a one-line summary with the counts per kind."""
     lines = [f"--- {a_label}", f"+++ {b_label}"]
     for record in result.differences():
-        lines.extend(_record_lines(record))
+        lines.extend(record_lines(record))
     for difference in result.metadata:
         lines.append(f"metadata {difference.field}: {difference.a!r} -> {difference.b!r}")
     lines.append(summary(result))
@@ -64,7 +64,8 @@ def _name(record: Record) -> str:
     return f"{label} {key}" if key else f"{label} (unnumbered)"
 
 
-def _record_lines(record: Record) -> list[str]:
+def record_lines(record: Record) -> list[str]:
+    """The lines of one difference: what and where, then its words or its text."""
     where = _name(record)
     if record.status == ONLY_A:
         return [f"{where}: only in A", f"  - {_excerpt(record.a.text)}"]

@@ -25,6 +25,7 @@ from akn.reading import (
     squash,
     text_of,
 )
+from akn.rendering.text import MARK_CLOSE, MARK_OPEN, document_lines
 
 KINDS = (
     "masthead",
@@ -128,8 +129,6 @@ def _read_document(document: etree._Element, found: Outline, prefix: str) -> Non
 def _annex_text(attachment: etree._Element) -> str:
     """An annex's text, block after block (as ``akn render --to text`` lays it out, notes
     and markers aside): the UN's files and akn's part their blocks with different spacing."""
-    from akn.rendering.text import MARK_CLOSE, MARK_OPEN, document_lines
-
     lines, _ = document_lines(attachment)
     return _MARKED.sub("", " ".join(lines)).replace(MARK_OPEN, "").replace(MARK_CLOSE, "")
 

@@ -21,6 +21,7 @@ from pathlib import Path
 from lxml import etree
 
 from akn.comparison import SAME, Record, compare_outlines
+from akn.comparison_report import record_lines
 from akn.outline import Outline, outline
 from akn.pipeline import Conversion, convert
 from akn.reading import squash  # noqa: F401  (the tests read spacing this way too)
@@ -136,9 +137,7 @@ def score(expected: Outline, actual: Outline) -> tuple[int, int, list[str]]:
 
 def _difference(record: Record) -> str:
     """A difference of the score, in ``akn diff``'s words."""
-    from akn.comparison_report import _record_lines
-
-    return " / ".join(line.strip() for line in _record_lines(record))[:400]
+    return " / ".join(line.strip() for line in record_lines(record))[:400]
 
 
 # --------------------------------------------------------------------------- clean text

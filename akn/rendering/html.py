@@ -107,13 +107,13 @@ def _append_text(parent: etree._Element, text: str | None) -> None:
 def _element_for(child: etree._Element, parent: etree._Element, page: _Page) -> etree._Element:
     """The HTML element an AKN element becomes: its tag, its classes, its eId as id."""
     name = local(child)
+    if name == "a":
+        return _link(child, parent)
     classes = [f"akn-{name}"]
     style = (child.get("class") or "").split()
     tag = TAGS.get(name) or next((STYLE[s] for s in style if s in STYLE), None)
     if tag is None:
-        tag = "span" if name in INLINE else _block_tag(child, name)
-    if name == "a":
-        return _link(child, parent)
+        tag = "span" if name in INLINE else _block_tag(name)
     if name == "container" and local(child.getparent()) == "preamble":
         classes.append("recital")
     if name in ("paragraph", "point", "subparagraph") or name in SECTIONS:
@@ -132,7 +132,7 @@ def _element_for(child: etree._Element, parent: etree._Element, page: _Page) -> 
     return made
 
 
-def _block_tag(child: etree._Element, name: str) -> str:
+def _block_tag(name: str) -> str:
     if name in SECTIONS or name in ("attachment", "preamble", "mainBody", "conclusions"):
         return "section"
     if name in ("coverPage", "preface"):

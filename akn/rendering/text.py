@@ -10,6 +10,7 @@ on the whole corpus. Works on the UN's own files as well as on akn's.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable
 
 from lxml import etree
@@ -111,8 +112,6 @@ def _unplaced_notes_apart(p: etree._Element, notes: list[tuple[str, str]]) -> et
     unplaced = [child for child in p if local(child) == "authorialNote"]
     if not unplaced:
         return p
-    import copy
-
     copied = copy.deepcopy(p)
     for note in [child for child in copied if local(child) == "authorialNote"]:
         notes.append((note.get("marker", ""), squash(text_of(note))))
@@ -159,8 +158,6 @@ def _pieces_between_eols(p: etree._Element, line: Line, notes: list) -> list[str
 
 def _wrapped(note: etree._Element) -> etree._Element:
     """A copy of ``note`` inside an empty span, so that ``line`` prints just its marker."""
-    import copy
-
     holder = etree.Element(q("span"))
     holder.append(copy.deepcopy(note))
     holder[0].tail = None
