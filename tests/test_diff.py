@@ -216,3 +216,10 @@ def test_the_readme_example_is_what_akn_diff_prints(tmp_path, capsys, monkeypatc
     monkeypatch.chdir(tmp_path)
     assert main(["diff", "un-A-RES-77-259.xml", "A-RES-77-259.xml"]) == 1
     assert capsys.readouterr().out == shown
+
+
+def test_every_corpus_file_against_itself_is_the_same_even_strictly():
+    for language in LANGUAGES:
+        for path in corpus_files(language):
+            result = akn.diff(path, path, strict=True)
+            assert result.same and not result.metadata, path

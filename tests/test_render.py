@@ -151,3 +151,14 @@ def test_page_text_follows_the_document():
     point = document.get_element_by_id("para_7_list_point_a")
     assert point.find_class("akn-num")[0].text_content() == "(a)"
     assert text.index("The General Assembly") < text.index("Decides") < text.index("3rd plenary")
+
+
+def test_page_of_a_collection_and_of_an_annex():
+    collection = page(GOLDEN / "collection-en.xml")
+    components = collection.find_class("akn-component")
+    assert [c.get("id") for c in components] == ["cmp_1", "cmp_2"]
+    assert len(collection.find_class("akn-paragraph")) == 4
+    annexed = page(CORPUS / "akn/eng/A-RES-80-3.xml")
+    [annex] = annexed.find_class("akn-attachment")
+    assert "Awaza Political Declaration" in annex.text_content()
+    assert annexed.find_class("akn-conclusions")
