@@ -10,6 +10,7 @@ look at. CI installs Debian's chromium (.ci/run); without it these tests are ski
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import tempfile
@@ -114,3 +115,15 @@ def test_page_in_chromium(language, tmp_path):
     shot.unlink(missing_ok=True)
     chromium("--window-size=1280,1800", "--hide-scrollbars", f"--screenshot={shot}", page.as_uri())
     assert shot.stat().st_size > 20_000
+
+
+def test_page_prints(tmp_path):
+    """The page prints (the print CSS: A4, no screen furniture, the annex on a new page)."""
+    page = tmp_path / "A-RES-80-3.html"
+    page.write_text(akn.render(CORPUS / "akn/eng/A-RES-80-3.xml", to="html"), encoding="utf-8")
+    pdf = tmp_path / "A-RES-80-3.pdf"
+    chromium("--no-pdf-header-footer", f"--print-to-pdf={pdf}", page.as_uri())
+    data = pdf.read_bytes()
+    assert data.startswith(b"%PDF")
+    pages = len(re.findall(rb"/Type\s*/Page[^s]", data))
+    assert pages >= 3  # A4 pages: the resolution and its long annex

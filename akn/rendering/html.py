@@ -116,6 +116,8 @@ def _element_for(child: etree._Element, parent: etree._Element, page: _Page) -> 
         tag = "span" if name in INLINE else _block_tag(name)
     if name == "container" and local(child.getparent()) == "preamble":
         classes.append("recital")
+    if name == "p" and local(child.getparent()) == "coverPage":
+        classes.append("symbol" if child.find(f".//{q('docNumber')}") is not None else "line")
     if name in ("paragraph", "point", "subparagraph") or name in SECTIONS:
         classes.append("numbered" if child.find(q("num")) is not None else "unnumbered")
     if name in SECTIONS:
