@@ -162,3 +162,15 @@ def test_page_of_a_collection_and_of_an_annex():
     [annex] = annexed.find_class("akn-attachment")
     assert "Awaza Political Declaration" in annex.text_content()
     assert annexed.find_class("akn-conclusions")
+
+
+@pytest.mark.parametrize("name", ["collection-en", "table-tabs-en"])
+def test_page_golden(name, request):
+    """The whole page of two committed inputs, byte for byte (review it in a browser after
+    ``--update-golden``)."""
+    produced = akn.render(GOLDEN / f"{name}.xml", to="html")
+    path = GOLDEN / f"{name}.html"
+    if request.config.getoption("--update-golden"):
+        path.write_text(produced, encoding="utf-8")
+    assert path.exists(), f"no golden file {path.name}: run with --update-golden and review it"
+    assert produced == path.read_text(encoding="utf-8"), f"{name} differs from {path.name}"
