@@ -84,7 +84,7 @@ def _document(
         elif name == "collectionBody":
             for inner in part.iter(q("component")):
                 for document_part in inner:
-                    if local(document_part) in ("statement", "doc", "act", "bill"):
+                    if local(document_part) in DOCUMENT_TYPES:
                         _document(document_part, lines, line, notes, component=True)
         elif name == "attachments":
             for attachment in part:
@@ -107,8 +107,9 @@ def _blocks(part: etree._Element) -> list[etree._Element]:
 
 def _unplaced_notes_apart(p: etree._Element, notes: list[tuple[str, str]]) -> etree._Element:
     """akn keeps a note whose marker it could not find in the text on the preface, after the
-    title (``N403``): where it stands is unknown, so the text gives the note but no marker,
-    and converting it again keeps it there. (A note in the title is inside ``docTitle``.)"""
+    title (``N403``): where it stands is unknown, so the text gives the note but no marker
+    (glued to the title, the marker became part of the title's words). A note in the title
+    itself is inside ``docTitle`` and keeps its marker."""
     unplaced = [child for child in p if local(child) == "authorialNote"]
     if not unplaced:
         return p
