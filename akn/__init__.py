@@ -1,9 +1,11 @@
-"""akn: United Nations resolutions as Akoma Ntoso 3.0 — convert their text, validate the XML.
+"""akn: United Nations resolutions as Akoma Ntoso 3.0 — convert, validate, render, compare.
 
 >>> import akn
 >>> result = akn.convert(text, lang="fr")      # doctest: +SKIP
 >>> result.to_bytes(), result.diagnostics      # doctest: +SKIP
 >>> akn.validate("A-RES-75-15.xml")            # doctest: +SKIP
+>>> akn.render("A-RES-75-15.xml", to="text")   # doctest: +SKIP
+>>> akn.diff("theirs.xml", "ours.xml").same    # doctest: +SKIP
 
 The heavy parts load on first use, so that importing akn (and starting the command line)
 stays cheap.
@@ -16,18 +18,23 @@ from typing import TYPE_CHECKING, Any
 from akn.diagnostics import Diagnostic, Severity
 
 if TYPE_CHECKING:
+    from akn.comparison import Diff, diff
     from akn.meta import MetadataError
     from akn.pipeline import Conversion, convert
+    from akn.rendering import render
     from akn.validation import Finding, is_valid, validate
 
 __all__ = [
     "Conversion",
     "Diagnostic",
+    "Diff",
     "Finding",
     "MetadataError",
     "Severity",
     "convert",
+    "diff",
     "is_valid",
+    "render",
     "validate",
 ]
 
@@ -38,6 +45,9 @@ _LAZY = {
     "validate": "akn.validation",
     "is_valid": "akn.validation",
     "Finding": "akn.validation",
+    "render": "akn.rendering",
+    "diff": "akn.comparison",
+    "Diff": "akn.comparison",
 }
 
 

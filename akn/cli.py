@@ -1,4 +1,4 @@
-"""The akn command line: akn convert and akn validate.
+"""The akn command line: akn convert, akn validate, akn render, akn diff.
 
 Exit status: 0 done (warnings allowed), 1 the input could not be converted or is invalid,
 2 usage error. Nothing below this module prints; everything reaches the user from here.
@@ -31,7 +31,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from akn import commands_convert
+    from akn import commands_convert, commands_diff, commands_render
     from akn.validation import cli as validation_cli
 
     parser = _Parser(
@@ -49,6 +49,8 @@ def build_parser() -> argparse.ArgumentParser:
             "check Akoma Ntoso files against the official schema and akn's own rules",
             validation_cli,
         ),
+        ("render", "show an Akoma Ntoso file as clean text or as one HTML page", commands_render),
+        ("diff", "compare the structure and texts of two Akoma Ntoso files", commands_diff),
     )
     for name, summary, module in commands:
         command = sub.add_parser(

@@ -2,25 +2,33 @@
 
 ``clean_text`` writes a resolution the way a person pastes it from Word or a web page: one
 paragraph per line, footnote markers glued to the word they follow, the notes after a final
-rule. ``structure`` reads the parts we compare from any Akoma Ntoso tree (the UN's or ours):
-preambular paragraphs, operative numbers and texts, point numbers and texts, notes, annexes.
-``compare`` does the whole round trip for one file, for the tests and tools/corpus_score.py.
+rule: ``akn render --to text``. ``structure`` reads the items we compare from any Akoma Ntoso
+tree (the UN's or ours) and ``score`` compares them with ``akn diff``'s engine, after undoing
+the UN's own markup slips (``repair_un_structure``). ``compare`` does the whole round trip for
+one file, for the tests and tools/corpus_score.py.
 """
 
 from __future__ import annotations
 
+import copy
+import difflib
 import os
 import re
 import textwrap
-import unicodedata
-from dataclasses import dataclass, field
-from difflib import SequenceMatcher
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from lxml import etree
 
+from akn.comparison import SAME, Record, compare_outlines
+from akn.comparison_report import record_lines
 from akn.mapping import load_mapping
+from akn.outline import Outline, outline
 from akn.pipeline import Conversion, convert
+from akn.reading import squash  # noqa: F401  (the tests read spacing this way too)
+from akn.rendering import render
+from akn.rendering.text import MARK_CLOSE, MARK_OPEN
+from akn.rendering.text import document_lines as text_lines
 from akn.resources import data_dir
 
 AKN = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
@@ -54,191 +62,39 @@ def local(element: etree._Element) -> str:
     return etree.QName(element).localname if isinstance(element.tag, str) else ""
 
 
-_CJK = "\u3000-\u303f\u3400-\u9fff\uff00-\uffef"
-
-
-_INVISIBLE = re.compile("[\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
-
-
-def squash(text: str) -> str:
-    """Text made comparable: spacing as ``spaced`` gives it, without invisible direction and
-    width marks (akn drops some), letters composed ("communiqué" is one word however it is
-    written)."""
-    return unicodedata.normalize("NFC", spaced(_INVISIBLE.sub("", text)))
-
-
-def spaced(text: str) -> str:
-    """Text with spacing made even: one space between words, none before punctuation; the
-    text of a note in the texts made from the UN's files."""
-    text = text.replace("\u00a0", " ").replace("\u202f", " ").replace("\u200e", "")
-    text = text.replace("\u200f", "")
-    text = " ".join(text.split())
-    text = re.sub(r" (?=[,.;:!?)\]»”])", "", text)
-    text = re.sub(r"(?<=[(\[«“]) ", "", text)
-    text = re.sub(r"(?<=\w’) (?=\w)", "", text)  # "de l’ Association": a typo of the UN's
-    return text.removeprefix("()").strip()  # the UN's Arabic notes open with "()"
-
-
-# --------------------------------------------------------------------------- reading text
-
-
-MARK_OPEN, MARK_CLOSE = "\ue100", "\ue101"  # where a footnote marker stands, in clean text
-
-
-def _text(element: etree._Element, markers: bool, notes: list[tuple[str, str]] | None) -> str:
-    """The text of ``element``: notes out (or as marked markers, collected into ``notes``)."""
-    parts: list[str] = []
-
-    def walk(node: etree._Element) -> None:
-        if node.text:
-            parts.append(node.text)
-        for child in node:
-            name = local(child)
-            if name == "authorialNote":
-                marker = child.get("marker", "")
-                if markers:
-                    parts.append(f"{MARK_OPEN}{marker}{MARK_CLOSE}")
-                if notes is not None:
-                    notes.append((marker, spaced(_text(child, False, None))))
-            elif name == "noteRef":
-                if markers:
-                    parts.append(f"{MARK_OPEN}{child.get('marker', '')}{MARK_CLOSE}")
-            elif name == "sup" and (child.text or "").strip() in ("(", ")"):
-                pass  # the UN's Arabic files print a note's bracket as a lone superscript
-            elif name == "eol":
-                parts.append(" ")
-            elif name:
-                walk(child)
-            if child.tail:
-                parts.append(child.tail)
-
-    walk(element)
-    return "".join(parts)
-
-
-# --------------------------------------------------------------------------- structure
-
-
-@dataclass
-class Structure:
-    recitals: list[str] = field(default_factory=list)
-    paragraphs: list[tuple[str, str]] = field(default_factory=list)  # (num, text)
-    points: list[tuple[str, str]] = field(default_factory=list)  # (num path, text)
-    notes: list[tuple[str, str]] = field(default_factory=list)
-    anchors: list[tuple[str, str]] = field(default_factory=list)  # (marker, words before it)
-    annexes: int = 0
-
-
-def _words_before(note: etree._Element) -> str:
-    """The last three words before a note marker, within its paragraph ("" at the start)."""
-    block = note.getparent()
-    while block is not None and local(block) not in ("p", "docTitle", "heading", "crossHeading"):
-        block = block.getparent()
-    if block is None:
-        return ""
-    parts: list[str] = []
-
-    def walk(node: etree._Element) -> bool:
-        if node.text:
-            parts.append(node.text)
-        for child in node:
-            if child is note:
-                return True
-            lone_bracket = local(child) == "sup" and (child.text or "").strip() in ("(", ")")
-            if (
-                local(child) not in ("authorialNote", "noteRef")
-                and not lone_bracket
-                and walk(child)
-            ):
-                return True
-            if child.tail:
-                parts.append(child.tail)
-        return False
-
-    walk(block)
-    text = squash("".join(parts))
-    if re.search(f"[{_CJK}]", text[-12:]):
-        # Chinese has no words to count, and the UN's spaces after markers mean nothing:
-        # the last twelve characters that are not spaces.
-        return "".join(text.split())[-12:]
-    return " ".join(text.split()[-3:])
-
-
-def _num(element: etree._Element) -> str:
-    num = element.find(q("num"))
-    return squash(_text(num, False, None)) if num is not None else ""
-
-
-def structure(tree: etree._Element | etree._ElementTree) -> Structure:
+def structure(tree: etree._Element | etree._ElementTree) -> Outline:
+    """The items the score compares, read by the diff engine (``akn.outline``)."""
     root = tree.getroot() if isinstance(tree, etree._ElementTree) else tree
-    result = Structure()
-    document = next((c for c in root if local(c) in ("statement", "documentCollection")), root)
-    preamble = document.find(q("preamble"))
-    if preamble is not None:
-        for container in preamble.iter(q("container")):
-            result.recitals.append(squash(_text(container, False, None)))
-    main = document.find(q("mainBody"))
-    if main is not None:
-        for heading in main.iter(q("crossHeading")):
-            result.recitals.append(squash(_text(heading, False, None)))
-        for paragraph in main.iter(q("paragraph")):
-            own = paragraph.find(q("content"))
-            if own is None:
-                own = paragraph.find(f"{q('list')}/{q('intro')}")
-            text = squash(_text(own, False, None)) if own is not None else ""
-            result.paragraphs.append((_num(paragraph), text))
-        for point in main.iter(q("point")):
-            path = [_num(point)]
-            parent = point.getparent()
-            while parent is not None and local(parent) != "paragraph":
-                if local(parent) == "point":
-                    path.insert(0, _num(parent))
-                parent = parent.getparent()
-            own = point.find(q("content"))
-            if own is None:
-                own = point.find(f"{q('list')}/{q('intro')}")
-            text = squash(_text(own, False, None)) if own is not None else ""
-            result.points.append(("/".join(path), text))
-    for note in document.iter(q("authorialNote")):
-        result.notes.append((note.get("marker", ""), squash(_text(note, False, None))))
-        result.anchors.append((note.get("marker", ""), _words_before(note)))
-    attachments = document.find(q("attachments"))
-    if attachments is not None:
-        result.annexes = len(attachments.findall(q("attachment")))
-    return result
+    return outline(root)
 
 
 _POINT_LABEL = re.compile(r"^(\([^\s()]{1,5}\)|[a-zа-я]{1,2}\)|[ivx]{1,5}\)) ")
 _WRITTEN_NUMBER = re.compile(r"^(\d{1,3} ?-|\d{1,3}\.) ")
 
 
-def repair_un_structure(found: Structure) -> tuple[Structure, list[str]]:
+def repair_un_structure(found: Outline) -> tuple[Outline, list[str]]:
     """Undo markup slips of the UN's files that its other languages do not make.
 
     Empty paragraphs are dropped; unnumbered paragraphs that are lettered points ("(a) ...")
     become points of the paragraph before them; unnumbered paragraphs before the first
-    operative paragraph are preambular paragraphs. Returns the repaired structure and what was
+    operative paragraph are preambular paragraphs. Returns the repaired outline and what was
     repaired, for the report.
     """
     repairs: list[str] = []
-    repaired = Structure(
-        list(found.recitals),
-        [],
-        list(found.points),
-        list(found.notes),
-        list(found.anchors),
-        found.annexes,
-    )
+    items = {kind: list(found.items[kind]) for kind in found.items}
+    items["paragraph"] = []
+    repaired = Outline(items, dict(found.metadata))
     last_number = last_letter = ""
-    for num, text in found.paragraphs:
+    for item in found.items["paragraph"]:
+        num, text = item.key, item.text
         written = _WRITTEN_NUMBER.match(text) if not num else None
         if written:  # "1 -" (Arabic), "6.": a number the UN left in the paragraph's text
             num, text = written.group(1), text[written.end() :]
             repairs.append("number left in the text")
         label = _POINT_LABEL.match(text)
         if num and _POINT_LABEL.match(num + " ") and last_number:  # a point numbered as a paragraph
-            point, last_letter = _point_path(num, last_letter)
-            repaired.points.append((point, text))
+            path, last_letter = _point_path(num, last_letter)
+            items["point"].append(replace(item, kind="point", key=path, text=text))
             repairs.append(f"point {num} marked as a paragraph")
             continue
         if not num and not text:
@@ -246,14 +102,15 @@ def repair_un_structure(found: Structure) -> tuple[Structure, list[str]]:
         elif not num and last_number and _looks_like_heading(text):
             repairs.append("heading marked as a paragraph")
         elif not num and label and last_number:
-            point, last_letter = _point_path(label.group(1), last_letter)
-            repaired.points.append((point, text[label.end() :]))
+            path, last_letter = _point_path(label.group(1), last_letter)
+            point = replace(item, kind="point", key=path, text=text[label.end() :])
+            items["point"].append(point)
             repairs.append(f"point {label.group(1)} marked as a paragraph")
         elif not num and not last_number:
-            repaired.recitals.append(text)
+            items["recital"].append(replace(item, kind="recital", key="", text=text))
             repairs.append("preambular paragraph marked as an operative one")
         else:
-            repaired.paragraphs.append((num, text))
+            items["paragraph"].append(replace(item, key=num, text=text))
             last_number = num or last_number
     return repaired, repairs
 
@@ -284,109 +141,46 @@ def _looks_like_heading(text: str) -> bool:
     )
 
 
-def score(expected: Structure, actual: Structure) -> tuple[int, int, list[str]]:
-    """(matching items, compared items, differences) over recitals, paragraphs, points, notes,
-    note anchors and the annex count.
+SCORED = ("recital", "paragraph", "point", "note", "anchor")
+"""The kinds the score counts, and the annex count; ``akn diff`` compares more (masthead,
+title, formula, headings, conclusions, annex texts)."""
 
-    Items are aligned, not compared by position: a paragraph wrongly cut in two costs its own
-    items, not every item after it. An item counts when it is in the same place in the order
-    of both sides; the compared count is the longer side's length."""
+
+def score(expected: Outline, actual: Outline) -> tuple[int, int, list[str]]:
+    """(matching items, compared items, differences) over preambular paragraphs, operative
+    paragraphs, points, notes, note places and the annex count, as ``akn diff`` aligns them.
+
+    An item matches when ``akn diff`` finds it the same on both sides; the compared count is
+    the longer side's length, so a paragraph wrongly cut in two costs its own items, not
+    every item after it."""
+    result = compare_outlines(expected, actual)
     matched = total = 0
-    differences: list[str] = []
-    for name in ("recitals", "paragraphs", "points", "notes", "anchors"):
-        want = getattr(expected, name)
-        got = getattr(actual, name)
-        same = SequenceMatcher(
-            None, [_comparable(i) for i in want], [_comparable(i) for i in got], autojunk=False
-        )
-        total += max(len(want), len(got))
-        for tag, i1, i2, j1, j2 in same.get_opcodes():
-            if tag == "equal":
-                matched += i2 - i1
-                continue
-            for offset in range(max(i2 - i1, j2 - j1)):
-                item = want[i1 + offset] if i1 + offset < i2 else None
-                seen = got[j1 + offset] if j1 + offset < j2 else None
-                differences.append(f"{name}[{i1 + offset}]: {_difference(item, seen)}")
-    if expected.annexes or actual.annexes:
+    for kind in SCORED:
+        total += max(result.sizes[kind])
+        matched += sum(1 for r in result.records if r.kind == kind and r.status == SAME)
+    differences = [_difference(r) for r in result.differences(SCORED)]
+    annexes = result.sizes["annex"]
+    if any(annexes):
         total += 1
-        if expected.annexes == actual.annexes:
+        if annexes[0] == annexes[1]:
             matched += 1
         else:
-            differences.append(f"annexes: expected {expected.annexes}, got {actual.annexes}")
+            differences.append(f"annexes: expected {annexes[0]}, got {annexes[1]}")
     return matched, total, differences
 
 
-def _comparable(item: object) -> object:
-    """A space beside a Chinese character or punctuation mark means nothing ("决定、 第三次":
-    the space the UN leaves after a note marker), so it does not count in comparisons."""
-    if isinstance(item, tuple):
-        return tuple(_comparable(part) for part in item)
-    if isinstance(item, str):
-        return _CJK_SPACE.sub("", item)
-    return item
-
-
-_CJK_SPACE = re.compile(f"(?<=[{_CJK}]) | (?=[{_CJK}])")
-
-
-def _difference(want: object, got: object) -> str:
-    """Where two items part: a short window around the first difference."""
-    a, b = repr(want), repr(got)
-    at = next(
-        (i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b))
-    )
-    return f"expected …{a[max(0, at - 40) : at + 60]}… got …{b[max(0, at - 40) : at + 60]}…"
+def _difference(record: Record) -> str:
+    """A difference of the score, in ``akn diff``'s words."""
+    return " / ".join(line.strip() for line in record_lines(record))[:400]
 
 
 # --------------------------------------------------------------------------- clean text
 
 
 def document_lines(path: Path) -> tuple[list[str], list[tuple[str, str]]]:
-    """The resolution's paragraphs in order, one per line, markers between MARK_OPEN/CLOSE;
-    and its notes (marker, text) in order."""
-    tree = etree.parse(str(path))
-    root = tree.getroot()
-    document = next(c for c in root if local(c) in ("statement", "documentCollection"))
-    lines: list[str] = []
-    notes: list[tuple[str, str]] = []
-
-    def text(element: etree._Element) -> str:
-        return " ".join(_text(element, True, notes).split())
-
-    cover = document.find(q("coverPage"))
-    if cover is not None:
-        for p in cover.findall(q("p")):
-            value = text(p)
-            if value:
-                lines.append(value)
-    preface = document.find(q("preface"))
-    if preface is not None:
-        for p in preface.findall(q("p")):
-            lines.append(text(p))
-    preamble = document.find(q("preamble"))
-    if preamble is not None:
-        for child in preamble:
-            if local(child) in ("formula", "container"):
-                lines.append(text(child))
-    main = document.find(q("mainBody"))
-    if main is not None:
-        _body_lines(main, lines, text)
-    conclusions = document.find(q("conclusions"))
-    if conclusions is not None:
-        for p in conclusions.findall(q("p")):
-            for piece in _split_eol(p, notes):
-                lines.append(piece)
-    attachments = document.find(q("attachments"))
-    if attachments is not None:
-        for doc in attachments.iter(q("doc")):
-            for part in doc:
-                if local(part) == "preface":
-                    for p in part.findall(q("p")):
-                        lines.append(text(p))
-                elif local(part) == "mainBody":
-                    _body_lines(part, lines, text)
-    return [line for line in lines if line], notes
+    """The resolution's blocks in order, one per line, markers between MARK_OPEN/CLOSE;
+    and its notes (marker, text) in order (``akn render --to text`` before printing)."""
+    return text_lines(etree.parse(str(path)).getroot())
 
 
 def _markers(text: str, brackets: tuple[str, str]) -> str:
@@ -394,14 +188,9 @@ def _markers(text: str, brackets: tuple[str, str]) -> str:
     return text.replace(MARK_OPEN, brackets[0]).replace(MARK_CLOSE, brackets[1])
 
 
-def clean_text(path: Path, brackets: tuple[str, str] = ("", "")) -> str:
-    """The resolution as a person would paste it: a paragraph per line, notes at the end."""
-    lines, notes = document_lines(path)
-    lines = [_markers(line, brackets) for line in lines]
-    if notes:
-        lines.append("_" * 18)
-        lines.extend(f"{brackets[0]}{marker}{brackets[1]} {note}" for marker, note in notes)
-    return "\n".join(lines) + "\n"
+def clean_text(path: Path) -> str:
+    """The resolution as a person would paste it: ``akn render --to text``."""
+    return render(path, to="text")
 
 
 def pdf_like_text(
@@ -554,59 +343,6 @@ def _unbreakable(text: str, at: int) -> bool:
     )
 
 
-def _split_eol(p: etree._Element, notes: list) -> list[str]:
-    pieces = [""]
-
-    def walk(node: etree._Element) -> None:
-        if node.text:
-            pieces[-1] += node.text
-        for child in node:
-            if local(child) == "eol":
-                pieces.append("")
-            else:
-                walk(child)
-            if child.tail:
-                pieces[-1] += child.tail
-
-    walk(p)
-    return [" ".join(piece.split()) for piece in pieces if piece.strip()]
-
-
-def _body_lines(element: etree._Element, lines: list[str], text) -> None:
-    for child in element:
-        name = local(child)
-        if name in ("section", "hcontainer", "subsection", "chapter", "part"):
-            for head in child:
-                if local(head) in ("num", "heading", "subheading"):
-                    lines.append(text(head))
-            _body_lines(child, lines, text)
-        elif name in ("paragraph", "point", "subparagraph"):
-            num = child.find(q("num"))
-            label = text(num) if num is not None else ""
-            for head in child:
-                if local(head) in ("heading", "subheading"):
-                    lines.append(f"{label} {text(head)}".strip())
-                    label = ""
-            own = child.find(q("content"))
-            listing = child.find(q("list"))
-            if own is not None:
-                body = " ".join(text(p) for p in own.findall(q("p")))
-                lines.append(f"{label} {body}".strip())
-            elif listing is not None:
-                intro = listing.find(q("intro"))
-                lead = text(intro) if intro is not None else ""
-                lines.append(f"{label} {lead}".strip())
-                _body_lines(listing, lines, text)
-            else:
-                _body_lines(child, lines, text)
-        elif name in ("list", "blockList"):
-            _body_lines(child, lines, text)
-        elif name in ("wrapUp", "crossHeading", "p", "container", "blockContainer"):
-            lines.append(text(child))
-        elif name == "intro" or name in ("num", "heading", "subheading", "content"):
-            continue
-
-
 @dataclass
 class Comparison:
     """One corpus file converted from a text of itself and scored against the UN's markup."""
@@ -624,7 +360,7 @@ def compare(language: str, path: Path, layout: str = "clean") -> Comparison:
     result against the UN's file."""
     brackets = BRACKETS.get(language, ("", ""))
     if layout == "clean":
-        text = clean_text(path, brackets)
+        text = clean_text(path)
     elif layout == "columns":
         text = columns_text(path, brackets)
     else:
@@ -635,6 +371,49 @@ def compare(language: str, path: Path, layout: str = "clean") -> Comparison:
         return Comparison(result, 0, 1, ["no tree was made"], repairs)
     matched, total, differences = score(expected, structure(result.tree))
     return Comparison(result, matched, total, differences, repairs)
+
+
+def comparable_tree(tree: etree._Element) -> str:
+    """The whole tree but for eIds and the date of the conversion (FRBR manifestation)."""
+    copied = copy.deepcopy(tree)
+    for element in copied.iter():
+        if isinstance(element.tag, str):
+            element.attrib.pop("eId", None)
+            element.attrib.pop("wId", None)
+            if element.tag == q("FRBRdate") and element.get("name") == "markup":
+                element.set("date", "-")
+    etree.indent(copied)
+    return etree.tostring(copied, encoding="unicode")
+
+
+@dataclass
+class RoundTrip:
+    """text -> akn convert -> akn render --to text -> akn convert, for one file."""
+
+    same: bool  # the two conversions give the same tree, eIds and markup date aside
+    differences: list[str]  # the lines of the two trees that differ (a unified diff)
+    failed: str = ""  # why the round trip could not be made
+
+
+def render_round_trip(path: Path, language: str) -> RoundTrip:
+    """Convert the rendered text of ``path``, render that and convert it again."""
+    try:
+        text = render(path, to="text")
+    except ValueError as error:
+        return RoundTrip(False, [], f"render: {error}")
+    first = convert(text, lang=LANGUAGES[language])
+    if first.tree is None:
+        return RoundTrip(False, [], "the rendered text of the UN's file does not convert")
+    second = convert(render(first.tree, to="text"), lang=LANGUAGES[language])
+    if second.tree is None:
+        return RoundTrip(False, [], "the rendered text of akn's file does not convert")
+    a, b = comparable_tree(first.tree), comparable_tree(second.tree)
+    if a == b:
+        return RoundTrip(True, [])
+    lines = difflib.unified_diff(a.splitlines(), b.splitlines(), lineterm="", n=0)
+    return RoundTrip(
+        False, [line for line in lines if line[:1] in "+-" and line[:3] not in "+++---"]
+    )
 
 
 def corpus_files(language: str, collection: str = "akn") -> list[Path]:

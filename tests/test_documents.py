@@ -225,17 +225,18 @@ def test_80_2_matches_its_pdf_and_the_french_akn():
     assert result.ok
     ours = structure(result.tree)
     french = structure(etree.parse(str(CORPUS / "akn" / "fra" / "A-RES-80-2.xml")))
-    assert len(ours.recitals) == len(french.recitals) == 2
-    assert [n for n, _ in ours.paragraphs] == [n for n, _ in french.paragraphs]
-    assert ours.notes == [
+    recitals = [i.text for i in ours.items["recital"]]
+    assert len(recitals) == len(french.items["recital"]) == 2
+    assert [i.key for i in ours.items["paragraph"]] == [i.key for i in french.items["paragraph"]]
+    assert [(i.key, i.text) for i in ours.items["note"]] == [
         (
             "1",
             "Official Records of the General Assembly, Eightieth Session, "
             "Supplement No. 11 (A/80/11).",
         )
     ]
-    assert ours.anchors == [("1", "its eighty-fifth session,")]
-    assert ours.recitals[1].startswith("Reaffirming the obligation of Member States")
+    assert [(i.key, i.text) for i in ours.items["anchor"]] == [("1", "its eighty-fifth session,")]
+    assert recitals[1].startswith("Reaffirming the obligation of Member States")
 
 
 @pytest.mark.parametrize("name", ["A-RES-73-6", "A-RES-73-7"])

@@ -29,6 +29,8 @@ import pytest
 import yaml
 from corpus import CORPUS, ROOT
 
+import akn
+
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 BIN = Path(sys.executable).parent
 CLEAN = ROOT / "tests" / "validation" / "fixtures" / "clean.xml"
@@ -83,10 +85,15 @@ def test_the_library_examples_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     (tmp_path / "examples").mkdir()
     shutil.copy(ROOT / "examples" / "A-75-L.25-fr.txt", tmp_path / "examples")
     shutil.copy(CORPUS / "akn" / "fra" / "A-RES-75-15.xml", tmp_path)
+    un_80_1 = CORPUS / "akn" / "eng" / "A-RES-80-1.xml"
+    for name in ("A-RES-80-1.xml", "theirs.xml"):  # the render and diff examples' files
+        shutil.copy(un_80_1, tmp_path / name)
+    ours = akn.convert(akn.render(un_80_1, to="text"), lang="en")
+    (tmp_path / "ours.xml").write_bytes(ours.to_bytes())
     monkeypatch.chdir(tmp_path)
     namespace: dict[str, object] = {}
     examples = blocks("python")
-    assert len(examples) == 2
+    assert len(examples) == 3
     for number, code in enumerate(examples, start=1):
         exec(compile(code, f"README python block {number}", "exec"), namespace)
 
