@@ -15,6 +15,7 @@ note. A note whose marker cannot be found is kept, attached to the preface, with
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from akn.blocks import Block, Kind
@@ -281,6 +282,7 @@ def place_notes(
     placements: list[Placement] = []
     cursor = (0, 0)
     searchable = [i for i, b in enumerate(blocks) if b.kind in SEARCHED]
+    numbers: Counter[str] | None = None  # counted once, if a last resort needs them
     for index, note in enumerate(notes):
         if note.marker == "?":
             continue
@@ -288,7 +290,11 @@ def place_notes(
         if found is None and note.marker.isdigit():
             found = _search(blocks, searchable, note, mapping, cursor, same_page=False)
         if found is None and note.marker.isdigit():
-            found = _search_glued_to_number(blocks, searchable, notes, index, mapping, cursor)
+            if numbers is None:
+                numbers = number_counts(blocks, searchable)
+            found = _search_glued_to_number(
+                blocks, searchable, notes, index, mapping, cursor, numbers
+            )
             if found is not None:
                 block_index, candidate = found
                 diagnostics.append(
@@ -360,16 +366,23 @@ def _search_glued_to_number(
     index: int,
     mapping: Mapping,
     cursor: tuple[int, int],
+    numbers: Counter[str],
 ) -> tuple[int, _Candidate] | None:
     """A marker glued to a number, or one whose number looked counted, or one glued to a code
-    or symbol ("HIV/AIDS7"), looked for between the previous note and the next one: the
-    first such place after the previous note."""
+    or symbol ("HIV/AIDS7"), looked for between the previous note and the next one.
+
+    Which of several it is, the rest of the document says (``numbers``: how often each number
+    or code stands in it): "59/300" cited elsewhere makes "59/3009" 59/300 and the note,
+    while "61/29" cited elsewhere is a resolution, not 61/2 and a note; a number cut short
+    into one the text never writes ("2011," into "201") is no marker at all. Between equals,
+    the first after the previous note."""
     note = notes[index]
     limit: tuple[int, int] | None = None
     if index + 1 < len(notes):
         after = _search(blocks, searchable, notes[index + 1], mapping, cursor, same_page=False)
         if after is not None:
             limit = (after[0], after[1].start)
+    best: tuple[tuple[int, int, int], int, _Candidate] | None = None
     for block_index in searchable:
         if block_index < cursor[0] or (limit and block_index > limit[0]):
             continue
@@ -381,13 +394,55 @@ def _search_glued_to_number(
             *_counted(block.text, note.marker, mapping),
             *_code_glued(block.text, note.marker),
         ]
-        for candidate in sorted(found, key=lambda c: c.start):
+        for candidate in found:
             if block_index == cursor[0] and candidate.start < cursor[1]:
                 continue
             if limit and block_index == limit[0] and candidate.start >= limit[1]:
                 continue
-            return block_index, candidate
-    return None
+            evidence = _glued_evidence(block.text, candidate, numbers, mapping)
+            if evidence < 0:
+                continue
+            key = (-evidence, block_index, candidate.start)
+            if best is None or key < best[0]:
+                best = (key, block_index, candidate)
+    return (best[1], best[2]) if best else None
+
+
+def _glued_evidence(
+    text: str, candidate: _Candidate, numbers: Counter[str], mapping: Mapping
+) -> int:
+    """How much the document says a number-glued marker is one: +1 when what stays once it is
+    cut ("59/300") stands elsewhere in the text, -1 when the whole ("61/29") does and what
+    would stay does not, or when a month or a quantity follows ("14 November": a date)."""
+    token = _TOKEN.search(text[: candidate.start][::-1])
+    whole = (token.group(0)[::-1] if token else "") + text[candidate.start : candidate.end]
+    rest = whole[: -(candidate.end - candidate.start)]
+    following = text[candidate.end :].split(None, 1)
+    nxt = following[0].rstrip(",.;:") if following else ""
+    if nxt.casefold() in mapping.months or nxt in mapping.quantity_words:
+        return -1
+    rest_seen, whole_seen = numbers[rest] > 0, numbers[whole] > 1  # > 1: besides this one
+    if rest_seen and not whole_seen:
+        return 1
+    if whole_seen and not rest_seen:
+        return -1
+    return 0
+
+
+_TOKEN = re.compile(r"^[\w./\-]+")  # the token before a candidate, read backwards
+
+
+def number_counts(blocks: list[Block], searchable: list[int]) -> Counter[str]:
+    """How often each word, number or code ("2030", "59/300", "HIV/AIDS") stands in the
+    blocks, markers still in them."""
+    counts: Counter[str] = Counter()
+    for block_index in searchable:
+        for token in _WORD_TOKEN.findall(blocks[block_index].text):
+            counts[token.rstrip(".-/")] += 1
+    return counts
+
+
+_WORD_TOKEN = re.compile(r"[\w./\-]+")
 
 
 def _remove_marker(block: Block, candidate: _Candidate) -> int:

@@ -140,3 +140,19 @@ def test_a_marker_glued_to_a_code_is_found_where_the_order_of_notes_leaves_it(en
     assert [(p.block, p.note) for p in placements] == [(0, 0), (0, 1), (1, 2)]
     assert "HIV/AIDS and" in blocks[0].text
     assert [d.code for d in diagnostics] == ["N403"]
+
+
+def test_the_document_says_which_number_a_glued_marker_is_cut_from(en):
+    """Note 9 glued to "59/300" (A/RES/76/106): "61/29" could also be 61/2 and a note, but the
+    text cites 61/29 again and 61/2 never, while it cites 59/300 and never 59/3009."""
+    blocks = [
+        _block(Kind.RECITAL, "Recalling the Charter,8"),
+        _block(Kind.RECITAL, "Recalling its resolution 61/29 of 4 December 2006 and the reports"),
+        _block(Kind.RECITAL, "Taking note of the reports pursuant to its resolution 59/3009 and"),
+        _block(Kind.PARAGRAPH, "Recalls its resolutions 59/300 and 61/29,10"),
+    ]
+    notes = [Note(m, [Line(5, f"Note {m}.")], 0, Line(5, m)) for m in ("8", "9", "10")]
+    placements, _ = place_notes(blocks, notes, en)
+    assert [(p.block, p.note) for p in placements] == [(0, 0), (2, 1), (3, 2)]
+    assert "resolution 61/29 of" in blocks[1].text
+    assert "resolution 59/300 and" in blocks[2].text
