@@ -374,7 +374,7 @@ class _Scanner:
                 else:
                     state = self._close_block()
                     continue  # the line is body text: read it again in the body state
-            elif kind is not Kind.BLANK and self._resumes_body(line):
+            elif kind is not Kind.BLANK and self._resumes_body(line, index):
                 state = self._close_block()
                 continue
             else:
@@ -443,7 +443,7 @@ class _Scanner:
         )
         return numbers > texts
 
-    def _resumes_body(self, line: Line) -> bool:
+    def _resumes_body(self, line: Line, index: int) -> bool:
         """In a footnote block with nothing after it, has the body text started again?
 
         Only used where the page gives no better sign (no furniture, no link list). Notes end
@@ -473,11 +473,25 @@ class _Scanner:
         if _marker_only(line, self.mapping):
             return False
         inline = re.match(rf"({self.mapping.rule('notes', 'marker')})\s+\S", text)
-        if inline and inline.group(1) == self._next_marker():
+        if inline and (
+            inline.group(1) == self._next_marker() or self._numbering_goes_on(index, inline)
+        ):
             return False
         if self.body_open != "closed":
             return True  # the sentence interrupted by the page break goes on
         return self.mapping.continues(text) or self.mapping.opens_paragraph(text)
+
+    def _numbering_goes_on(self, index: int, inline: re.Match[str]) -> bool:
+        """A note line whose number skips a few, where the next numbered line goes on from it
+        (as parse_footnotes reads it)."""
+        inline_rx = re.compile(
+            rf"(?P<marker>{self.mapping.rule('notes', 'marker')})\s+(?P<text>\S.*)"
+        )
+        expected = int(self._next_marker().strip("()") or 0)
+        ahead = (ln.text.strip() for ln in self.lines[index + 1 : index + 40] if ln.text.strip())
+        leading = [_leading_number(inline.string, inline_rx)]
+        leading += [_leading_number(next(ahead, ""), inline_rx)]
+        return _numbering_goes_on(leading, 0, expected)
 
     def _next_note_starts(self, line: Line) -> bool:
         """Does ``line`` open the next note of this block (its marker alone, or the marker
@@ -514,8 +528,10 @@ class _Scanner:
                 continue
             alone = match.end() == len(text)
             inline = text[match.end() : match.end() + 1].isspace()
-            # the document's first note may have any number, as parse_footnotes reads it
-            if alone or (inline and (int(number) == last + 1 or not (self.notes or last))):
+            # the document's first note may have any number; a later one may skip a few, as
+            # parse_footnotes reads them
+            follows = last < int(number) <= last + 1 + _NOTE_GAP
+            if alone or (inline and (follows or not (self.notes or last))):
                 last = int(number)
         return f"{opening}{last + 1}{closing}"
 
@@ -590,7 +606,8 @@ def parse_footnotes(
     inline_rx = re.compile(rf"(?P<marker>{marker_rx.pattern})\s+(?P<text>\S.*)")
     expected = (previous.number or 0) + 1 if previous else 1
     items: list[tuple[str, Line, str]] = []  # (kind, line, marker) with kind N, NT or T
-    for line in lines:
+    leading = [_leading_number(line.text.strip(), inline_rx) for line in lines]
+    for position, line in enumerate(lines):
         text = line.text.strip()
         if marker_rx.fullmatch(text):
             items.append(("N", line, text))
@@ -600,7 +617,10 @@ def parse_footnotes(
         # The first note of a document may have any number: a translation may leave out the
         # note its original had on the title, and its notes then start at 2.
         first = previous is None and not items and bare_marker.isdigit()
-        if match and (bare_marker.startswith("*") or bare_marker == str(expected) or first):
+        gap = bool(match) and _numbering_goes_on(leading, position, expected)
+        if match and (bare_marker.startswith("*") or bare_marker == str(expected) or first or gap):
+            if gap:
+                diagnostics.append(_note_gap(expected, int(bare_marker), line))
             items.append(("NT", line, match["marker"]))
             if bare_marker.isdigit():
                 expected = int(bare_marker) + 1
@@ -660,6 +680,40 @@ def parse_footnotes(
         note.marker = note.marker.removeprefix(opening).removesuffix(closing) or note.marker
     notes.sort(key=lambda note: _marker_key(note.marker))
     return notes, diagnostics
+
+
+def _leading_number(text: str, inline_rx: re.Pattern[str]) -> int | None:
+    """The number a note line opens with ("18 A/HRC/13/13."), if it opens with one."""
+    match = inline_rx.fullmatch(text)
+    marker = match["marker"].strip("()") if match else ""
+    return int(marker) if marker.isdigit() else None
+
+
+# How many note numbers may be missing before a note whose number the next note goes on from.
+_NOTE_GAP = 3
+
+
+def _numbering_goes_on(leading: list[int | None], position: int, expected: int) -> bool:
+    """Does the line at ``position`` open a note though its number skips a few (the UN's
+    notes 16 and 17 are missing: "15 See …" / "18 A/HRC/13/13." / "19 …")? Only when the next
+    line that opens with a number opens with the number after it: a line of note text that
+    starts with a number ("25 September 2015.") has no such sequel."""
+    number = leading[position]
+    if number is None or not expected < number <= expected + _NOTE_GAP:
+        return False
+    sequel = next((n for n in leading[position + 1 :] if n is not None), None)
+    return sequel == number + 1
+
+
+def _note_gap(expected: int, number: int, line: Line) -> Diagnostic:
+    missing = str(expected) if number == expected + 1 else f"{expected}-{number - 1}"
+    return Diagnostic(
+        "N407",
+        Severity.WARNING,
+        f"footnote {number} follows footnote {expected - 1}: no footnote {missing} is in the "
+        "text (the notes go on from the number found)",
+        line=line.number,
+    )
 
 
 def _marker_key(marker: str) -> tuple[int, int]:

@@ -317,6 +317,7 @@ def test_a_lost_paragraph_number_keeps_the_numbering_going_and_says_so():
     assert numbers == ["1.", "3.", "4."]
     gap = [d for d in result.diagnostics if d.code == "S306"]
     assert len(gap) == 1 and gap[0].line == 5 and "no paragraph 2 was found" in gap[0].message
+    assert result.ok  # the gap is the text's, reported once: no "bug in akn" (AKN110)
     far = convert(text.replace("3. Decides b", "5. Decides b").replace("4.", "6."), lang="en")
     assert not [d for d in far.diagnostics if d.code == "S306"]
     assert [n.text for n in far.tree.iterfind(f".//{{{AKN}}}paragraph/{{{AKN}}}num")] == ["1."]
@@ -354,3 +355,19 @@ def test_an_operative_part_that_opens_with_a_heading():
     assert headings == ["Role and authority of the General Assembly", "Working methods"]
     numbers = [n.text for n in result.tree.iterfind(f".//{{{AKN}}}paragraph/{{{AKN}}}num")]
     assert numbers == ["1.", "2.", "3."]
+
+
+def test_notes_whose_numbers_skip_are_all_kept_and_the_gap_is_named():
+    """The UN's A/RES/76/177 has notes 1-15, then 18-27: '18 A/HRC/13/13.' opens a note
+    (before, it and every later note became text of the conclusions)."""
+    text = (
+        "The General Assembly,\nRecalling the report,1 and the other report,4\n"
+        "1. Welcomes the study;5\n88th plenary meeting\n16 December 2021\n"
+        "__________________\n1 A/HRC/46/51.\n4 A/HRC/13/13.\n5 A/HRC/27/10.\n"
+    )
+    result = convert(text, lang="en")
+    assert result.ok, [d.format() for d in result.diagnostics]
+    markers = [n.get("marker") for n in result.tree.iter(f"{{{AKN}}}authorialNote")]
+    assert markers == ["1", "4", "5"]
+    gap = [d for d in result.diagnostics if d.code == "N407"]
+    assert len(gap) == 1 and gap[0].line == 8 and "no footnote 2-3 is in the text" in gap[0].message
