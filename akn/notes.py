@@ -487,13 +487,18 @@ def _repeats(
                 if origin is None:
                     continue
                 weak = not candidate.strong and not _comma_before(block.text, candidate.start)
+                echo = _origin_words(blocks, origin, words_of, mapping.spaced)
                 if weak and not (
                     block.text[candidate.end :].lstrip()[:1].islower()
-                    and _echoes(
-                        block.text, candidate.start, _origin_words(blocks, origin, words_of)
-                    )
+                    and _echoes(block.text, candidate.start, echo, mapping.spaced)
                 ):
                     continue  # "level 3 activation": a number between words counts things
+                if (
+                    not mapping.spaced
+                    and not _ends_clause(block.text, candidate.end)
+                    and not _echoes(block.text, candidate.start, echo, mapping.spaced)
+                ):
+                    continue  # "目标1和2加以": without spaces, a digit in a sentence counts
                 taken.append((candidate, origin))
         for candidate, origin in _without_overlaps(taken):
             removed = _remove_marker(block, candidate)
@@ -522,11 +527,19 @@ def _origin_before(origins: list[Placement], block: int, offset: int) -> Placeme
     return before[-1] if before else None
 
 
-def _origin_words(blocks: list[Block], origin: Placement, cache: dict[int, set[str]]) -> set[str]:
+def _origin_words(
+    blocks: list[Block], origin: Placement, cache: dict[int, set[str]], spaced: bool
+) -> set[str]:
     """What the note placed at ``origin`` stood after (by note, worked out once)."""
     if origin.note not in cache:
-        cache[origin.note] = _words(blocks[origin.block].text[: origin.offset])
+        cache[origin.note] = _words(blocks[origin.block].text[: origin.offset], spaced=spaced)
     return cache[origin.note]
+
+
+def _ends_clause(text: str, end: int) -> bool:
+    """Does punctuation (or the end of the text) follow a marker's digits?"""
+    following = text[end : end + 1]
+    return not following or following in ",;:.)，。；：、）》」』"
 
 
 def _without_overlaps(
@@ -548,16 +561,23 @@ def _number_ends(text: str) -> set[str]:
     return {run[-size:] for run in _DIGITS.findall(plain) for size in range(1, 5)}
 
 
-def _words(text: str, count: int = 4) -> set[str]:
-    """The last ``count`` words of ``text`` that are long enough to say what it is about."""
+def _words(text: str, count: int = 4, spaced: bool = True) -> set[str]:
+    """The last ``count`` words of ``text`` that are long enough to say what it is about; in
+    a script written without spaces, every three characters in a row of its last ten."""
+    if not spaced:
+        tail = text.rstrip()[-10:]
+        return {tail[i : i + 3] for i in range(len(tail) - 2)}
     words = (word.strip(",.;:()“”\"'’").casefold() for word in text.split()[-count:])
     return {word for word in words if len(word) >= 4}
 
 
-def _echoes(text: str, start: int, origin_words: set[str]) -> bool:
+def _echoes(text: str, start: int, origin_words: set[str], spaced: bool = True) -> bool:
     """Do the words before a spaced number name what the note of that number stood after
     ("…Sustainable Development, 2" … "Sustainable Development Goals 2 for")? Then it is the
-    note again; otherwise ("the level 3 activation") it is a number of the text."""
+    note again; otherwise ("the level 3 activation") it is a number of the text. Without
+    spaces: do the three characters before it stand just before the note ("议程》2")?"""
+    if not spaced:
+        return text[:start].rstrip()[-3:] in origin_words
     return bool(_words(text[:start], 3) & origin_words)
 
 

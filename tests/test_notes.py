@@ -156,3 +156,20 @@ def test_the_document_says_which_number_a_glued_marker_is_cut_from(en):
     assert [(p.block, p.note) for p in placements] == [(0, 0), (2, 1), (3, 2)]
     assert "resolution 61/29 of" in blocks[1].text
     assert "resolution 59/300 and" in blocks[2].text
+
+
+def test_without_spaces_a_repeat_needs_punctuation_or_the_same_words():
+    """Chinese: "目标1和2加以铲除" counts goals; a digit inside a sentence is a repeat of note 2
+    only where punctuation follows it or the characters before it echo note 2's place."""
+    from akn.mapping import load_mapping
+
+    zh = load_mapping("zh")
+    blocks = [
+        _block(Kind.RECITAL, "回顾《2030年可持续发展议程》2，"),
+        _block(Kind.RECITAL, "通过实现可持续发展目标1和2加以铲除，"),
+        _block(Kind.PARAGRAPH, "重申《2030年可持续发展议程》2，"),
+    ]
+    notes = [Note("2", [Line(5, "第70/1号决议。")], 0, Line(5, "2"))]
+    placements, _ = place_notes(blocks, notes, zh)
+    assert [(p.block, p.repeat) for p in placements] == [(0, False), (2, True)]
+    assert blocks[1].text == "通过实现可持续发展目标1和2加以铲除，"
