@@ -77,6 +77,7 @@ def stylesheet(language: str, head: Masthead) -> str:
 }}
 @page :first {{
   margin-top: 36pt;
+  @top-left-corner {{ content: none; }}
   @top-right-corner {{ content: none; }}
   @bottom-right-corner {{ content: none; }}
   @bottom-left-corner {{ content: none; }}
@@ -93,7 +94,8 @@ p, h1 {{ margin: 0 0 6pt; orphans: 2; widows: 2; }}
 .masthead .symbol {{ font: 10pt {LATIN}; direction: ltr; unicode-bidi: isolate; }}
 .masthead .symbol .big {{ font-size: 20pt; }}
 .masthead .organ {{ font-weight: bold; font-size: 19.7pt; }}
-.masthead .distr {{ width: {PAGE_WIDTH - OUTER - 397}pt; line-height: 12pt; }}
+.masthead .distr {{ width: {PAGE_WIDTH - OUTER - 397}pt; line-height: 12pt; direction: ltr;
+  unicode-bidi: isolate; text-align: left; }}
 .masthead .rule {{ border-top: 1.5pt solid black; margin: 96pt -{inner - OUTER}pt 3pt; }}
 .masthead p {{ margin: 0; text-align: {start}; }}
 .masthead .session, .masthead .cover {{ margin-{start}: -{inner - OUTER}pt; }}
