@@ -321,5 +321,7 @@ DEGRADATIONS: dict[str, Callable[[Source, random.Random], Degraded]] = {
 
 def degrade(name: str, source: Source, seed: int = 9) -> Degraded:
     """Degradation ``name`` of ``source``, with its own seeded generator: the same input and
-    seed always give the same text."""
-    return DEGRADATIONS[name](source, random.Random(f"{seed}:{name}"))
+    seed always give the same text. The document's symbol is part of the seed, so documents
+    differ in where they are damaged while the six languages of one resolution are damaged
+    alike (their scores can be compared)."""
+    return DEGRADATIONS[name](source, random.Random(f"{seed}:{name}:{source.symbol}"))
