@@ -186,19 +186,25 @@ class Page:
 
 def _wrap(text: str) -> list[str]:
     """Lines of about WIDTH characters; Chinese, which has no spaces, cut every WIDTH // 2
-    characters, never inside a note marker."""
+    characters, never inside a note marker nor inside a Latin run ("1541(XV)", "A/75/23"),
+    as Chinese typesetting does."""
     if len(re.findall("[\u3400-\u9fff]", text)) * 3 < len(text):
         return textwrap.wrap(text, WIDTH, break_long_words=False, break_on_hyphens=False) or [""]
     lines, start = [], 0
     while start < len(text):
         end = min(len(text), start + WIDTH // 2)
-        while end < len(text) and text.rfind(MARK_OPEN, start, end) > text.rfind(
-            MARK_CLOSE, start, end
+        while end < len(text) and (
+            text.rfind(MARK_OPEN, start, end) > text.rfind(MARK_CLOSE, start, end)
+            or text[end] == MARK_OPEN
+            or (_LATIN_RUN.match(text[end - 1]) and _LATIN_RUN.match(text[end]))
         ):
             end += 1
         lines.append(text[start:end])
         start = end
     return lines or [""]
+
+
+_LATIN_RUN = re.compile(r"[0-9A-Za-z/.()\-]")
 
 
 def _pages(source: Source, cut: int | None = None) -> list[Page]:
