@@ -17,6 +17,7 @@ import shutil
 import subprocess
 import sys
 import unicodedata
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -296,3 +297,13 @@ def test_score_tool_prints_a_table(capsys):
     assert status == 0
     assert "| text | eng |" in out and "| clean |" in out and "| mixed notes |" in out
     assert re.search(r"\| clean \| \d+% · \d+\.\d% \(1\) \|", out)
+
+
+def test_chinese_lines_are_never_cut_inside_a_latin_run():
+    text = "又建议各专门机构继续审查大会第1514(XV)号决议和第1541(XV)号决议的执行情况，" * 8
+    source = Source(["联合国", "A/RES/1/1", "大会", "1/1. 标题", "大会，", text, text], [])
+    degraded = degrade("paragraph cut by a page", source)
+    assert degraded.changes
+    lines = degraded.text.splitlines()
+    for line, following in pairwise(lines):
+        assert not (re.search(r"[0-9A-Za-z(]$", line) and re.match(r"[0-9A-Za-z)]", following))
