@@ -86,6 +86,7 @@ def test_html_carries_masthead_notes_and_conclusions():
     assert '<span class="num">3.</span>' in page and '<span class="num">(a)</span>' in page
     assert "69th plenary meeting" in page and 'class="conclusions"' in page
     assert 'dir="rtl"' not in page and "dir=rtl" not in page
+    assert '<span class="symbol-nowrap">A/79/L.81</span>' in page  # never cut at a line end
 
 
 def test_arabic_html_is_right_to_left_with_bracketed_calls():

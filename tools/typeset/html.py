@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import html
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -59,6 +60,18 @@ class Masthead:
         return f"{day}{month}{year[2:]}" if day else ""
 
 
+# A document symbol ("A/75/23", "NPT/CONF.2000/28"): Word never breaks a line inside one,
+# while the Unicode line-breaking rules WeasyPrint follows allow a break after "/" or ".".
+_SYMBOL = re.compile(r"[A-Za-z0-9][A-Za-z0-9.()\-]*(?:/[A-Za-z0-9.()\-]+)+")
+
+
+def _text(text: str | None) -> str:
+    """Escaped text, each document symbol kept on one line."""
+    return _SYMBOL.sub(
+        lambda m: f'<span class="symbol-nowrap">{m.group(0)}</span>', html.escape(text or "")
+    )
+
+
 class Renderer:
     """Walks one AKN document and writes HTML; ``brackets`` wrap note calls ("(1)" in Arabic)."""
 
@@ -70,10 +83,10 @@ class Renderer:
 
     def inline(self, element: etree._Element) -> str:
         """The element's mixed content as HTML: italics, notes as footnotes, links as text."""
-        parts = [html.escape(element.text or "")]
+        parts = [_text(element.text)]
         for child in element:
             parts.append(self.inline_child(child))
-            parts.append(html.escape(child.tail or ""))
+            parts.append(_text(child.tail))
         return "".join(parts)
 
     def inline_child(self, child: etree._Element) -> str:

@@ -126,5 +126,6 @@ td, th {{ padding: 1pt 4pt; vertical-align: top; text-align: {start}; }}
 .fn .mark {{ font-size: 5.5pt; line-height: 0; }}
 .fn.first::before {{ content: "{NOTE_RULE}"; display: block; margin: -{RULE_SPACE}pt 0 0;
   margin-{start}: -{INDENT}pt; font: bold 8pt/{RULE_SPACE}pt {LATIN}; text-indent: 0; }}
+span.symbol-nowrap {{ white-space: nowrap; }}
 sup.call {{ font-size: 6.5pt; line-height: 0; }}
 """
