@@ -51,6 +51,8 @@ def clean_lines(
         frozenset(w.casefold() for w in mapping.rule("words", "conjunctions")),
         mapping.rule("typography", "spaced_hyphen") == "dash",
     )
+    if mapping.spaced:
+        joined, starts = _unhyphenate(joined, starts, lines, lexicon, diagnostics)
     if mapping.rule("words", "rejoin"):
         text, joins = rejoin_split_words(joined, lexicon)
     else:
@@ -69,6 +71,50 @@ def clean_lines(
             )
         )
     return fix_spacing(text, mapping), starts, lines
+
+
+def _unhyphenate(
+    text: str, starts: list[int], lines: list[Line], lexicon: Lexicon, diagnostics: list
+) -> tuple[str, list[int]]:
+    """Take out the hyphen of a word that typesetting cut at a line end ("enshri-" /
+    "ned"): only where the whole is a word and the pieces are not both words ("risk-" /
+    "informed" keeps its hyphen, as does any piece the word list does not settle). L212."""
+    for index in range(len(starts) - 1, 0, -1):
+        at = starts[index] - 1
+        if not (0 < at < len(text) - 1 and text[at] == "-"):
+            continue
+        left = _letters_before(text, at)
+        right = _letters_after(text, at + 1)
+        if not left or not right or not right[0].islower():
+            continue
+        whole = left + right
+        if not lexicon.is_word(whole) or (lexicon.is_word(left) and lexicon.is_word(right)):
+            continue
+        text = text[:at] + text[at + 1 :]
+        starts = [start - 1 if start > at else start for start in starts]
+        diagnostics.append(
+            Diagnostic(
+                "L212",
+                Severity.INFO,
+                f"joined a word hyphenated at the line end: '{left}-' / '{right}' -> {whole!r}",
+                line=lines[index - 1].number if index - 1 < len(lines) else None,
+            )
+        )
+    return text, starts
+
+
+def _letters_before(text: str, end: int) -> str:
+    start = end
+    while start > 0 and text[start - 1].isalpha():
+        start -= 1
+    return text[start:end] if start == 0 or not text[start - 1].isalnum() else ""
+
+
+def _letters_after(text: str, start: int) -> str:
+    end = start
+    while end < len(text) and text[end].isalpha():
+        end += 1
+    return text[start:end] if end == len(text) or not text[end].isalnum() else ""
 
 
 def fill_block_texts(blocks: list[Block], mapping: Mapping, lexicon: Lexicon) -> list[Diagnostic]:

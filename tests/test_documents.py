@@ -371,3 +371,18 @@ def test_notes_whose_numbers_skip_are_all_kept_and_the_gap_is_named():
     assert markers == ["1", "4", "5"]
     gap = [d for d in result.diagnostics if d.code == "N407"]
     assert len(gap) == 1 and gap[0].line == 8 and "no footnote 2-3 is in the text" in gap[0].message
+
+
+def test_a_word_hyphenated_at_a_line_end_is_joined_only_where_the_word_list_says_so():
+    """'enshri-' / 'ned' is one word (L212); 'risk-' / 'informed' and 'South-' / 'South' keep
+    their hyphens: both pieces are words."""
+    text = (
+        "The General Assembly,\nRecalling the principles enshri-\nned in the Charter and "
+        "the risk-\ninformed approach of the South-\nSouth agenda,\n1. Decides.\n"
+    )
+    result = convert(text, lang="en")
+    recital = " ".join(result.tree.find(f".//{{{AKN}}}container").itertext())
+    assert "principles enshrined in" in recital
+    assert "the risk-informed approach of the South-South agenda" in recital
+    joined = [d for d in result.diagnostics if d.code == "L212"]
+    assert len(joined) == 1 and joined[0].line == 2
