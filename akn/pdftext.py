@@ -361,6 +361,12 @@ class _Scanner:
                 else:
                     self.furniture.append(line)
             elif state is _State.BODY:
+                if kind is Kind.TEXT and self._notes_start_without_rule(line):
+                    state = _State.NOTES  # as after a rule; the line is the first note's
+                    self.block = []
+                    last = next((ln for ln in reversed(self.body) if ln.text.strip()), None)
+                    self.body_open = _body_state(last.text if last else "", self.mapping)
+                    continue
                 self._body_line(line, kind)
             elif state is _State.LINKS:
                 if kind is Kind.BLANK:
@@ -480,6 +486,33 @@ class _Scanner:
         if self.body_open != "closed":
             return True  # the sentence interrupted by the page break goes on
         return self.mapping.continues(text) or self.mapping.opens_paragraph(text)
+
+    def _notes_start_without_rule(self, line: Line) -> bool:
+        """Page-bottom notes whose rule the extraction lost (or a cleaner left between two
+        paragraphs): a line that opens with the number of the next note ("1 A/75/73."), its
+        text not going on in lower case, after a line that ends a sentence or a clause, on a
+        page whose text calls that note ("Secretary-General1"). The order of the notes and
+        the marker in the text are the evidence; a wrapped line that starts with a number
+        ("2 million dollars") has neither."""
+        text = line.text.strip()
+        inline = re.match(rf"({self.mapping.rule('notes', 'marker')})\s+(\S)", text)
+        if inline is None or not inline.group(1).strip("()").isdigit():
+            return False
+        opening, closing = self.mapping.rule("notes", "brackets")
+        number = inline.group(1).removeprefix(opening).removesuffix(closing)
+        expected = (self.notes[-1].number or 0) + 1 if self.notes else 1
+        if not number.isdigit() or int(number) != expected or inline.group(2).islower():
+            return False
+        page_lines = []
+        for previous in reversed(self.body):
+            if previous.page != self.page and previous.text.strip():
+                break
+            if previous.text.strip():
+                page_lines.append(previous.text)
+        if not page_lines or _body_state(page_lines[0], self.mapping) == "open":
+            return False
+        called = rf"(?<![\s\d]){re.escape(opening + number + closing)}(?!\d)"
+        return any(re.search(called, text) for text in page_lines)
 
     def _numbering_goes_on(self, index: int, inline: re.Match[str]) -> bool:
         """A note line whose number skips a few, where the next numbered line goes on from it

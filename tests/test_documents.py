@@ -386,3 +386,24 @@ def test_a_word_hyphenated_at_a_line_end_is_joined_only_where_the_word_list_says
     assert "the risk-informed approach of the South-South agenda" in recital
     joined = [d for d in result.diagnostics if d.code == "L212"]
     assert len(joined) == 1 and joined[0].line == 2
+
+
+def test_page_bottom_notes_without_their_rule_are_notes():
+    """An extractor that drops the drawn rule leaves '1 A/75/73.' under the page's last line
+    (issue 9, class 5): the page calls note 1 ("Secretary-General1") and note 1 comes next, so
+    the line opens the notes; '2 million dollars' on a wrapped line is text (no note 2 is
+    called on its page, and the line before it goes on)."""
+    text = (
+        "The General Assembly,\n\nHaving considered the report of the Secretary-General1 and "
+        "the report\n\nof the Council2 on the item,\n\n1 A/75/73.\n\n2 E/2020/52/Rev.1.\n\n"
+        "20-00000 (E)    010120\n\f\nA/RES/75/104\n\n1. Decides to appropriate the amount of\n\n"
+        "2 million dollars for the programme;\n\n2. Decides to remain seized of the matter.\n"
+    )
+    result = convert(text, lang="en")
+    assert result.ok, [d.format() for d in result.diagnostics]
+    notes = {
+        n.get("marker"): "".join(n.itertext()) for n in result.tree.iter(f"{{{AKN}}}authorialNote")
+    }
+    assert notes == {"1": "A/75/73.", "2": "E/2020/52/Rev.1."}
+    paragraph = " ".join(result.tree.find(f".//{{{AKN}}}paragraph").itertext())
+    assert "the amount of 2 million dollars for the programme;" in " ".join(paragraph.split())
