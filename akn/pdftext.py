@@ -241,11 +241,32 @@ def _furniture(
             and _normalise(lines[index].text) == symbol
         ):
             found.add(index)
+        elif (
+            kind is Kind.SYMBOL
+            and index >= front_end
+            and symbol is not None
+            and _split_symbol(lines, index, symbol) is not None
+        ):
+            found.update((index, _split_symbol(lines, index, symbol) or index))
     # A six-digit print date is furniture only next to other furniture (a bar code, usually).
     for index, kind in enumerate(kinds):
         if kind is Kind.PRINT_DATE and any(j in found for j in _neighbours(kinds, index, 3)):
             found.add(index)
     return found
+
+
+def _split_symbol(lines: list[Line], index: int, symbol: str) -> int | None:
+    """A running head whose symbol the page printed on two lines ("S/RES/2521" / "(2020)"):
+    the index of the second line, if the line at ``index`` and the next one that is not blank
+    make the document's symbol."""
+    head = _normalise(lines[index].text)
+    if head == symbol or not symbol.startswith(head + " "):
+        return None
+    for after in range(index + 1, min(index + 3, len(lines))):
+        text = _normalise(lines[after].text)
+        if text:
+            return after if f"{head} {text}" == symbol else None
+    return None
 
 
 def _neighbours(kinds: list[Kind], index: int, reach: int) -> list[int]:

@@ -287,3 +287,19 @@ def _paragraphs(tree) -> list[tuple[str, str]]:
         )
         for p in tree.iterfind(".//a:mainBody/a:paragraph", NS)
     ]
+
+
+def test_a_running_head_printed_on_two_lines_is_furniture(en):
+    """A Security Council symbol cut in two at the top of a page ("S/RES/2521" / "(2020)"):
+    both lines are the running head (they were glued into the paragraph the page breaks)."""
+    text = (
+        "S/RES/2521 (2020)\nUnited Nations\nSecurity Council\nDistr.: General\n29 May 2020\n"
+        "Resolution 2521 (2020)\nAdopted by the Security Council on 29 May 2020\n"
+        "The Security Council,\nExpressing deep concern at reports that undermine the rule of\n"
+        "20-07257 (E) 290520\n*2007257*\n\f\nS/RES/2521\n(2020)\n\nlaw, and perpetuate "
+        "conflicts,\n1. Decides to remain seized of the matter.\n"
+    )
+    lines, _ = split_lines(text)
+    layout = split_pages(lines, en)
+    assert not any(line.text.strip() in ("S/RES/2521", "(2020)") for line in layout.lines)
+    assert [line.text for line in layout.furniture][-2:] == ["S/RES/2521", "(2020)"]
