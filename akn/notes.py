@@ -191,6 +191,8 @@ def _classify(text: str, start: int, end: int, mapping: Mapping, repeat: bool) -
         bare = nxt.rstrip(",.;:").casefold()
         if bare in mapping.months or nxt.rstrip(",.;:") in mapping.quantity_words:
             return None
+        if mapping.pattern("dates", "pattern").match(text, start):
+            return None  # "4 de febrero de 2021": the day of a date the language writes
         if any(any(ch.isdigit() for ch in word) for word in following_words[:3]):
             return None  # "1 out of 11", "3 and 4 December": a quantity or a range
         if nxt[:1].isupper() and not previous.endswith((",", ";")):

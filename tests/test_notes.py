@@ -173,3 +173,14 @@ def test_without_spaces_a_repeat_needs_punctuation_or_the_same_words():
     placements, _ = place_notes(blocks, notes, zh)
     assert [(p.block, p.repeat) for p in placements] == [(0, False), (2, True)]
     assert blocks[1].text == "通过实现可持续发展目标1和2加以铲除，"
+
+
+def test_the_day_of_a_date_is_not_a_marker():
+    """Spanish "… de 2018, 4 de febrero de 2021": a day after a comma reads like a spaced
+    marker, but the language's date pattern starts there (A/RES/77/227 lost its "4")."""
+    from akn.mapping import load_mapping
+
+    es = load_mapping("es")
+    assert (
+        _first("los días 9 de mayo de 2018, 4 de febrero de 2021 y", "4", es, repeat=True) is None
+    )
