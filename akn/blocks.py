@@ -996,9 +996,9 @@ def heading_row(cells: list[list[str]], figure: re.Pattern[str]) -> bool:
 _SHORT_LINE = 0.8
 # How many operative numbers may be missing before a number that goes on after them.
 _GAP = 2
-# The most words an unnumbered heading has ("Financing of the appropriation for the period
-# from 1 July 2023 to 30 June 2024" has 15).
-_HEADING_WORDS = 24
+# The most words an unnumbered heading has ("Pillar III: measures to build States’ capacity to
+# prevent and combat terrorism and to strengthen the role of …" has 27).
+_HEADING_WORDS = 40
 
 
 def _wrap_width(content: list[Line]) -> int:
