@@ -588,7 +588,7 @@ class BodyReader:
             if current.kind is Kind.ANNEX and not self._numbered(text):
                 return None  # the annex title under "Annex"
 
-        numbered = self._operative_start(text, prev_text, closed, line)
+        numbered = self._operative_start(text, prev_text, closed, line, separated)
         if numbered is not None:
             return numbered
         point = self._point_start(
@@ -623,6 +623,10 @@ class BodyReader:
             opened = separated or after_structure
         else:
             opened = closed or separated
+        if in_preamble and opened and not quoting and following is not None:
+            body = self._unnumbered_operative(text, following)
+            if body is not None:
+                return body
         if in_preamble and opened and not quoting:
             recital = self._recital_start(text, prev_text, separated)
             if recital is not None:
@@ -659,7 +663,7 @@ class BodyReader:
         return bool(self.operative.match(text) or self.point.match(text))
 
     def _operative_start(
-        self, text: str, prev_text: str, closed: bool, line: Line
+        self, text: str, prev_text: str, closed: bool, line: Line, separated: bool = False
     ) -> _Start | None:
         match = self.operative.match(text)
         if not match or (match.end() < len(text) and not text[match.end()].isspace()):
@@ -668,7 +672,11 @@ class BodyReader:
         expected = self.next_paragraph
         last_word = prev_text.split()[-1] if prev_text.split() else ""
         heading = self.current is not None and self.current.kind in (Kind.HEADING, Kind.ANNEX)
-        if last_word in self.mapping.counting_words and not heading:
+        if (
+            last_word in self.mapping.counting_words
+            and not heading
+            and self.regime is not Regime.LINES
+        ):
             return None  # "… in paragraph" / "2. of …": a wrapped line, not a paragraph
         if match.groupdict().get("suffix"):
             # "5 bis." is inserted after 5: it neither follows on nor moves the count.
@@ -682,12 +690,15 @@ class BodyReader:
             self.section_preamble
             or (bool(self.blocks) and self.blocks[-1].kind in (Kind.HEADING, Kind.ANNEX))
         )
-        first_of_body = closed and number == 1 and self.zone is Zone.PREAMBLE
+        # The body starts at "1." after a closed line, or after a recital that lost its comma
+        # where the layout parts the lines and an operative verb follows the number.
+        opens_body = closed or (separated and self._verb_after(text, match.end()))
+        first_of_body = opens_body and number == 1 and self.zone is Zone.PREAMBLE
         if number != expected and not restart and not first_of_body:
             if not (self.zone is Zone.OPERATIVE and closed and 0 < number - expected <= _GAP):
                 return None
             self._numbering_gap(expected, number, line)
-        if self.zone is Zone.PREAMBLE and not (closed or self._heading_before()):
+        if self.zone is Zone.PREAMBLE and not (opens_body or self._heading_before()):
             return None
         if self.zone in (Zone.PREAMBLE, Zone.CONCLUSIONS):
             self.zone = Zone.OPERATIVE
@@ -695,6 +706,25 @@ class BodyReader:
         self.points = []
         self.section_preamble = False
         return _Start(Kind.PARAGRAPH, "numbering.operative", num=match.group(0), strip=match.end())
+
+    def _unnumbered_operative(self, text: str, following: Line) -> _Start | None:
+        """A resolution whose one operative paragraph has no number: an operative verb that
+        introduces points ("Decides:" / "(a) To include …"). The verb, the colon and the
+        point after it are the evidence; a recital never opens with an operative verb."""
+        if self.zone is not Zone.PREAMBLE or not text.rstrip().endswith(":"):
+            return None
+        if not self.mapping.verb_pattern.match(text) or self.mapping.phrase_pattern.match(text):
+            return None
+        label = self.point.match(following.text.strip())
+        if label is None or letter_index(label.group("num"), self.letters) != 1:
+            return None
+        self.zone = Zone.OPERATIVE
+        self.points = []
+        return _Start(Kind.PARAGRAPH, "operative.unnumbered")
+
+    def _verb_after(self, text: str, start: int) -> bool:
+        """Does an operative verb of the mapping follow the number ("1. Calls upon")?"""
+        return bool(self.mapping.verb_pattern.match(text[start:].lstrip()))
 
     def _numbering_gap(self, expected: int, number: int, line: Line) -> None:
         """A paragraph number lost (a label the extraction dropped, a number typed twice):

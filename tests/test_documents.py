@@ -407,3 +407,33 @@ def test_page_bottom_notes_without_their_rule_are_notes():
     assert notes == {"1": "A/75/73.", "2": "E/2020/52/Rev.1."}
     paragraph = " ".join(result.tree.find(f".//{{{AKN}}}paragraph").itertext())
     assert "the amount of 2 million dollars for the programme;" in " ".join(paragraph.split())
+
+
+def test_the_body_starts_at_one_with_its_verb_though_the_last_recital_lost_its_comma():
+    """S/RES/2504 (2020): the last recital ends "…the Council’s decisions" with no comma, a
+    line per paragraph; "1. Calls upon" opens the body all the same."""
+    text = (
+        "The Security Council,\nRecalling its resolutions,\n"
+        "Underscoring that Member States are to carry out the Council’s decisions\n"
+        "1. Calls upon all parties to ensure assistance;\n2. Decides to remain seized.\n"
+    )
+    result = convert(text, lang="en")
+    assert len(result.tree.findall(f".//{{{AKN}}}preamble/{{{AKN}}}container")) == 2
+    numbers = [n.text for n in result.tree.iterfind(f".//{{{AKN}}}paragraph/{{{AKN}}}num")]
+    assert numbers == ["1.", "2."]
+
+
+def test_a_single_unnumbered_operative_paragraph_with_points():
+    """A/RES/78/329: 'Decides:' then (a) and (b), no number: the operative part, not two
+    recitals."""
+    text = (
+        "The General Assembly,\nRecalling its resolution 58/316,\nDecides:\n"
+        "(a) To include the item in the provisional agenda;\n(b) To biennialize its "
+        "consideration.\n107th plenary meeting\n6 September 2024\n"
+    )
+    result = convert(text, lang="en")
+    assert len(result.tree.findall(f".//{{{AKN}}}preamble/{{{AKN}}}container")) == 1
+    points = [
+        n.text for n in result.tree.iterfind(f".//{{{AKN}}}mainBody//{{{AKN}}}point/{{{AKN}}}num")
+    ]
+    assert points == ["(a)", "(b)"]
