@@ -559,7 +559,7 @@ def _without_overlaps(
 def _number_ends(text: str) -> set[str]:
     """The endings of up to four digits of the numbers in ``text`` ("2021": "1", "21", "021",
     "2021"): the note numbers a marker in it can have."""
-    plain = text.translate(SUPERSCRIPT_DIGITS)
+    plain = text.translate(SUPERSCRIPT_DIGITS) if _SUPERSCRIPT.search(text) else text
     return {run[-size:] for run in _DIGITS.findall(plain) for size in range(1, 5)}
 
 

@@ -516,10 +516,12 @@ class _Scanner:
         the marker in the text are the evidence; a wrapped line that starts with a number
         ("2 million dollars") has neither."""
         text = line.text.strip()
+        opening, closing = self.mapping.rule("notes", "brackets")
+        if not (text[:1].isdigit() or (opening and text.startswith(opening))):
+            return False  # most lines: no number in front
         inline = re.match(rf"({self.mapping.rule('notes', 'marker')})\s+(\S)", text)
         if inline is None or not inline.group(1).strip("()").isdigit():
             return False
-        opening, closing = self.mapping.rule("notes", "brackets")
         number = inline.group(1).removeprefix(opening).removesuffix(closing)
         expected = (self.notes[-1].number or 0) + 1 if self.notes else 1
         if not number.isdigit() or int(number) != expected or inline.group(2).islower():
