@@ -20,6 +20,7 @@ from akn.words import (
     fix_spacing,
     join_lines,
     rejoin_split_words,
+    restore_compound_hyphens,
     restore_number_hyphens,
     tidy_line,
 )
@@ -40,6 +41,18 @@ def clean_lines(
                     "L211",
                     Severity.INFO,
                     f"restored the hyphen of a compound number: {before!r} -> {after!r}",
+                    line=line.number,
+                )
+                for before, after in fixes
+            ]
+        if lexicon.compounds:
+            text, fixes = restore_compound_hyphens(text, lexicon)
+            diagnostics += [
+                Diagnostic(
+                    "L213",
+                    Severity.INFO,
+                    f"restored a hyphen extraction dropped: {before!r} -> {after!r} (the "
+                    "document writes it so elsewhere)",
                     line=line.number,
                 )
                 for before, after in fixes

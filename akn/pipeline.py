@@ -22,6 +22,7 @@ from akn.blocks import (
     Block,
     BodyReader,
     Kind,
+    Regime,
     detect_regime,
     parse_front_matter,
     strip_number,
@@ -190,7 +191,9 @@ def convert(
             blocks.append(formula_block)
         blocks += _body_blocks(body_lines, mapping, regime, diagnostics, decision)
 
-    lexicon = make_lexicon(mapping, [line.text for line in lines])
+    lexicon = make_lexicon(
+        mapping, [line.text for line in lines], wrapped=regime is not Regime.LINES
+    )
     if not _word_lists_installed():
         diagnostics.append(_NO_WORD_LISTS)
     diagnostics += fill_block_texts(blocks, mapping, lexicon)

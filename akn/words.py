@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
@@ -67,6 +68,10 @@ class Lexicon:
     join_pairs: bool = True  # may two real words be joined ("universel le")?
     document: set[str] = field(default_factory=set)
     glued_numbers: bool = False  # does the document hold a "twentyfirst" to repair?
+    # Compounds the document writes with hyphens, by each form with one hyphen missing
+    # ("SouthSouth" -> "South-South"): where extraction dropped a hyphen at a line end.
+    compounds: dict[str, str] = field(default_factory=dict)
+    token_counts: Counter[str] = field(default_factory=Counter)  # words and compounds, as written
     text: str = ""  # the document, case-folded, to count word pairs in when needed
     _words: dict[str, bool] = field(default_factory=dict, repr=False)
     _tokens: dict[str, _Token] = field(default_factory=dict, repr=False)
@@ -134,9 +139,12 @@ def _zipf(language: str, word: str) -> float:
     return _frequencies(language).get(word.casefold().replace("’", "'"), 0.0)
 
 
-def make_lexicon(mapping: Mapping, texts: list[str]) -> Lexicon:
+def make_lexicon(mapping: Mapping, texts: list[str], wrapped: bool = True) -> Lexicon:
     """A lexicon for one document. What does not depend on the document (is this a word?) is
-    remembered across documents of the same mapping, so a long run gets faster."""
+    remembered across documents of the same mapping, so a long run gets faster. ``wrapped``:
+    the text comes wrapped in lines as a page has them, so an extractor may have dropped the
+    hyphen of a compound cut at a line end (a text written a paragraph per line has none to
+    drop: its spellings are its author's)."""
     words, tokens = _shared_caches(mapping)
     lexicon = Lexicon(
         mapping.code,
@@ -150,7 +158,63 @@ def make_lexicon(mapping: Mapping, texts: list[str]) -> Lexicon:
     )
     lexicon.learn("\n".join(texts))
     lexicon.glued_numbers = not _glued_forms(mapping).isdisjoint(lexicon.document)
+    if mapping.spaced and wrapped:
+        lexicon.compounds = _compounds(texts)
+        if lexicon.compounds:
+            lexicon.token_counts = Counter(
+                token for text in texts for token in _WORD_OR_COMPOUND.findall(text)
+            )
     return lexicon
+
+
+_COMPOUND = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
+
+
+def _compounds(texts: list[str]) -> dict[str, str]:
+    """Each hyphenated compound of the document ("Non-Self-Governing") under the forms with
+    one of its hyphens missing ("Non-SelfGoverning", "NonSelf-Governing")."""
+    found: dict[str, str] = {}
+    for text in texts:
+        if "-" not in text:
+            continue
+        for match in _COMPOUND.finditer(text):
+            compound = match.group(0)
+            parts = compound.split("-")
+            for cut in range(1, len(parts)):
+                glued = "-".join(
+                    [*parts[: cut - 1], parts[cut - 1] + parts[cut], *parts[cut + 1 :]]
+                )
+                found.setdefault(glued, compound)
+    return found
+
+
+def restore_compound_hyphens(text: str, lexicon: Lexicon) -> tuple[str, list[tuple[str, str]]]:
+    """Put back a hyphen that PDF extraction dropped where it joined a line-end hyphen
+    ("South-" / "South" gives "SouthSouth"): only for a form that is no word while the
+    document writes the same letters with the hyphen at least twice as often (the evidence:
+    "Sondertagung" stays, though the text once writes "Sonder-tagung"). L213."""
+    if not lexicon.compounds:
+        return text, []
+    fixes: list[tuple[str, str]] = []
+
+    def restore(match: re.Match[str]) -> str:
+        token = match.group(0)
+        compound = lexicon.compounds.get(token)
+        if compound is None:
+            return token
+        parts = set(compound.split("-"))
+        glued = [piece for piece in token.split("-") if piece not in parts]
+        if any(lexicon.is_word(piece) for piece in glued):
+            return token  # "cooperation" is a word though "co-operation" stands elsewhere
+        if lexicon.token_counts[compound] < 2 * lexicon.token_counts[token]:
+            return token  # the document writes both about as often: a spelling of its own
+        fixes.append((token, compound))
+        return compound
+
+    return _WORD_OR_COMPOUND.sub(restore, text), fixes
+
+
+_WORD_OR_COMPOUND = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
 
 def _shared_caches(mapping: Mapping) -> tuple[dict[str, bool], dict[str, _Token]]:

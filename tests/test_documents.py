@@ -437,3 +437,22 @@ def test_a_single_unnumbered_operative_paragraph_with_points():
         n.text for n in result.tree.iterfind(f".//{{{AKN}}}mainBody//{{{AKN}}}point/{{{AKN}}}num")
     ]
     assert points == ["(a)", "(b)"]
+
+
+def test_a_hyphen_extraction_dropped_comes_back_where_the_document_writes_it():
+    """pdftotext glues 'South-' / 'South' into 'SouthSouth' (issue 9, class 11); the document
+    writes 'South-South' twice elsewhere, so the hyphen is put back (L213). 'cooperation' is a
+    word: it stays, though 'co-operation' stands elsewhere. Only in text wrapped as a page is:
+    a paragraph per line has no line end to lose a hyphen at."""
+    wrapped = (
+        "The General Assembly,\nRecalling South-South cooperation and the co-operation of\n"
+        "the States, noting South-South trade among the developing countries and\n"
+        "welcoming SouthSouth cooperation and cooperation among them,\n1. Decides.\n"
+    )
+    result = convert(wrapped, lang="en")
+    recital = " ".join(" ".join(result.tree.find(f".//{{{AKN}}}container").itertext()).split())
+    assert "welcoming South-South cooperation and cooperation among" in recital
+    assert "the co-operation of the States" in recital
+    assert [d.code for d in result.diagnostics if d.code == "L213"] == ["L213"]
+    lines = convert(wrapped.replace(" of\n", " of ").replace(" and\n", " and "), lang="en")
+    assert not [d for d in lines.diagnostics if d.code == "L213"]
