@@ -191,8 +191,9 @@ def _compounds(texts: list[str]) -> dict[str, str]:
 def restore_compound_hyphens(text: str, lexicon: Lexicon) -> tuple[str, list[tuple[str, str]]]:
     """Put back a hyphen that PDF extraction dropped where it joined a line-end hyphen
     ("South-" / "South" gives "SouthSouth"): only for a form that is no word while the
-    document writes the same letters with the hyphen at least twice as often (the evidence:
-    "Sondertagung" stays, though the text once writes "Sonder-tagung"). L213."""
+    document writes the same letters with the hyphen at least three times as often (the
+    evidence: "Sondertagung" stays, though the text once writes "Sonder-tagung", and so does
+    "handwashing" beside two "hand-washing"). L213."""
     if not lexicon.compounds:
         return text, []
     fixes: list[tuple[str, str]] = []
@@ -206,7 +207,7 @@ def restore_compound_hyphens(text: str, lexicon: Lexicon) -> tuple[str, list[tup
         glued = [piece for piece in token.split("-") if piece not in parts]
         if any(lexicon.is_word(piece) for piece in glued):
             return token  # "cooperation" is a word though "co-operation" stands elsewhere
-        if lexicon.token_counts[compound] < 2 * lexicon.token_counts[token]:
+        if lexicon.token_counts[compound] < 3 * lexicon.token_counts[token]:
             return token  # the document writes both about as often: a spelling of its own
         fixes.append((token, compound))
         return compound

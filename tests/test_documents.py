@@ -441,12 +441,12 @@ def test_a_single_unnumbered_operative_paragraph_with_points():
 
 def test_a_hyphen_extraction_dropped_comes_back_where_the_document_writes_it():
     """pdftotext glues 'South-' / 'South' into 'SouthSouth' (issue 9, class 11); the document
-    writes 'South-South' twice elsewhere, so the hyphen is put back (L213). 'cooperation' is a
+    writes 'South-South' three times elsewhere, so the hyphen is put back (L213). 'cooperation' is a
     word: it stays, though 'co-operation' stands elsewhere. Only in text wrapped as a page is:
     a paragraph per line has no line end to lose a hyphen at."""
     wrapped = (
         "The General Assembly,\nRecalling South-South cooperation and the co-operation of\n"
-        "the States, noting South-South trade among the developing countries and\n"
+        "the States, noting South-South trade and South-South aid among the countries and\n"
         "welcoming SouthSouth cooperation and cooperation among them,\n1. Decides.\n"
     )
     result = convert(wrapped, lang="en")
