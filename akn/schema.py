@@ -110,7 +110,7 @@ def schema_findings(tree: etree._ElementTree | etree._Element) -> list[Diagnosti
                 Severity.ERROR,
                 f"{len(renamed):,} more repeated {'/'.join(sorted({n for _, n, _ in renamed}))} "
                 f"values after the first {MAX_KEY_REPEATS} were not given to the schema's "
-                "uniqueness check (it is quadratic in libxml2); AKN101 lists each",
+                "uniqueness check (it is quadratic in libxml2); AKN101 reports them all",
                 line=first.sourceline or None,
             )
         )
