@@ -95,6 +95,14 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
     symlink at ``path`` is written through (its target is replaced), as ``open()`` would.
     """
     target = Path(os.path.realpath(path))
+    try:
+        special = not stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        special = False
+    if special:  # -o /dev/stdout, a FIFO: nothing to replace, so nothing to keep whole
+        with open(path, "wb") as stream:
+            stream.write(data)
+        return
     mode = _mode_for(target)
     handle, temporary = tempfile.mkstemp(
         prefix=f".{target.name}.", suffix=".tmp", dir=target.parent

@@ -70,6 +70,12 @@ def test_an_atomic_write_keeps_the_permissions_and_replaces_the_file(tmp_path: P
     assert [p.name for p in tmp_path.iterdir()] == ["kept.xml"]
 
 
+def test_an_output_that_is_a_device_is_written_directly() -> None:
+    if not os.path.exists("/dev/null"):
+        pytest.skip("no /dev/null")
+    files.write_atomic("/dev/null", b"x")  # -o /dev/stdout: no temporary file beside it
+
+
 @pytest.mark.parametrize("through", ["same", "symlink", "hardlink"])
 def test_convert_refuses_to_write_over_its_input(
     through: str, resolution: Path, tmp_path: Path, capsys
