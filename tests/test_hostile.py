@@ -348,3 +348,14 @@ def test_repeated_note_markers_get_eids_of_the_convention() -> None:
     result = _problems(seed_text(), lang="en")
     assert b'eId="authorialNote_1-2"' not in result.to_bytes()
     assert not [f for f in validate(result.tree) if f.code == "AKN102"]
+
+
+def test_a_note_of_many_links_converts_in_linear_time() -> None:
+    from akn.pipeline import convert
+
+    references = "Resolution 70/1. " * 20_000  # a 340 KB line, 20,000 <a> in one note
+    text = f"{TEXT}__________________\n1 {references}\n".replace("continue;", "continue;1")
+    started = time.perf_counter()
+    result = convert(text, lang="en")
+    assert time.perf_counter() - started < 6  # 149 s for the fuzzed 1 MB line before
+    assert result.to_bytes().count(b"<a ") == 20_000
