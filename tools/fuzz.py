@@ -90,8 +90,7 @@ def run(seed: int, inputs: int, minutes: float) -> dict[str, object]:
         if verdict.size:
             worst = max(worst, verdict.seconds * 1000 / max(1, verdict.size / 1024))
         for problem in verdict.problems:
-            kind = problem.split(":", 1)[0]
-            counts[("known " if fuzzing.known(problem) else "") + kind] += 1
+            counts[("known " if fuzzing.known(problem) else "") + fuzzing.kind(problem)] += 1
             if len(findings) < 200:
                 findings.append({"index": index, "mutators": names, "problem": problem})
     return {
