@@ -13,7 +13,6 @@ from __future__ import annotations
 import argparse
 import sys
 import time
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from akn.diagnostics import Diagnostic, Severity
@@ -21,7 +20,9 @@ from akn.diagnostics import Diagnostic, Severity
 if TYPE_CHECKING:  # the parser is built for every akn command: import only what runs
     from akn.report import FileStatus
 
-MAX_INPUT_BYTES = 50 * 1024 * 1024
+MAX_INPUT_BYTES = 8 * 1024 * 1024
+"""The largest input converted: the longest UN resolutions are under 1 MB of text, and a
+limit checked before any work keeps a stray multi-gigabyte file from running for hours."""
 
 EXAMPLES = """examples:
   akn convert resolution.txt -o resolution.xml      language detected from the text
@@ -88,29 +89,41 @@ def _markup_date(value: str) -> str:
 
 
 def _read(source: str) -> tuple[bytes, str]:
+    """The input's bytes (at most one more than the limit) and the name to report it by."""
     if source == "-":
+        if sys.stdin is None:  # started with standard input closed (`akn convert - <&-`)
+            raise OSError(0, "standard input is closed")
         return sys.stdin.buffer.read(MAX_INPUT_BYTES + 1), "<stdin>"
-    path = Path(source)
-    with path.open("rb") as handle:
-        return handle.read(MAX_INPUT_BYTES + 1), source
+    from akn.files import read_regular
+
+    return read_regular(source, MAX_INPUT_BYTES), source
 
 
 def run(args: argparse.Namespace) -> int:
     from akn.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE
+    from akn.files import same_file, write_atomic
     from akn.meta import MetadataError
     from akn.pipeline import convert
     from akn.report import FileStatus
 
+    if args.output and args.input != "-" and same_file(args.output, [args.input]):
+        print(
+            f"akn convert: error: -o {args.output} is the input {args.input}: writing it would "
+            "destroy the text; choose another output",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
     try:
         data, name = _read(args.input)
     except OSError as error:
-        print(f"akn convert: error: cannot read {args.input}: {error.strerror}", file=sys.stderr)
+        reason = error.strerror or str(error)
+        print(f"akn convert: error: cannot read {args.input}: {reason}", file=sys.stderr)
         return EXIT_FAILED
     if len(data) > MAX_INPUT_BYTES:
         too_large = Diagnostic(
             "E106",
             Severity.ERROR,
-            f"input is larger than {MAX_INPUT_BYTES // 2**20} MB; "
+            f"input is larger than the limit of {MAX_INPUT_BYTES // 2**20} MiB; "
             "a resolution is a few hundred kilobytes at most",
             path=name,
         )
@@ -139,7 +152,7 @@ def run(args: argparse.Namespace) -> int:
     xml = result.to_bytes()
     if args.output:
         try:
-            Path(args.output).write_bytes(xml)
+            write_atomic(args.output, xml)
         except OSError as error:
             # The same failure, the same status and words as akn validate -o: a usage error.
             print(f"akn convert: error: {cannot_write(args.output, error)}", file=sys.stderr)

@@ -43,6 +43,7 @@ ABBREVIATIONS: dict[str, str] = {
 }
 # Elements that a parent holds at most once: their eId carries no number.
 SINGLE = {"content", "intro", "wrapUp"}
+_COUNTED_THROUGH = {"authorialNote"}
 _LEADING_WORD = re.compile(r"^[^\W\d_]{2,}\.?\s+(?=\S)")
 
 
@@ -141,7 +142,12 @@ def _walk(element: etree._Element, prefix: str, seen: set[str], notes: dict[str,
             unique = eid
             suffix = 2
             while unique in seen or (not number and unique in numbered):
-                unique = f"{eid}-{suffix}"
+                if name in _COUNTED_THROUGH and not number:
+                    # A note's eId is its count (notes may be counted through the whole
+                    # document): the next free count, not a suffix the convention rejects.
+                    unique = f"{prefix}__{short}_{suffix}" if prefix else f"{short}_{suffix}"
+                else:
+                    unique = f"{eid}-{suffix}"
                 suffix += 1
             seen.add(unique)
             child.set("eId", unique)

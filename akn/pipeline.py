@@ -239,8 +239,9 @@ def convert(
     tree = build_tree(Parsed(mapping, meta, blocks, notes, placements, citations, listed))
     assign_ids(tree)
     if validate:
-        gaps = any(d.code in NUMBERING_GAPS for d in diagnostics)
-        diagnostics += _check_output(tree, empty_body=bool(bodiless), numbering_gaps=gaps)
+        diagnostics += _check_output(
+            tree, empty_body=bool(bodiless), lines=lines, found=diagnostics
+        )
     diagnostics.sort(key=lambda d: (d.line or 0, d.column or 0))
     return Conversion(tree, diagnostics, mapping.code)
 
@@ -263,26 +264,57 @@ def _word_lists_installed() -> bool:
     return importlib.util.find_spec("wordfreq") is not None
 
 
-# The input's own numbering skips numbers (reported with the evidence): the output's gaps
-# (AKN110) come from the text, not from akn.
+# The text's own numbering skips numbers, and the conversion has said so with the evidence
+# (S306, N407): the output's gaps (AKN110) are not reported again.
 NUMBERING_GAPS = frozenset({"S306", "N407"})
+
+INPUT_CAUSED = {
+    "AKN106": "a footnote of the text with no text of its own",
+    "AKN107": "the text's dates and numbers, as written",
+    "AKN108": "a date of the text",
+    "AKN110": "the numbering of the text, as written",
+    "AKN111": "a part the text leaves empty",
+}
+"""Checks of the output that fail because of what the text says, not because of akn: the
+output keeps the text's own numbers, dates and empty parts, and the finding names them.
+Every other finding of the output check (XSD, eIds, references) is akn's own mistake."""
+
+_YEAR = re.compile(r"\(year (\d+)\)")
 
 
 def _check_output(
-    tree: etree._Element, empty_body: bool = False, numbering_gaps: bool = False
+    tree: etree._Element,
+    empty_body: bool = False,
+    lines: list[Line] | None = None,
+    found: list[Diagnostic] | None = None,
 ) -> list[Diagnostic]:
-    """Run ``akn validate``'s checks on the output: anything they find is a bug in akn
-    (except an empty ``mainBody`` for a text that has none, already reported as S305, and
-    gaps in numbering where the text's own numbers skip, reported as S306 or N407)."""
+    """Run ``akn validate``'s checks on the output. A finding that the text itself causes
+    (INPUT_CAUSED) is reported as such, on the line of the text when it can be found, or
+    dropped when a diagnostic of the conversion already said it (an empty note: N402/N406;
+    no operative part: S305); anything else is a bug in akn."""
     from akn.validation import validate as validate_output
 
+    said = {d.code for d in found or ()}
     findings = []
     for finding in validate_output(tree):
         if finding.severity < Severity.WARNING:
             continue  # e.g. placeholder dates, already reported with the option to give
         if empty_body and finding.code == "AKN111" and finding.message.startswith("<mainBody"):
             continue
-        if numbering_gaps and finding.code == "AKN110":
+        if finding.code == "AKN110" and said & NUMBERING_GAPS:
+            continue  # the gap in the text's numbering is already reported, on its line
+        if finding.code == "AKN106" and said & {"N402", "N406"}:
+            continue  # the empty footnote is already reported, on its line
+        if finding.code in INPUT_CAUSED:
+            findings.append(
+                Diagnostic(
+                    finding.code,
+                    finding.severity,
+                    f"the output keeps {INPUT_CAUSED[finding.code]}, and so fails check "
+                    f"{finding.code}: {finding.message}; check the text",
+                    line=_line_naming(finding.message, lines or []),
+                )
+            )
             continue
         findings.append(
             Diagnostic(
@@ -293,6 +325,17 @@ def _check_output(
             )
         )
     return findings
+
+
+def _line_naming(message: str, lines: list[Line]) -> int | None:
+    """The first line of the text that holds the year a date finding names, or None."""
+    year = _YEAR.search(message)
+    if year is None:
+        return None
+    for line in lines:
+        if year.group(1) in line.text:
+            return line.number
+    return None
 
 
 def _choose_mapping(lines: list[Line], lang: str | None, diagnostics: list[Diagnostic]) -> Mapping:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import threading
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from akn.diagnostics import Diagnostic, Severity
 from akn.resources import data_dir
@@ -72,15 +72,27 @@ def readable_schema_message(message: str) -> str:
     return _CLARK_AKN.sub("", message)
 
 
+MAX_KEY_REPEATS = 100
+"""How many repeated eId or GUID values the schema's uniqueness check is given. libxml2
+compares each repeat with every repeat before it: 100,000 copies of one eId take minutes. The
+rest are renamed for the length of the check (and put back); AKN101 reports every one."""
+
+_UNIQUE_KEYS = ("eId", "GUID")  # the fields of the schema's xsd:unique constraints
+
+
 def schema_findings(tree: etree._ElementTree | etree._Element) -> list[Diagnostic]:
     """Check ``tree`` against the official schema; one ``XSD`` error per schema violation."""
     schema = official_schema()
-    # The error log lives on the schema object: one validation at a time reads it.
-    with _validate_lock:
-        if schema.validate(tree):
-            return []
-        errors = list(schema.error_log)
-    return [
+    renamed = _hide_key_repeats(tree)
+    try:
+        # The error log lives on the schema object: one validation at a time reads it.
+        with _validate_lock:
+            valid = schema.validate(tree)
+            errors = [] if valid else list(schema.error_log)
+    finally:
+        for element, name, value in renamed:
+            element.set(name, value)
+    findings = [
         Diagnostic(
             "XSD",
             Severity.ERROR,
@@ -90,3 +102,43 @@ def schema_findings(tree: etree._ElementTree | etree._Element) -> list[Diagnosti
         )
         for error in errors
     ]
+    if renamed:
+        first = renamed[0][0]
+        findings.append(
+            Diagnostic(
+                "XSD",
+                Severity.ERROR,
+                f"{len(renamed):,} more repeated {'/'.join(sorted({n for _, n, _ in renamed}))} "
+                f"values after the first {MAX_KEY_REPEATS} were not given to the schema's "
+                "uniqueness check (it is quadratic in libxml2); AKN101 reports them all",
+                line=first.sourceline or None,
+            )
+        )
+    return findings
+
+
+def _hide_key_repeats(tree: etree._ElementTree | etree._Element) -> list[tuple[Any, str, str]]:
+    """Rename the repeats of eId and GUID values beyond the first MAX_KEY_REPEATS to unique
+    stand-ins; return (element, attribute, original value) to put back. One pass, no copy."""
+    root = tree.getroot() if hasattr(tree, "getroot") else tree
+    seen: dict[str, set[str]] = {name: set() for name in _UNIQUE_KEYS}
+    repeats: list[tuple[Any, str, str]] = []
+    allowed = MAX_KEY_REPEATS
+    for element in root.iter():
+        for name in _UNIQUE_KEYS:
+            value = element.get(name)
+            if value is None:
+                continue
+            values = seen[name]
+            if value not in values:
+                values.add(value)
+            elif allowed:
+                allowed -= 1
+            else:
+                repeats.append((element, name, value))
+    for index, (element, name, value) in enumerate(repeats):
+        stand_in = f"{value}.akn-repeat-{index}"
+        while stand_in in seen[name]:
+            stand_in += "_"
+        element.set(name, stand_in)
+    return repeats

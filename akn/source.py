@@ -18,9 +18,9 @@ from akn.diagnostics import Diagnostic, Severity
 SUP_OPEN = "\ue000"
 SUP_CLOSE = "\ue001"
 RESERVED = SUP_OPEN + SUP_CLOSE
-_CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
-# Characters XML 1.0 cannot carry (the form feed is read as a page break before this applies).
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")  # not \v: a line break here
+# Characters XML 1.0 cannot carry (form feeds and vertical tabs are read as breaks instead).
+_NOT_XML = re.compile("[\x00-\x08\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 
 
 # What PDF extraction leaves that is not text: ligatures as single characters (PyMuPDF's
@@ -165,6 +165,7 @@ def split_lines(text: str) -> tuple[list[Line], list[Diagnostic]]:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines: list[Line] = []
     normalised = _Normalised(Counter(), {})
+    breaks, first_break = 0, 0
     for number, raw in enumerate(text.split("\n"), start=1):
         raw = _normalise(raw, number, normalised)
         if SUP_OPEN in raw or SUP_CLOSE in raw:
@@ -183,26 +184,60 @@ def split_lines(text: str) -> tuple[list[Line], list[Diagnostic]]:
                 Diagnostic(
                     "E107",
                     Severity.WARNING,
-                    f"control character U+{ord(bad.group(0)):04X} removed: XML cannot carry it",
+                    f"control character U+{ord(bad.group(0)):04X} removed: XML cannot carry "
+                    "it (between two words it is read as a space)",
                     line=number,
                     column=bad.start() + 1,
                 )
             )
-            raw = _NOT_XML.sub("", raw)
-        if "\f" in raw:
-            column = 1
-            for index, part in enumerate(raw.split("\f")):
-                if index:
-                    lines.append(Line(number, "\f", column=column))
-                    column += 1
-                if part:
-                    lines.append(Line(number, part, column=column))
-                column += len(part)
+            raw = _NOT_XML.sub(_word_break, raw)
+        if "\v" in raw:
+            breaks += raw.count("\v")
+            first_break = first_break or number
+        if "\f" in raw or "\v" in raw:
+            lines += _split_breaks(raw, number)
         else:
             lines.append(Line(number, raw))
     if lines and lines[-1].text == "" and text.endswith("\n"):
         lines.pop()
+    if breaks:
+        diagnostics.append(
+            Diagnostic(
+                "E108",
+                Severity.INFO,
+                f"{breaks} vertical tab{'s' if breaks > 1 else ''} (U+000B, a manual line break "
+                f"in word processors) read as line break{'s' if breaks > 1 else ''}; the first "
+                "on this line",
+                line=first_break,
+            )
+        )
     return lines, diagnostics + normalised.diagnostics()
+
+
+def _word_break(match: re.Match[str]) -> str:
+    """What a removed control character leaves: a space between two non-spaces (so that
+    'to\x01continue' stays two words), nothing beside a space or at an end of the line."""
+    text, at = match.string, match.start()
+    before = text[at - 1] if at else " "
+    after = text[match.end()] if match.end() < len(text) else " "
+    if before.isspace() or after.isspace() or _NOT_XML.match(after):
+        return ""
+    return " "
+
+
+def _split_breaks(raw: str, number: int) -> list[Line]:
+    """A line cut at its form feeds (each kept as a line holding just ``\f``, for the page
+    pass) and vertical tabs (line breaks): every piece keeps the input's line number and
+    its own column."""
+    pieces: list[Line] = []
+    column = 1
+    for part in re.split("([\f\v])", raw):
+        if part == "\f":
+            pieces.append(Line(number, "\f", column=column))
+        elif part and part != "\v":
+            pieces.append(Line(number, part, column=column))
+        column += len(part)
+    return pieces
 
 
 def looks_like_text(text: str) -> bool:
@@ -210,7 +245,8 @@ def looks_like_text(text: str) -> bool:
     sample = text[:20000]
     if not sample:
         return False
-    return len(_CONTROLS.findall(sample)) <= len(sample) // 100
+    # A floor, so that a short text with a stray control character is not called binary.
+    return len(_CONTROLS.findall(sample)) <= max(8, len(sample) // 100)
 
 
 def split_columns(line: Line, gap: re.Pattern[str]) -> list[Line]:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-KEYS = ("select", "ignore", "strict", "format", "max-bytes", "explain", "show-all")
+KEYS = ("select", "ignore", "strict", "format", "max-bytes", "max-files", "explain", "show-all")
 
 
 class ConfigError(ValueError):
@@ -91,9 +91,9 @@ def _checked(path: Path, key: str, value: Any) -> Any:
         if not isinstance(value, bool):
             raise ConfigError(f"{path}: {key} must be true or false")
         return value
-    if key == "max-bytes":
+    if key in ("max-bytes", "max-files"):
         if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
-            raise ConfigError(f"{path}: max-bytes must be a positive integer")
+            raise ConfigError(f"{path}: {key} must be a positive integer")
         return value
     if not isinstance(value, str):
         raise ConfigError(f"{path}: {key} must be a string")

@@ -96,6 +96,18 @@ Attribute = tuple["etree._Element", str]
 """(element, value): one occurrence of a tracked attribute, in document order."""
 
 
+_MANY_ATTRIBUTES = 64
+
+
+def _attributes(element: etree._Element) -> list[tuple[str, str]]:
+    """(name, value) of every attribute. lxml's ``items()`` looks each value up by name from
+    the first attribute (quadratic: 200,000 attributes take minutes); for elements with many,
+    XPath's ``@*`` reads them in one pass instead (names in the same Clark notation)."""
+    if len(element.attrib) <= _MANY_ATTRIBUTES:
+        return element.items()
+    return [(str(value.attrname), str(value)) for value in element.xpath("@*")]
+
+
 class Document:
     """A parsed Akoma Ntoso document and the indexes the rules share."""
 
@@ -113,7 +125,7 @@ class Document:
         is_tracked = TRACKED_ATTRIBUTES.__contains__
         space = _SPACE
         for element in self.root.iter(AKN_PREFIX + "*"):
-            for name, value in element.items():
+            for name, value in _attributes(element):
                 if is_tracked(name):
                     bucket = tracked.get(name)
                     if bucket is None:
@@ -193,11 +205,34 @@ class Locator:
         return text.lstrip("\ufeff").split("\n")
 
     def _line(self, number: int) -> str:
+        cached = self._decoded.get(number)
+        if cached is not None:
+            return cached
         line = self._raw_lines[number - 1]
         if isinstance(line, bytes):
             text = line.decode(_python_codec(self._encoding), "replace")
-            return text.lstrip("\ufeff") if number == 1 else text
+            line = text.lstrip("\ufeff") if number == 1 else text
+        # Decoded once: a file whose findings sit on one long line asks for it thousands of times.
+        self._decoded[number] = line
         return line
+
+    @cached_property
+    def _decoded(self) -> dict[int, str]:
+        return {}
+
+    @cached_property
+    def _tag_attributes(self) -> dict[tuple[int, int], dict[str, tuple[int, int]]]:
+        return {}
+
+    def _attributes_of(self, line: int, start: int) -> dict[str, tuple[int, int]]:
+        """Attribute name -> (line, column) for the start tag at ``start`` on ``line``, read
+        once per tag: looking each attribute up from the tag's start again and again made
+        16,000 attributes on one element take minutes."""
+        key = (line, start)
+        found = self._tag_attributes.get(key)
+        if found is None:
+            found = self._tag_attributes[key] = _scan_attributes(self, line, start)
+        return found
 
     @property
     def _line_count(self) -> int:
@@ -229,7 +264,7 @@ class Locator:
                 continue
             if attribute is None:
                 return start, index + 1
-            found = _find_attribute(self, start, index, attribute)
+            found = self._attributes_of(start, index).get(attribute)
             return found if found is not None else (start, index + 1)
         return line, None
 
@@ -261,18 +296,50 @@ def _find_tag(text: str, name: str) -> int:
     return -1
 
 
-def _find_attribute(
-    locator: Locator, line: int, start: int, attribute: str
-) -> tuple[int, int] | None:
-    pattern = re.compile(r"(?<![\w:.-])" + re.escape(attribute) + r"\s*=")
-    offset = start
-    for number in range(line, min(line + 30, locator._line_count) + 1):
-        text = locator._line(number)
-        closing = text.find(">", offset)
-        match = pattern.search(text, offset, closing if closing >= 0 else len(text))
-        if match:
-            return number, match.start() + 1
-        if closing >= 0:
-            return None
-        offset = 0
-    return None
+_ATTRIBUTE_NAME = re.compile(r"[^\s=/>\"']+")
+
+
+def _scan_attributes(locator: Locator, line: int, start: int) -> dict[str, tuple[int, int]]:
+    """One left-to-right read of a start tag (up to 30 lines): each attribute's first position.
+
+    Quoted values are skipped whole, so a ``>`` or ``name=`` inside a value is not taken for
+    the end of the tag or for an attribute.
+    """
+    positions: dict[str, tuple[int, int]] = {}
+    last = min(line + 30, locator._line_count)
+    number = line
+    text = locator._line(number)
+    at = start + 1
+    name = _ATTRIBUTE_NAME.match(text, at)  # the element's own name
+    at = name.end() if name else at
+    quote = ""
+    while True:
+        if at >= len(text):
+            if number >= last:
+                return positions
+            number += 1
+            text = locator._line(number)
+            at = 0
+            continue
+        if quote:
+            end = text.find(quote, at)
+            if end < 0:
+                at = len(text)
+                continue
+            at, quote = end + 1, ""
+            continue
+        character = text[at]
+        if character in "\"'":
+            quote = character
+            at += 1
+        elif character == ">":
+            return positions
+        elif character.isspace() or character in "=/":
+            at += 1
+        else:
+            match = _ATTRIBUTE_NAME.match(text, at)
+            if match is None:
+                at += 1
+                continue
+            positions.setdefault(match.group(0), (number, at + 1))
+            at = match.end()

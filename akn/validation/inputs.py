@@ -87,9 +87,12 @@ def _finding(code: str, message: str, line: int | None = None, column: int | Non
 
 def read_bytes(path: Path | str, limits: Limits) -> tuple[bytes | None, Diagnostic | None]:
     """Read at most ``limits.max_bytes`` (+1 to detect overflow) from ``path``."""
+    from akn.files import NotARegularFile, read_regular
+
     try:
-        with open(path, "rb") as stream:
-            return _read_capped(stream, limits)
+        return _capped(read_regular(path, limits.max_bytes), limits)
+    except NotARegularFile as error:  # a FIFO or a device would block or never end
+        return None, _finding(UNREADABLE, str(error))
     except IsADirectoryError:
         return None, _finding(UNREADABLE, "is a directory, not a file")
     except FileNotFoundError:
@@ -102,11 +105,16 @@ def read_bytes(path: Path | str, limits: Limits) -> tuple[bytes | None, Diagnost
 
 def read_stdin(limits: Limits) -> tuple[bytes | None, Diagnostic | None]:
     """Read standard input with the same cap as files."""
+    if sys.stdin is None:  # started with standard input closed (`akn validate - <&-`)
+        return None, _finding(UNREADABLE, "standard input is closed")
     return _read_capped(sys.stdin.buffer, limits)
 
 
 def _read_capped(stream: BinaryIO, limits: Limits) -> tuple[bytes | None, Diagnostic | None]:
-    data = stream.read(limits.max_bytes + 1)
+    return _capped(stream.read(limits.max_bytes + 1), limits)
+
+
+def _capped(data: bytes, limits: Limits) -> tuple[bytes | None, Diagnostic | None]:
     if len(data) > limits.max_bytes:
         return None, _finding(
             TOO_LARGE,
@@ -132,21 +140,59 @@ _DECLARATION_ENCODING = re.compile(r"""encoding\s*=\s*["']([A-Za-z0-9._-]+)["']"
 _FIRST_TAG = re.compile(rb"<[^?!]")
 
 
+# What libxml2 reads as a wide or EBCDIC text when there is no byte-order mark (XML 1.0
+# appendix F): the first four bytes, "<" or "<?" in that encoding.
+_SIGNATURES = (
+    (b"<\x00\x00\x00", "utf-32-le"),
+    (b"\x00\x00\x00<", "utf-32-be"),
+    (b"<\x00?\x00", "utf-16-le"),
+    (b"<\x00!\x00", "utf-16-le"),
+    (b"\x00<\x00?", "utf-16-be"),
+    (b"\x00<\x00!", "utf-16-be"),
+    (b"\x4c\x6f\xa7\x94", "cp037"),
+)
+
+
+def _declared_codec(head: bytes) -> str | None:
+    """A codec the XML declaration names in which markup is not plain ASCII (UTF-7, EBCDIC
+    code pages): the prolog must be read in it to see a DOCTYPE written in it."""
+    if not head.startswith(b"<?xml"):
+        return None
+    match = _DECLARATION_ENCODING.search(head[: head.find(b"?>") + 2 or 200].decode("latin-1"))
+    if not match:
+        return None
+    try:
+        if "<!DOCTYPE".encode(match.group(1)) != b"<!DOCTYPE":
+            return match.group(1)
+    except (LookupError, UnicodeError, ValueError):
+        return None
+    return None
+
+
 def _prolog_text(data: bytes, whole_window: bool = False) -> str:
-    """The prolog (what comes before the root element) as text, decoded well enough to read."""
-    head = data[:_PROLOG_WINDOW]
+    """The prolog (what comes before the root element) as text, decoded well enough to read.
+
+    The first 64 KiB are read first; when a comment or processing instruction runs past
+    them, the whole input is (a long comment must not hide a DOCTYPE behind it)."""
+    head = data if whole_window else data[:_PROLOG_WINDOW]
     for bom, encoding in _BOMS:
         if head.startswith(bom):
             return head[len(bom) :].decode(encoding, "replace")
-    if head.startswith(b"<\x00?\x00") or head.startswith(b"<\x00!\x00"):
-        return head.decode("utf-16-le", "replace")
-    if head.startswith(b"\x00<\x00?") or head.startswith(b"\x00<\x00!"):
-        return head.decode("utf-16-be", "replace")
+    for signature, encoding in _SIGNATURES:
+        if head.startswith(signature):
+            return head.decode(encoding, "replace")
+    codec = _declared_codec(head)
+    if codec is not None:
+        return head.decode(codec, "replace")
     # ASCII-compatible: markup characters are single bytes. Decoding stops at the first tag
     # that is not a declaration, comment or DOCTYPE (a '<' inside a comment only shortens the
     # text, and an unfinished prolog is then left to libxml2, DOCTYPE check included).
     first_tag = None if whole_window else _FIRST_TAG.search(head)
     return head[: first_tag.start() + 2 if first_tag else len(head)].decode("latin-1")
+
+
+def _unfinished(data: bytes, whole_window: bool) -> bool:
+    return not whole_window and len(data) > _PROLOG_WINDOW
 
 
 def _without_bom(data: bytes) -> bytes:
@@ -172,10 +218,11 @@ def find_doctype(data: bytes, whole_window: bool = False) -> int | None:
             return text.count("\n", 0, position) + 1
         else:
             return None  # the root element (or non-XML): the prolog is over
-        if end < 0:  # a comment with a '<' in it cut the text short: read the whole window
+        if end < 0:  # cut short (a '<' in a comment, or past 64 KiB): read the whole input
             return None if whole_window else find_doctype(data, whole_window=True)
         position = end + closer
-    return None
+    # The whole window was prolog: the root element (or a DOCTYPE) may come after it.
+    return find_doctype(data, whole_window=True) if _unfinished(data, whole_window) else None
 
 
 # --- parsing -------------------------------------------------------------------------------
@@ -183,18 +230,35 @@ def find_doctype(data: bytes, whole_window: bool = False) -> int | None:
 _POSITION_SUFFIX = re.compile(r",? line \d+, column \d+\s*$")
 
 
+class ExternalLoadRefused(Exception):
+    """libxml2 asked for an external resource (a DTD, an entity): nothing is ever loaded."""
+
+    def __init__(self, url: str | None) -> None:
+        super().__init__(f"refused to load external resource {url!r}")
+        self.url = url
+
+
 def _parser() -> etree.XMLParser:
     from lxml import etree
 
-    return etree.XMLParser(
+    class RefuseEveryLoad(etree.Resolver):
+        """The second lock after the DOCTYPE refusal: every load libxml2 would make fails."""
+
+        def resolve(self, url, pubid, context):  # type: ignore[no-untyped-def]
+            raise ExternalLoadRefused(url)
+
+    parser = etree.XMLParser(
         resolve_entities=False,
         no_network=True,
         load_dtd=False,
         dtd_validation=False,
+        attribute_defaults=False,
         huge_tree=False,  # keep libxml2's limits: 256 levels, 10 MB per text node
         collect_ids=False,
         remove_comments=False,
     )
+    parser.resolvers.add(RefuseEveryLoad())
+    return parser
 
 
 def parse(data: bytes, label: str) -> Loaded:
@@ -225,6 +289,11 @@ def parse(data: bytes, label: str) -> Loaded:
     except etree.XMLSyntaxError as error:
         loaded.findings.append(_syntax_finding(error))
         return loaded
+    except ExternalLoadRefused as error:
+        loaded.findings.append(
+            _finding(DOCTYPE, f"refers to an external resource ({error.url}); refused unread")
+        )
+        return loaded
     except (ValueError, MemoryError) as error:  # lxml refuses some inputs before libxml2
         loaded.findings.append(_finding(NOT_WELL_FORMED, f"cannot be parsed as XML: {error}"))
         return loaded
@@ -247,7 +316,7 @@ def _binary_offset(data: bytes) -> int | None:
     nul = head.find(b"\x00")
     if nul < 0:
         return None
-    wide = (b"<\x00", b"\x00<", codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+    wide = (b"<\x00", b"\x00<", b"\x00\x00\x00<", codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
     if head.startswith(wide) or head.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
         return None
     return nul

@@ -53,7 +53,8 @@ def awkward(tmp_path, monkeypatch) -> list[str]:
 
 def test_sarif_is_valid_against_the_official_schema(cli, awkward, tmp_path) -> None:
     absolute = str(tmp_path / awkward[0])
-    status, out, _ = cli("--format", "sarif", *awkward, absolute)
+    # The first file by its absolute path only: one file named twice is checked once.
+    status, out, _ = cli("--format", "sarif", *awkward[1:], absolute)
     log = json.loads(out)
     assert status == 1 and _errors(SARIF_SCHEMA, log) == []
     run = log["runs"][0]

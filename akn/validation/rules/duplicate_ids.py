@@ -38,6 +38,9 @@ def _duplicates(document: Document, attribute: str, repeated) -> Iterator[Hit]:
                 element,
                 f"{attribute} {value!r} is already used on line {first_line[part]}",
                 attribute=attribute,
+                # Repeats of one value are one defect: one line, with the count (--show-all
+                # lists each; 100,000 copies of one eId are not 100,000 lines to read).
+                group=(attribute, value),
             )
 
 
