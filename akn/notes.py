@@ -27,6 +27,15 @@ from akn.pdftext import Note
 SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 _DIGIT_RUN = re.compile(r"[0-9⁰¹²³⁴⁵⁶⁷⁸⁹]+")
 _SUPERSCRIPT = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]")
+# How far around a candidate marker the words that decide it are looked for: a window, so that
+# a block of any length costs the same per candidate (no copy of all the text before it).
+_WINDOW = 240
+
+
+def _before(text: str, start: int) -> str:
+    return text[max(0, start - _WINDOW) : start]
+
+
 _DIGITS = re.compile(r"\d+")  # any script's digits: a marker is written as its text writes numbers
 SEARCHED = {
     Kind.TITLE,
@@ -108,7 +117,7 @@ _THOUSANDS = re.compile(r" ?\d{3}(?!\d)")
 
 def _after_year_range(text: str, start: int) -> bool:
     """ "2022-203112": the second year of a range, then a marker."""
-    return bool(re.search(r"(?:^|\s)\d{4}[-–]$", text[:start]))
+    return bool(re.search(r"(?:^|\s)\d{4}[-–]$", _before(text, start)))
 
 
 def _bracketed(text: str, written: str) -> list[_Candidate]:
@@ -118,7 +127,8 @@ def _bracketed(text: str, written: str) -> list[_Candidate]:
     while start >= 0:
         end = start + len(written)
         before = text[start - 1] if start else ""
-        token = text[:start].rsplit(None, 1)[-1] if text[:start].strip() else ""
+        window = _before(text, start)
+        token = window.rsplit(None, 1)[-1] if window.strip() else ""
         if token.isascii() and any(c.isdigit() for c in token) and any(c.isalpha() for c in token):
             pass  # "SSA2(5)": a code with its own brackets, not a marker
         elif before and not before.isspace():
@@ -180,13 +190,13 @@ def _classify(text: str, start: int, end: int, mapping: Mapping, repeat: bool) -
             return None  # "第1、2和3段": a list of numbers
         return _Candidate(start, end, start, True)
     if before.isspace():
-        words_before = text[:start].split()
+        words_before = _before(text, start).split()
         if not words_before:
             return None
         previous = words_before[-1]
         if _counts(previous, mapping) or (repeat and previous[-1:].isdigit()):
             return None
-        following_words = text[end:].split(None, 3)
+        following_words = text[end : end + _WINDOW].split(None, 3)
         nxt = following_words[0] if following_words else ""
         bare = nxt.rstrip(",.;:").casefold()
         if bare in mapping.months or nxt.rstrip(",.;:") in mapping.quantity_words:
@@ -416,10 +426,10 @@ def _glued_evidence(
     """How much the document says a number-glued marker is one: +1 when what stays once it is
     cut ("59/300") stands elsewhere in the text, -1 when the whole ("61/29") does and what
     would stay does not, or when a month or a quantity follows ("14 November": a date)."""
-    token = _TOKEN.search(text[: candidate.start][::-1])
+    token = _TOKEN.search(_before(text, candidate.start)[::-1])
     whole = (token.group(0)[::-1] if token else "") + text[candidate.start : candidate.end]
     rest = whole[: -(candidate.end - candidate.start)]
-    following = text[candidate.end :].split(None, 1)
+    following = text[candidate.end : candidate.end + _WINDOW].split(None, 1)
     nxt = following[0].rstrip(",.;:") if following else ""
     if nxt.casefold() in mapping.months or nxt in mapping.quantity_words:
         return -1
@@ -534,7 +544,8 @@ def _origin_words(
 ) -> set[str]:
     """What the note placed at ``origin`` stood after (by note, worked out once)."""
     if origin.note not in cache:
-        cache[origin.note] = _words(blocks[origin.block].text[: origin.offset], spaced=spaced)
+        text = blocks[origin.block].text
+        cache[origin.note] = _words(_before(text, origin.offset), spaced=spaced)
     return cache[origin.note]
 
 
@@ -579,9 +590,9 @@ def _echoes(text: str, start: int, origin_words: set[str], spaced: bool = True) 
     note again; otherwise ("the level 3 activation") it is a number of the text. Without
     spaces: do the three characters before it stand just before the note ("议程》2")?"""
     if not spaced:
-        return text[:start].rstrip()[-3:] in origin_words
-    return bool(_words(text[:start], 3) & origin_words)
+        return _before(text, start).rstrip()[-3:] in origin_words
+    return bool(_words(_before(text, start), 3) & origin_words)
 
 
 def _comma_before(text: str, start: int) -> bool:
-    return text[:start].rstrip().endswith(",")
+    return _before(text, start).rstrip().endswith(",")
