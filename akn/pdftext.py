@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from enum import Enum, auto
+from functools import cache
 
 from akn.diagnostics import Diagnostic, Severity
 from akn.mapping import Mapping
@@ -519,12 +520,12 @@ class _Scanner:
         opening, closing = self.mapping.rule("notes", "brackets")
         if not (text[:1].isdigit() or (opening and text.startswith(opening))):
             return False  # most lines: no number in front
-        inline = re.match(rf"({self.mapping.rule('notes', 'marker')})\s+(\S)", text)
-        if inline is None or not inline.group(1).strip("()").isdigit():
+        inline = _note_line(self.mapping).fullmatch(text)
+        if inline is None:
             return False
-        number = inline.group(1).removeprefix(opening).removesuffix(closing)
+        number = inline["marker"].removeprefix(opening).removesuffix(closing)
         expected = (self.notes[-1].number or 0) + 1 if self.notes else 1
-        if not number.isdigit() or int(number) != expected or inline.group(2).islower():
+        if not number.isdigit() or int(number) != expected or inline["text"][0].islower():
             return False
         page_lines = []
         for previous in reversed(self.body):
@@ -540,10 +541,9 @@ class _Scanner:
     def _numbering_goes_on(self, index: int, inline: re.Match[str]) -> bool:
         """A note line whose number skips a few, where the next numbered line goes on from it
         (as parse_footnotes reads it)."""
-        inline_rx = re.compile(
-            rf"(?P<marker>{self.mapping.rule('notes', 'marker')})\s+(?P<text>\S.*)"
-        )
-        expected = int(self._next_marker().strip("()") or 0)
+        inline_rx = _note_line(self.mapping)
+        opening, closing = self.mapping.rule("notes", "brackets")
+        expected = int(self._next_marker().removeprefix(opening).removesuffix(closing) or 0)
         ahead = (ln.text.strip() for ln in self.lines[index + 1 : index + 40] if ln.text.strip())
         leading = [_leading_number(inline.string, inline_rx)]
         leading += [_leading_number(next(ahead, ""), inline_rx)]
@@ -659,7 +659,7 @@ def parse_footnotes(
     diagnostics: list[Diagnostic] = []
     lines = merge_superscripts(lines, mapping)
     marker_rx = mapping.pattern("notes", "marker")
-    inline_rx = re.compile(rf"(?P<marker>{marker_rx.pattern})\s+(?P<text>\S.*)")
+    inline_rx = _note_line(mapping)
     expected = (previous.number or 0) + 1 if previous else 1
     items: list[tuple[str, Line, str]] = []  # (kind, line, marker) with kind N, NT or T
     leading = [_leading_number(line.text.strip(), inline_rx) for line in lines]
@@ -736,6 +736,16 @@ def parse_footnotes(
         note.marker = note.marker.removeprefix(opening).removesuffix(closing) or note.marker
     notes.sort(key=lambda note: _marker_key(note.marker))
     return notes, diagnostics
+
+
+def _note_line(mapping: Mapping) -> re.Pattern[str]:
+    """A footnote's marker and the start of its text on one line ("1 Resolution 70/1.")."""
+    return _compiled_note_line(mapping.rule("notes", "marker"))
+
+
+@cache
+def _compiled_note_line(marker: str) -> re.Pattern[str]:
+    return re.compile(rf"(?P<marker>{marker})\s+(?P<text>\S.*)")
 
 
 def _leading_number(text: str, inline_rx: re.Pattern[str]) -> int | None:
