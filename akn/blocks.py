@@ -29,21 +29,21 @@ TERMINAL_CHARACTERS = frozenset(",;:.،؛，；：。")
 
 
 @cache
-def _closed_by_marker(closing_quotes: str) -> re.Pattern[str]:
+def _closed_by_marker(closing_marks: str) -> re.Pattern[str]:
     """A line that ends with punctuation (or a closing quotation mark) and a footnote number
     ("session,1", "activities, 1", "(1)") is closed too: the number is the marker of a note
     on the word before."""
-    ends = re.escape("".join(sorted(TERMINAL_CHARACTERS)) + closing_quotes)
+    ends = re.escape("".join(sorted(TERMINAL_CHARACTERS)) + closing_marks)
     return re.compile(rf"[{ends}]\s?(?:\d{{1,3}}|\(\d{{1,3}}\))$")
 
 
-def is_closed(text: str, closing_quotes: str) -> bool:
+def is_closed(text: str, closing_marks: str) -> bool:
     """Does this line end a sentence or a list item (so that a new block may follow)?
-    ``closing_quotes``: the language's closing quotation marks, which may follow the
-    punctuation (``Mapping.closing_quotes``)."""
+    ``closing_marks``: the language's closing quotation marks, which may follow the
+    punctuation (``Mapping.closing_marks``)."""
     text = text.rstrip()
-    bare = text.rstrip(closing_quotes)
-    return bare[-1:] in TERMINAL_CHARACTERS or bool(_closed_by_marker(closing_quotes).search(text))
+    bare = text.rstrip(closing_marks)
+    return bare[-1:] in TERMINAL_CHARACTERS or bool(_closed_by_marker(closing_marks).search(text))
 
 
 class Kind(StrEnum):
@@ -387,7 +387,7 @@ def detect_regime(lines: list[Line], mapping: Mapping) -> Regime:
     content = [line for line in lines if line.text.strip()]
     if not content:
         return Regime.LINES
-    closing = mapping.closing_quotes
+    closing = mapping.closing_marks
     terminal = sum(1 for line in content if is_closed(line.text, closing))
     # Wrapped text shows itself by lines that stop mid-sentence and go on in lower case.
     continued = sum(
@@ -566,7 +566,7 @@ class BodyReader:
             and current.kind is Kind.HEADING
             and len(current.lines) == 1
             and self.width
-            and not is_closed(prev_text, self.mapping.closing_quotes)
+            and not is_closed(prev_text, self.mapping.closing_marks)
             and not self._break_not_forced(prev_text, text)
             and not self._numbered(text)
             and not self.section.fullmatch(text)
@@ -575,7 +575,7 @@ class BodyReader:
         after_structure = previous is None or (
             current is not None and current.kind in (Kind.HEADING, Kind.CONCLUSION)
         )
-        closed = after_structure or is_closed(prev_text, self.mapping.closing_quotes)
+        closed = after_structure or is_closed(prev_text, self.mapping.closing_marks)
         separated = (
             self.regime is Regime.LINES
             or (self.regime is Regime.BLANK and blank_before and not line.after_break)
@@ -646,7 +646,7 @@ class BodyReader:
             bool(words)
             and words[-1] in self.conjunctions
             and len(words) > 1
-            and (is_closed(" ".join(words[:-1]), self.mapping.closing_quotes))
+            and (is_closed(" ".join(words[:-1]), self.mapping.closing_marks))
         )
 
     def _bare_heading(self, block: Block) -> bool:
@@ -800,7 +800,7 @@ class BodyReader:
         if block is None or block.kind is not Kind.POINT:
             return False
         last = block.lines[-1].text.rstrip()
-        return last.endswith(":") or not is_closed(last, self.mapping.closing_quotes)
+        return last.endswith(":") or not is_closed(last, self.mapping.closing_marks)
 
     def _section_start(self, text: str, following: Line | None) -> _Start | None:
         match = self.section.fullmatch(text)
@@ -809,7 +809,7 @@ class BodyReader:
             if (
                 sub
                 and self.zone is not Zone.PREAMBLE
-                and not is_closed(text, self.mapping.closing_quotes)
+                and not is_closed(text, self.mapping.closing_marks)
             ):
                 self.points = []
                 return _Start(
@@ -840,7 +840,7 @@ class BodyReader:
         …" in a language whose preambular paragraphs open in lower case)."""
         if not self.width or not prev_text:
             return False
-        if _closed_by_marker(self.mapping.closing_quotes).search(prev_text) and text[:1].islower():
+        if _closed_by_marker(self.mapping.closing_marks).search(prev_text) and text[:1].islower():
             # pdftotext -raw ends a line at a superscript: "…Court,1" / "and calls upon…"
             # (a lower-case start says so; without case, nothing does)
             return False
@@ -862,7 +862,7 @@ class BodyReader:
     def _unnumbered_heading(self, text: str, following: Line) -> _Start | None:
         """A short title line between paragraphs, followed by a numbered paragraph."""
         if (
-            is_closed(text, self.mapping.closing_quotes)
+            is_closed(text, self.mapping.closing_marks)
             or len(text.split()) > _HEADING_WORDS
             or text[:1].islower()
         ):
@@ -992,7 +992,7 @@ class TableFinder:
         return (
             len(text) <= self.row_length
             and not (self.width and len(text) >= _SHORT_LINE * self.width)  # wrapped prose
-            and not is_closed(text, self.mapping.closing_quotes)
+            and not is_closed(text, self.mapping.closing_marks)
             and not self.mapping.opens_paragraph(text)
         )
 

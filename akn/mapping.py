@@ -275,7 +275,7 @@ class Mapping:
         return tuple((str(o), str(c)) for o, c in self.data["typography"]["quotes"])
 
     @cached_property
-    def closing_quotes(self) -> str:
+    def closing_marks(self) -> str:
         """Marks that may follow a paragraph's last punctuation (``typography.closing_marks``)."""
         return str(self.data["typography"]["closing_marks"])
 

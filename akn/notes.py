@@ -83,7 +83,7 @@ def _candidates(text: str, marker: str, mapping: Mapping, repeat: bool) -> list[
         return [
             _Candidate(m.start(), m.end(), m.start(), True)
             for m in re.finditer(
-                rf"(?<=[\w.,;){re.escape(mapping.closing_quotes)}]){re.escape(marker)}(?!\*)", text
+                rf"(?<=[\w.,;){re.escape(mapping.closing_marks)}]){re.escape(marker)}(?!\*)", text
             )
         ]
     found: list[_Candidate] = []
@@ -178,7 +178,7 @@ def _classify(text: str, start: int, end: int, mapping: Mapping, repeat: bool) -
         if _inside_code(text, start) or _all_caps_code(text, start):
             return None
         return _Candidate(start, end, start, True)
-    if before in ",;:).，、》）；：。،؛" or before in mapping.closing_quotes:
+    if before in ",;:).，、》）；：。،؛" or before in mapping.closing_marks:
         prior = text[start - 2] if start >= 2 else ""
         if before == mapping.rule("typography", "decimal_separator") and prior.isdigit():
             return None

@@ -823,7 +823,7 @@ def _choose_starts(
 
 def _ends_note_sentence(text: str, mapping: Mapping) -> bool:
     """Does a footnote line end a sentence (a full stop that is not an abbreviation's)?"""
-    text = text.rstrip().rstrip(mapping.closing_quotes + ")")
+    text = text.rstrip().rstrip(mapping.closing_marks + ")")
     if not text.endswith((".", "。")):
         return False
     last = text.rsplit(None, 1)[-1].lstrip("(")
@@ -837,7 +837,7 @@ def _body_state(text: str, mapping: Mapping) -> str:
     for key in (("numbering", "operative"), ("numbering", "point")):
         if mapping.pattern(*key).fullmatch(text):
             return "open"
-    bare = text.rstrip(mapping.closing_quotes)
+    bare = text.rstrip(mapping.closing_marks)
     if bare.endswith((";", ":", ".", "؛", "；", "：", "。")):
         return "closed"
     if bare.endswith((",", "،", "，")):
