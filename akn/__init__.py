@@ -19,8 +19,8 @@ from akn.diagnostics import Diagnostic, Severity
 
 if TYPE_CHECKING:
     from akn.comparison import Diff, diff
-    from akn.meta import MetadataError
-    from akn.pipeline import Conversion, convert
+    from akn.converter.metadata import MetadataError
+    from akn.converter.pipeline import Conversion, convert
     from akn.rendering import render
     from akn.validation import Finding, is_valid, validate
 
@@ -39,9 +39,9 @@ __all__ = [
 ]
 
 _LAZY = {
-    "convert": "akn.pipeline",
-    "Conversion": "akn.pipeline",
-    "MetadataError": "akn.meta",
+    "convert": "akn.converter.pipeline",
+    "Conversion": "akn.converter.pipeline",
+    "MetadataError": "akn.converter.metadata",
     "validate": "akn.validation",
     "is_valid": "akn.validation",
     "Finding": "akn.validation",

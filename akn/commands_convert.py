@@ -77,7 +77,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _iso_date(value: str) -> str:
-    from akn.dates import valid_iso_date
+    from akn.converter.dates import valid_iso_date
 
     if not valid_iso_date(value):
         raise argparse.ArgumentTypeError(f"must be a date written YYYY-MM-DD, not {value!r}")
@@ -101,9 +101,9 @@ def _read(source: str) -> tuple[bytes, str]:
 
 def run(args: argparse.Namespace) -> int:
     from akn.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE
+    from akn.converter.metadata import MetadataError
+    from akn.converter.pipeline import convert
     from akn.files import same_file, write_atomic
-    from akn.meta import MetadataError
-    from akn.pipeline import convert
     from akn.report import FileStatus
 
     if args.output and args.input != "-" and same_file(args.output, [args.input]):

@@ -15,7 +15,7 @@ import unicodedata
 
 from lxml import etree
 
-from akn.inline import AKN
+from akn.converter.inline import AKN
 
 # Element name -> the short name the naming convention uses in eIds.
 ABBREVIATIONS: dict[str, str] = {

@@ -27,7 +27,7 @@ sys.path.insert(0, str(REPO / "tests"))
 
 from corpus import CORPUS, LANGUAGES, clean_text, corpus_files  # noqa: E402
 
-from akn.pipeline import convert  # noqa: E402
+from akn.converter.pipeline import convert  # noqa: E402
 
 SEED = REPO / "examples" / "A-75-L.25-fr.txt"
 

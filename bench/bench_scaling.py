@@ -15,7 +15,7 @@ import statistics
 import time
 from pathlib import Path
 
-from akn.pipeline import convert
+from akn.converter.pipeline import convert
 
 SEED = Path(__file__).resolve().parent.parent / "examples" / "A-75-L.25-fr.txt"
 

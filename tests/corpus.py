@@ -22,9 +22,9 @@ from lxml import etree
 
 from akn.comparison import SAME, Record, compare_outlines
 from akn.comparison_report import record_lines
+from akn.converter.pipeline import Conversion, convert
 from akn.mapping import load_mapping
 from akn.outline import Outline, outline
-from akn.pipeline import Conversion, convert
 from akn.reading import squash  # noqa: F401  (the tests read spacing this way too)
 from akn.rendering import render
 from akn.rendering.text import MARK_CLOSE, MARK_OPEN

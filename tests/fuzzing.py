@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from akn.pipeline import convert
+from akn.converter.pipeline import convert
 
 ROOT = Path(__file__).resolve().parent.parent
 AKN = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from akn.blocks import (
+from akn.converter.blocks import (
     BodyReader,
     Kind,
     Regime,
@@ -12,8 +12,8 @@ from akn.blocks import (
     parse_front_matter,
     roman_to_int,
 )
+from akn.converter.source import split_lines
 from akn.mapping import load_mapping
-from akn.source import split_lines
 
 
 def _read(text: str, mapping, after_break: int | None = None):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from akn.citations import find_citations, link_for, symbol_of_url
+from akn.converter.marks.citations import find_citations, link_for, symbol_of_url
 
 
 def _symbols(text: str, mapping) -> list[tuple[str, str]]:

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from akn.inline import AKN
+from akn.converter.inline import AKN
+from akn.converter.pipeline import convert
 from akn.mapping import load_mapping
-from akn.pipeline import convert
 
 FIXTURES = Path(__file__).parent / "fixtures"
 NS = {"a": AKN}

@@ -11,8 +11,8 @@ from conftest import PDF_TEXT, SEED
 from corpus import CORPUS, repair_un_structure, score, squash, structure
 from lxml import etree
 
-from akn.inline import AKN
-from akn.pipeline import convert
+from akn.converter.inline import AKN
+from akn.converter.pipeline import convert
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

@@ -12,7 +12,7 @@ import pytest
 from conftest import PDF_TEXT, SEED
 from corpus import BRACKETS, CORPUS, clean_text, pdf_like_text
 
-from akn.pipeline import convert
+from akn.converter.pipeline import convert
 
 GOLDEN = Path(__file__).parent / "golden"
 # The markup date is the day of the conversion by default: fixed here, so the files compare.

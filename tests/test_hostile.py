@@ -16,7 +16,7 @@ import pytest
 
 from akn import files
 from akn.cli import main
-from akn.source import split_lines
+from akn.converter.source import split_lines
 from akn.validation import engine, inputs
 from akn.validation.cli import expand_paths
 
@@ -178,7 +178,7 @@ def test_a_control_character_between_words_leaves_a_space() -> None:
 
 
 def test_a_text_broken_only_by_vertical_tabs_converts() -> None:
-    from akn.pipeline import convert
+    from akn.converter.pipeline import convert
 
     result = convert(TEXT.replace("\n", "\v"), lang="en")
     assert result.tree is not None
@@ -187,7 +187,7 @@ def test_a_text_broken_only_by_vertical_tabs_converts() -> None:
 
 
 def test_a_short_text_with_one_control_character_is_not_binary() -> None:
-    from akn.pipeline import convert
+    from akn.converter.pipeline import convert
 
     result = convert(TEXT.replace("continue", "con\x07tinue"), lang="en")
     assert "E101" not in [d.code for d in result.diagnostics]
@@ -313,7 +313,7 @@ def _settings() -> engine.Settings:
 
 
 def _problems(text: str, lang: str | None = None):
-    from akn.pipeline import convert
+    from akn.converter.pipeline import convert
 
     result = convert(text, lang=lang)
     assert not [d for d in result.diagnostics if "bug in akn" in d.message]
@@ -351,7 +351,7 @@ def test_repeated_note_markers_get_eids_of_the_convention() -> None:
 
 
 def test_a_note_of_many_links_converts_in_linear_time() -> None:
-    from akn.pipeline import convert
+    from akn.converter.pipeline import convert
 
     references = "Resolution 70/1. " * 20_000  # a 340 KB line, 20,000 <a> in one note
     text = f"{TEXT}__________________\n1 {references}\n".replace("continue;", "continue;1")

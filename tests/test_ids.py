@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from akn.converter.inline import AKN
+from akn.converter.pipeline import convert
 from akn.ids import clean_number
-from akn.inline import AKN
-from akn.pipeline import convert
 from akn.validation import validate
 
 NS = {"a": AKN}

@@ -14,9 +14,9 @@ import pytest
 from corpus import AKN, LANGUAGES, q
 
 from akn.cli import main
-from akn.dates import parse_number_words
+from akn.converter.dates import parse_number_words
+from akn.converter.pipeline import convert
 from akn.mapping import forget_mappings, load_mapping
-from akn.pipeline import convert
 from akn.resources import available_languages
 
 FIXTURES = Path(__file__).parent / "fixtures"

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from akn.blocks import Block, Kind
-from akn.notes import _candidates, place_notes
-from akn.pdftext import Note
-from akn.source import Line
+from akn.converter.blocks import Block, Kind
+from akn.converter.marks.notes import _candidates, place_notes
+from akn.converter.pages import Note
+from akn.converter.source import Line
 
 
 def _first(text: str, marker: str, mapping, repeat: bool = False):

@@ -6,10 +6,10 @@ from pathlib import Path
 
 from conftest import PDF_TEXT
 
-from akn.inline import AKN
-from akn.pdftext import merge_superscripts, parse_footnotes, split_pages
-from akn.pipeline import convert
-from akn.source import Line, split_lines
+from akn.converter.inline import AKN
+from akn.converter.pages import merge_superscripts, parse_footnotes, split_pages
+from akn.converter.pipeline import convert
+from akn.converter.source import Line, split_lines
 
 NS = {"a": AKN}
 JOB = {"akn4un": "http://un.org/akn4un"}

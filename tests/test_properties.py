@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
-from akn.pipeline import convert
+from akn.converter.pipeline import convert
 
 FRAGMENTS = [
     "United Nations",

@@ -12,7 +12,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 import akn
-from akn.pipeline import convert
+from akn.converter.pipeline import convert
 from akn.reading import AKN, ReadError
 
 GOLDEN = Path(__file__).parent / "golden"

@@ -6,7 +6,7 @@ import codecs
 
 import pytest
 
-from akn.source import InputError, decode, looks_like_text, split_lines
+from akn.converter.source import InputError, decode, looks_like_text, split_lines
 
 
 def test_utf8_with_and_without_bom_read_the_same():

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from akn.inline import AKN
-from akn.pipeline import convert
+from akn.converter.inline import AKN
+from akn.converter.pipeline import convert
 
 FIXTURES = Path(__file__).parent / "fixtures"
 NS = {"a": AKN}

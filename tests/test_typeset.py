@@ -31,7 +31,7 @@ from typeset.extract import extract, missing
 from typeset.html import render_html
 from typeset.pdf import available, html_to_pdf, typeset
 
-from akn.pipeline import convert
+from akn.converter.pipeline import convert
 
 SAMPLE = "A-RES-79-288.xml"  # small, with notes, a list of points and conclusions
 FONTS = {"eng": "Liberation Serif", "ara": "Noto Naskh Arabic", "zho": "Noto Serif CJK SC"}

@@ -10,8 +10,8 @@ from conftest import SEED
 
 import akn
 from akn.cli import main
+from akn.converter.metadata import MetadataError
 from akn.diagnostics import Diagnostic, Severity
-from akn.meta import MetadataError
 
 TEXT = SEED.read_bytes()
 
@@ -65,7 +65,7 @@ def test_contradictory_options_are_usage_errors(argv, env, named, capsys, monkey
 
 def test_a_text_whose_own_dates_disagree_is_converted_with_a_warning() -> None:
     # The caller cannot fix the text: the later date is left unknown, no usage error.
-    from akn.pipeline import _Dates
+    from akn.converter.pipeline import _Dates
 
     found: list[Diagnostic] = []
     dates = _Dates({})

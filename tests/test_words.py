@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from akn.mapping import load_mapping
-from akn.words import (
+from akn.converter.words import (
     fix_spacing,
     join_lines,
     make_lexicon,
     rejoin_split_words,
     restore_number_hyphens,
 )
+from akn.mapping import load_mapping
 
 SEED_SPLITS = [
     ("les organisations internat ionales et", "les organisations internationales et"),

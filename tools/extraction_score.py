@@ -3,7 +3,7 @@
 For each UN file of a corpus (``akn``: the tuned set, ``wide``: the files nobody tuned on) and
 language: typeset it into a PDF like the UN's (tools/typeset, cached in .cache/typeset/), read
 it back with each of the five extractors, make each seeded degradation of its clean text,
-convert every text with ``akn.pipeline.convert`` and compare the structure with the UN's own
+convert every text with ``akn.converter.pipeline.convert``, compare the structure with the UN's
 file. Prints a table: a row per text (clean, each extractor, each degradation), a column per
 language, each cell "files exactly right % · items right %" (a degradation counts only the
 files it changed: a document without a list loses no labels).
@@ -42,8 +42,8 @@ from typeset.degrade import DEGRADATIONS, Source, degrade  # noqa: E402
 from typeset.extract import EXTRACTORS, extract, missing  # noqa: E402
 from typeset.pdf import typeset  # noqa: E402
 
+from akn.converter.pipeline import convert  # noqa: E402
 from akn.diagnostics import Severity  # noqa: E402
-from akn.pipeline import convert  # noqa: E402
 
 ROWS = ["clean", *EXTRACTORS, *DEGRADATIONS]
 

@@ -16,10 +16,10 @@ from dataclasses import dataclass, field
 from enum import Enum, auto
 from functools import cache
 
+from akn.converter.source import SUP_CLOSE, SUP_OPEN, Line, has_columns, split_columns
+from akn.converter.words import open_quote
 from akn.diagnostics import Diagnostic, Severity
 from akn.mapping import Mapping
-from akn.source import SUP_CLOSE, SUP_OPEN, Line, has_columns, split_columns
-from akn.words import open_quote
 
 
 class Kind(Enum):

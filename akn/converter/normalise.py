@@ -10,12 +10,10 @@ from __future__ import annotations
 
 import bisect
 
-from akn.blocks import Block, Kind
-from akn.diagnostics import Diagnostic, Severity
-from akn.mapping import Mapping
-from akn.pdftext import merge_superscripts
-from akn.source import Line
-from akn.words import (
+from akn.converter.blocks import Block, Kind
+from akn.converter.pages import merge_superscripts
+from akn.converter.source import Line
+from akn.converter.words import (
     Lexicon,
     fix_spacing,
     join_lines,
@@ -24,6 +22,8 @@ from akn.words import (
     restore_number_hyphens,
     tidy_line,
 )
+from akn.diagnostics import Diagnostic, Severity
+from akn.mapping import Mapping
 
 
 def clean_lines(

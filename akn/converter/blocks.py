@@ -19,10 +19,10 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cache
 
+from akn.converter.source import Line, has_columns, split_columns
+from akn.converter.words import open_quote
 from akn.diagnostics import Diagnostic, Severity
 from akn.mapping import Mapping
-from akn.source import Line, has_columns, split_columns
-from akn.words import open_quote
 
 # Punctuation that ends a paragraph or list item, in the six UN languages.
 TERMINAL_CHARACTERS = frozenset(",;:.،؛，；：。")
@@ -115,7 +115,7 @@ def section_number(label: str, mapping: Mapping) -> int | None:
     value = roman_to_int(label)
     if value is not None:
         return value
-    from akn.dates import parse_number_words
+    from akn.converter.dates import parse_number_words
 
     return parse_number_words(label, mapping)
 

@@ -18,11 +18,11 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from akn.blocks import Block, Kind
+from akn.converter.blocks import Block, Kind
+from akn.converter.normalise import line_at
+from akn.converter.pages import Note
 from akn.diagnostics import Diagnostic, Severity
 from akn.mapping import Mapping
-from akn.normalise import line_at
-from akn.pdftext import Note
 
 SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 _DIGIT_RUN = re.compile(r"[0-9⁰¹²³⁴⁵⁶⁷⁸⁹]+")

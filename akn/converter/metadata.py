@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from akn.dates import UNKNOWN_DATE
-from akn.inline import tag
+from akn.converter.dates import UNKNOWN_DATE
+from akn.converter.inline import tag
 
 ACTORS = {
     "unga": ("ga", "/akn/ontology/organization/un/generalAssembly", "General Assembly"),

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from akn.source import SUP_CLOSE, SUP_OPEN
+from akn.converter.source import SUP_CLOSE, SUP_OPEN
 
 AKN = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 

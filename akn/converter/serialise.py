@@ -13,13 +13,13 @@ from dataclasses import dataclass, field, replace
 
 from lxml import etree
 
-from akn.blocks import Block, Kind, heading_row
-from akn.citations import Citation, link_for
-from akn.dates import decision_meeting, parse_date, parse_number_words
-from akn.inline import AKN, Point, Span, tag, write_inline
+from akn.converter.blocks import Block, Kind, heading_row
+from akn.converter.dates import decision_meeting, parse_date, parse_number_words
+from akn.converter.inline import AKN, Point, Span, tag, write_inline
+from akn.converter.marks.citations import Citation, link_for
+from akn.converter.marks.notes import Placement
+from akn.converter.metadata import Metadata, meta_element, references
 from akn.mapping import Mapping
-from akn.meta import Metadata, meta_element, references
-from akn.notes import Placement
 
 NSMAP = {None: AKN}
 

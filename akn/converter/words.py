@@ -17,8 +17,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
+from akn.converter.source import SUP_OPEN
 from akn.mapping import Mapping
-from akn.source import SUP_OPEN
 
 # Minimum Zipf frequency (log10 per billion words) for a token to count as a word, by length:
 # short strings occur in any large word list as noise ("el", "ts", "ir"), so they need more.

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from akn.blocks import (
+from akn.converter.blocks import (
     Block,
     BodyReader,
     Kind,
@@ -28,19 +28,16 @@ from akn.blocks import (
     strip_number,
     with_cells,
 )
-from akn.build import NoteText, Parsed, build_tree
-from akn.citations import find_citations, symbol_of_url
-from akn.dates import (
+from akn.converter.dates import (
     UNKNOWN_DATE,
     decision_meeting,
     parse_date,
     parse_number_words,
     valid_iso_date,
 )
-from akn.diagnostics import Diagnostic, Severity
-from akn.ids import assign_ids
-from akn.mapping import Mapping, MappingError, load_mapping
-from akn.meta import (
+from akn.converter.marks.citations import find_citations, symbol_of_url
+from akn.converter.marks.notes import place_notes
+from akn.converter.metadata import (
     IRI_STYLES,
     Metadata,
     MetadataError,
@@ -48,12 +45,15 @@ from akn.meta import (
     number_from_symbol,
     session_from_symbol,
 )
-from akn.normalise import clean_lines, fill_block_texts
-from akn.notes import place_notes
-from akn.pdftext import find_decision, find_formula, split_pages
+from akn.converter.normalise import clean_lines, fill_block_texts
+from akn.converter.pages import find_decision, find_formula, split_pages
+from akn.converter.serialise import NoteText, Parsed, build_tree
+from akn.converter.source import InputError, Line, decode, looks_like_text, split_lines
+from akn.converter.words import make_lexicon
+from akn.diagnostics import Diagnostic, Severity
+from akn.ids import assign_ids
+from akn.mapping import Mapping, MappingError, load_mapping
 from akn.resources import available_languages
-from akn.source import InputError, Line, decode, looks_like_text, split_lines
-from akn.words import make_lexicon
 
 METADATA_KEYS = {"symbol", "adopted", "issued", "markup", "draft", "session"}
 
@@ -95,7 +95,7 @@ def convert(
     says: ``symbol``, ``adopted``, ``issued``, ``markup`` (ISO dates), ``draft`` (bool),
     ``session`` (int); they are the command line's options by other names. ``iri_style`` is
     ``"un"`` (the UN's FRBR IRIs, ``eng@!main/``) or ``"oasis"`` (the naming convention's,
-    ``eng@/!main``): see ``akn.meta.IRI_STYLES``.
+    ``eng@/!main``): see ``akn.converter.metadata.IRI_STYLES``.
 
     Problems in the text are returned as diagnostics, never raised: the text is data, and a
     conversion always says what it found. Mistakes in the arguments are raised, because they

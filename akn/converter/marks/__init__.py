@@ -1,0 +1,1 @@
+"""Passes that add marks to recognised blocks: note references, citations and their links."""
