@@ -88,6 +88,33 @@ class Block:
     def line(self) -> int:
         return self.lines[0].number if self.lines else 0
 
+    # What later stages need to know of the rule that made the block, as typed facts: the
+    # rule ids stay the recognition's business.
+    @property
+    def opens_decision(self) -> bool:
+        """The first paragraph of a decision (it carries the meeting and the date)."""
+        return self.rule == "decision.opening"
+
+    @property
+    def in_decision(self) -> bool:
+        """A paragraph of a decision, which numbers nothing (so no number is missing)."""
+        return self.rule.startswith("decision.")
+
+    @property
+    def masthead_line(self) -> bool:
+        """An unrecognised line of the masthead (cover page), not of the body."""
+        return self.kind is Kind.TEXT and self.rule == "masthead.unknown"
+
+    @property
+    def numbered_heading(self) -> bool:
+        """A heading that opens a section (an unnumbered one is a title inside the body)."""
+        return self.kind is Kind.HEADING and self.rule != "heading.unnumbered"
+
+    @property
+    def table_of_rows(self) -> bool:
+        """The table was read one cell per line (its cells are paragraphs of one row each)."""
+        return self.table_rule == "tables.rows"
+
 
 # --------------------------------------------------------------------------- numbering
 

@@ -504,7 +504,7 @@ def _metadata(
     meta = Metadata(language=mapping.akn_code, job_number=job_number)
     meta.actor = facts.get("actor") or _actor_from_formula(blocks, mapping) or "unga"
     meta.draft = bool(options.get("draft")) or "draft" in facts
-    meta.decision = any(block.rule == "decision.opening" for block in blocks)
+    meta.decision = any(block.opens_decision for block in blocks)
     given_symbol = options.get("symbol")
     symbol = check_symbol(str(given_symbol)) if given_symbol else facts.get("symbol") or None
     meta.symbol = symbol
@@ -595,7 +595,7 @@ def _conclusion_date(blocks: list[Block], mapping: Mapping) -> str | None:
             date = parse_date(block.text, mapping)
             if date:
                 return date
-        if block.rule == "decision.opening":
+        if block.opens_decision:
             _, found = decision_meeting(block.text, mapping)
             if found:
                 return found[2]
@@ -720,7 +720,7 @@ def _symbol_disagreement(
 def _report_text_blocks(blocks: list[Block], mapping: Mapping) -> list[Diagnostic]:
     findings = []
     for block in blocks:
-        if block.kind is Kind.TEXT and block.rule != "masthead.unknown":
+        if block.kind is Kind.TEXT and not block.masthead_line:
             findings.append(
                 Diagnostic(
                     "S303",
@@ -733,7 +733,7 @@ def _report_text_blocks(blocks: list[Block], mapping: Mapping) -> list[Diagnosti
         elif (
             block.kind is Kind.PARAGRAPH
             and block.num is None
-            and not block.rule.startswith("decision.")
+            and not block.in_decision
             and not (block.rows and not block.lines)  # a table of its own: S320 says so
         ):
             findings.append(

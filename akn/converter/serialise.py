@@ -125,7 +125,7 @@ class Builder:
             for c in self.parsed.citations.get(block_index, [])
             if offset <= c.start and c.end <= offset + len(full)
         ]
-        if block.rule == "decision.opening" and offset == 0:
+        if block.opens_decision and offset == 0:
             spans += self._meeting_marks(full)
         if italic and block.phrase and offset == 0 and full.startswith(block.phrase):
             spans = [s for s in spans if s.start >= len(block.phrase)]
@@ -211,7 +211,7 @@ class Builder:
             i
             for i in indices
             if blocks[i].kind is Kind.MASTHEAD
-            or (blocks[i].kind is Kind.TEXT and blocks[i].rule == "masthead.unknown")
+            or blocks[i].masthead_line
         ]
         if masthead:
             self._cover_page(document, masthead)
@@ -321,7 +321,7 @@ class Builder:
         ``p`` per row (a table extraction left as lines, kept in order)."""
         if block is None or not block.table:
             return
-        if block.table_rule == "tables.rows":
+        if block.table_of_rows:
             for (cell,) in block.table:
                 self.write_block(etree.SubElement(parent, tag("p")), self.index[id(cell)], False)
             return
@@ -434,7 +434,7 @@ class Builder:
             block = blocks[index]
             if block.kind is Kind.CELL:
                 continue  # written with the table of the block before it
-            if block.kind is Kind.HEADING and block.rule != "heading.unnumbered":
+            if block.numbered_heading:
                 section = _Node("section", block, index)
                 roots.append(section)
                 group = paragraph = point = None
