@@ -74,6 +74,28 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "-v", "--verbose", action="store_true", help="also print informational diagnostics"
     )
+    parser.add_argument(
+        "--rules",
+        action=_PrintRules,
+        nargs=0,
+        help="list the recognition rules in the order they are tried, with their ids, and exit",
+    )
+
+
+class _PrintRules(argparse.Action):
+    """``--rules``: print the rule chains and exit, as ``--version`` does (no input needed)."""
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
+        from akn.converter.recognise import describe_chains
+
+        chain = None
+        for rule in describe_chains():
+            if rule["chain"] != chain:
+                chain = rule["chain"]
+                print(f"{'' if chain == 'masthead' else chr(10)}{chain} chain:")
+            ids = ", ".join(rule["ids"])  # type: ignore[arg-type]
+            print(f"  {rule['rule']:<22} {ids}\n  {'':<22} {rule['summary']}")
+        parser.exit()
 
 
 def _iso_date(value: str) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from akn.converter.blocks import (
+from akn.converter.recognise import (
     BodyReader,
     Kind,
     Regime,

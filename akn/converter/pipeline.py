@@ -18,16 +18,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from akn.converter.blocks import (
-    Block,
-    BodyReader,
-    Kind,
-    Regime,
-    detect_regime,
-    parse_front_matter,
-    strip_number,
-    with_cells,
-)
+from akn.converter.blocks import Block, Kind
 from akn.converter.dates import (
     UNKNOWN_DATE,
     decision_meeting,
@@ -47,6 +38,7 @@ from akn.converter.metadata import (
 )
 from akn.converter.normalise import clean_lines, fill_block_texts
 from akn.converter.pages import find_decision, find_formula, split_pages
+from akn.converter.recognise import Regime, detect_regime, parse_front_matter, read_body
 from akn.converter.serialise import NoteText, Parsed, build_tree
 from akn.converter.source import InputError, Line, decode, looks_like_text, split_lines
 from akn.converter.words import make_lexicon
@@ -373,12 +365,9 @@ def _body_blocks(
     diagnostics: list[Diagnostic],
     decision: bool = False,
 ) -> list[Block]:
-    reader = BodyReader(mapping, regime, decision)
-    blocks = reader.read(lines)
-    diagnostics += reader.diagnostics
-    for block in blocks:
-        strip_number(block)
-    return with_cells(blocks)
+    blocks, found = read_body(lines, mapping, regime, decision)
+    diagnostics += found
+    return blocks
 
 
 def _component_starts(body: list[Line], first_formula: int, mapping: Mapping) -> list[int]:

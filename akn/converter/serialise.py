@@ -13,12 +13,13 @@ from dataclasses import dataclass, field, replace
 
 from lxml import etree
 
-from akn.converter.blocks import Block, Kind, heading_row
+from akn.converter.blocks import Block, Kind
 from akn.converter.dates import decision_meeting, parse_date, parse_number_words
 from akn.converter.inline import AKN, Point, Span, tag, write_inline
 from akn.converter.marks.citations import Citation, link_for
 from akn.converter.marks.notes import Placement
 from akn.converter.metadata import Metadata, meta_element, references
+from akn.converter.recognise import heading_row
 from akn.mapping import Mapping
 
 NSMAP = {None: AKN}
@@ -208,10 +209,7 @@ class Builder:
         blocks = parsed.blocks
         document.append(meta_element(parsed.metadata, component, main=main and not component))
         masthead = [
-            i
-            for i in indices
-            if blocks[i].kind is Kind.MASTHEAD
-            or blocks[i].masthead_line
+            i for i in indices if blocks[i].kind is Kind.MASTHEAD or blocks[i].masthead_line
         ]
         if masthead:
             self._cover_page(document, masthead)

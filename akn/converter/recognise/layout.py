@@ -1,0 +1,155 @@
+"""What the layout of the whole text says about where paragraphs part: measured once, before
+any line is read, from every line of the body (evidence from the document, not one line).
+
+The regime says how the text separates paragraphs; the margins and the wrap width say which
+lines are indented and which stop short of the width a paragraph's lines are wrapped at.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from akn.converter.recognise.punctuation import is_closed
+from akn.converter.source import Line, has_columns
+from akn.mapping import Mapping
+
+
+class Regime(StrEnum):
+    """How the text separates paragraphs."""
+
+    LINES = "lines"  # one paragraph per line (clean text)
+    BLANK = "blank"  # wrapped lines, blank lines between paragraphs (PyMuPDF)
+    DENSE = "dense"  # wrapped lines, blank lines meaningless or absent (pdftotext, the seed)
+
+
+_BARE_LABEL = re.compile(r"\(?[0-9a-zA-Z]{1,4}[.)]")
+
+# A line is short when it, a space and the next word fill less than this share of the width:
+# proportional fonts make the lines of one paragraph differ by some characters.
+SHORT_LINE = 0.8
+# How far beyond its page's margin a line must start to be indented (a column of jitter).
+_INDENT_STEP = 2
+
+
+def detect_regime(lines: list[Line], mapping: Mapping) -> Regime:
+    """One paragraph a line, blank lines between wrapped paragraphs, or neither: counted over
+    the whole text (lines that stop mid-sentence and go on in lower case are wrapped)."""
+    content = [line for line in lines if line.text.strip()]
+    if not content:
+        return Regime.LINES
+    closing = mapping.closing_marks
+    terminal = sum(1 for line in content if is_closed(line.text, closing))
+    continued = sum(
+        1
+        for current, following in itertools.pairwise(content)
+        if not is_closed(current.text, closing)
+        and mapping.continues(following.text.strip())
+        and not following.after_break
+    )
+    if terminal >= 0.85 * len(content) or continued <= 0.02 * len(content):
+        return Regime.LINES
+    blank_after_open = blank_after_closed = open_count = closed_count = 0
+    for current, following in itertools.pairwise(lines):
+        if (
+            not current.text.strip()
+            or following.after_break
+            or _BARE_LABEL.fullmatch(current.text.strip())
+        ):
+            continue
+        closed = is_closed(current.text, closing)
+        blank = not following.text.strip()
+        if closed:
+            closed_count += 1
+            blank_after_closed += blank
+        else:
+            open_count += 1
+            blank_after_open += blank
+    if (
+        open_count
+        and blank_after_open / open_count < 0.3
+        and closed_count
+        and (blank_after_closed / closed_count > 0.5)
+    ):
+        return Regime.BLANK
+    return Regime.DENSE
+
+
+@dataclass(frozen=True)
+class Layout:
+    """The measures of a body, taken once: how paragraphs part, each page's margin, whether
+    first lines are indented, the wrap width (0 for one paragraph a line), whether any line
+    holds columns."""
+
+    regime: Regime
+    margins: dict[int, int] = field(default_factory=dict)
+    indented: bool = False
+    width: int = 0
+    columns: bool = False
+
+    @classmethod
+    def measure(cls, lines: list[Line], regime: Regime, column_gap: re.Pattern[str]) -> Layout:
+        content = [line for line in lines if line.text.strip()]
+        margins = _margins(content)
+        return cls(
+            regime=regime,
+            margins=margins,
+            indented=_uses_indentation(content, margins),
+            width=_wrap_width(content) if regime is not Regime.LINES else 0,
+            columns=has_columns(content, column_gap),
+        )
+
+    def beyond_margin(self, line: Line) -> bool:
+        """Does the line start beyond its page's margin: any indent where the margin is 0 (one
+        space is the seed's indent), a couple of columns more in pdftotext -layout (jitter)."""
+        margin = self.margins.get(line.page, 0)
+        return indent(line) >= margin + _INDENT_STEP if margin else indent(line) > 0
+
+
+def indent(line: Line) -> int:
+    """How many spaces the line starts with."""
+    return len(line.text) - len(line.text.lstrip())
+
+
+def _wrap_width(content: list[Line]) -> int:
+    """The length most wrapped lines reach: the 90th percentile of the line lengths."""
+    lengths = sorted(len(line.text.strip()) for line in content)
+    return lengths[int(0.9 * (len(lengths) - 1))] if len(lengths) >= 6 else 0
+
+
+def _margins(content: list[Line]) -> dict[int, int]:
+    """Each page's margin: 0 usually; in pdftotext -layout the indentation its wrapped lines
+    share, which differs between left and right pages (17 and 19 spaces). The smallest
+    indentation two lines of the page have (first lines, further in, may be the most)."""
+    by_page: dict[int, Counter[int]] = {}
+    for line in content:
+        by_page.setdefault(line.page, Counter())[indent(line)] += 1
+    return {
+        page: min((n for n, count in counts.items() if count >= 2), default=min(counts))
+        for page, counts in by_page.items()
+    }
+
+
+def _uses_indentation(content: list[Line], margins: dict[int, int]) -> bool:
+    """Does the text indent first lines (and only first lines) of paragraphs beyond its
+    margin?"""
+    if len(content) < 6:
+        return False
+    layout = Layout(Regime.LINES, margins)
+    indented = sum(1 for line in content if layout.beyond_margin(line))
+    return 0.05 * len(content) < indented < 0.6 * len(content)
+
+
+def following_content(lines: list[Line]) -> list[Line | None]:
+    """For each line, the next line that is not blank (None after the last): one pass from
+    the end, so that reading stays linear in the length of the text."""
+    following: list[Line | None] = [None] * len(lines)
+    nearest: Line | None = None
+    for position in range(len(lines) - 1, -1, -1):
+        following[position] = nearest
+        if lines[position].text.strip():
+            nearest = lines[position]
+    return following

@@ -1,0 +1,1 @@
+"""The recognition rules, one module each; chains.py puts them in order."""

@@ -1,0 +1,45 @@
+"""*.layout, paragraph.unnumbered, decision.paragraph — a block the layout alone opens.
+
+Where the layout parts a line from the one before (a line per paragraph, a blank line, an
+indent, a short line) and the line before closed, with no number or phrase to say more, the
+zone says what the block is: a recital in the preamble (preamble.layout), the text after a
+list's points (wrapUp.layout), a line of the conclusions (conclusions.layout), a paragraph of a
+decision (decision.paragraph: decisions number nothing) or an unnumbered paragraph.
+The same holds for the text after a table (unlabelled.after_table): it goes on in order.
+"""
+
+from __future__ import annotations
+
+from akn.converter.blocks import Kind
+from akn.converter.recognise.layout import Regime
+from akn.converter.recognise.state import Context, LineView, Match, ReaderState, Zone
+
+
+def unlabelled(state: ReaderState, line: LineView, context: Context) -> Match | None:
+    """A line the layout parts from a closed line opens the block its zone expects."""
+    if not line.separated or line.quoting:
+        return None
+    if not (line.closed or context.regime is Regime.LINES):
+        return None
+    return by_zone(state)
+
+
+def after_table(state: ReaderState, line: LineView, context: Context) -> Match | None:
+    """The text after a table opens the block its zone expects."""
+    if not line.after_table or state.current is None:
+        return None
+    return by_zone(state)
+
+
+def by_zone(state: ReaderState) -> Match:
+    """What an unlabelled block is in the reader's zone."""
+    zone = state.zone
+    if zone is Zone.PREAMBLE:
+        return Match("preamble.layout", Kind.RECITAL)
+    if state.progress.points and zone is not Zone.CONCLUSIONS:
+        return Match("wrapUp.layout", Kind.WRAP_UP)
+    if zone is Zone.CONCLUSIONS:
+        return Match("conclusions.layout", Kind.CONCLUSION)
+    if state.decision:
+        return Match("decision.paragraph", Kind.PARAGRAPH, in_decision=True)
+    return Match("paragraph.unnumbered", Kind.PARAGRAPH)

@@ -1,0 +1,34 @@
+"""operative.unnumbered — a resolution whose one operative paragraph has no number.
+
+An operative verb that introduces points ("Decides:" / "(a) To include …"): the verb, the
+colon and the point "(a)" on the next line are the evidence; a recital never opens with an
+operative verb.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from akn.converter.blocks import Kind
+from akn.converter.recognise.numerals import letter_index
+from akn.converter.recognise.state import Context, LineView, Match, ReaderState, Zone
+
+
+def unnumbered_operative(state: ReaderState, line: LineView, context: Context) -> Match | None:
+    """An operative verb ending in a colon, before point (a), is the one unnumbered operative
+    paragraph."""
+    text, following, mapping = line.text, line.following, context.mapping
+    if state.zone is not Zone.PREAMBLE or following is None or not text.rstrip().endswith(":"):
+        return None
+    if not line.opened or line.quoting:
+        return None
+    if not mapping.verb_pattern.match(text) or mapping.phrase_pattern.match(text):
+        return None
+    label = context.point.match(following.text.strip())
+    if label is None or letter_index(label.group("num"), context.letters) != 1:
+        return None
+    return Match(
+        "operative.unnumbered",
+        Kind.PARAGRAPH,
+        replace(state.progress, zone=Zone.OPERATIVE, points=()),
+    )

@@ -1,0 +1,212 @@
+"""What a recognition rule reads and what it answers.
+
+A rule is a function ``rule(state, line, context) -> Match | None``:
+- ``state`` (ReaderState): where the reader is — the zone, the numbers expected next, the
+  open point levels, the block being read; rules never change it;
+- ``line`` (LineView): the line and the evidence around it — the line before, the next line
+  with text, a blank line before, whether the line before closed a sentence, whether the
+  layout parts the two lines;
+- ``context`` (Context): what holds for the whole body — the mapping's patterns, the layout.
+
+A Match says what the line is (a new block of some kind, or more of the current block) and
+carries the reader's next Progress; the driver (reader.py) applies it. So a rule can be read,
+tested and reordered alone, and the chain order is data (chains.py).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from enum import StrEnum
+from functools import cached_property
+
+from akn.converter.blocks import Block, Kind
+from akn.converter.recognise.layout import SHORT_LINE, Layout, Regime
+from akn.converter.recognise.numerals import is_number_label
+from akn.converter.recognise.punctuation import closed_by_marker, is_closed
+from akn.converter.source import Line
+from akn.converter.words import open_quote
+from akn.diagnostics import Diagnostic
+from akn.mapping import Mapping
+
+
+class Zone(StrEnum):
+    """The part of the resolution the reader is in."""
+
+    PREAMBLE = "preamble"
+    OPERATIVE = "operative"
+    CONCLUSIONS = "conclusions"
+    ANNEX = "annex"
+
+
+@dataclass(frozen=True)
+class Progress:
+    """How far the reader has come: the zone and the numbers it expects next."""
+
+    zone: Zone
+    next_paragraph: int = 1
+    next_section: int = 1
+    # The open point levels, outermost first: (style, last index), e.g. (("letter", 3),).
+    points: tuple[tuple[str, int], ...] = ()
+    section_preamble: bool = False  # recitals may follow a section heading
+
+
+@dataclass(frozen=True)
+class ReaderState:
+    """The reader as a rule sees it: its progress and the blocks read so far."""
+
+    progress: Progress
+    decision: bool  # a decision: no preamble, nothing numbered
+    blocks: list[Block]
+
+    @property
+    def zone(self) -> Zone:
+        return self.progress.zone
+
+    @property
+    def current(self) -> Block | None:
+        """The block being read (the last one opened)."""
+        return self.blocks[-1] if self.blocks else None
+
+    @property
+    def in_preamble(self) -> bool:
+        """Recitals may open here: the preamble, or a section's own preamble."""
+        return self.zone is Zone.PREAMBLE or (
+            self.progress.section_preamble and self.zone is Zone.OPERATIVE
+        )
+
+
+@dataclass(frozen=True)
+class Match:
+    """What a rule found: a block of ``kind`` opens at the line (``kind`` None: the line goes
+    on with the current block), numbered ``num`` (``strip`` characters of the line are the
+    number), with the reader's progress after it and what it has to report."""
+
+    rule: str
+    kind: Kind | None
+    progress: Progress | None = None  # None: unchanged
+    num: str | None = None
+    level: int = 0  # points: 1 for (a), 2 for (i)
+    strip: int = 0
+    opens_decision: bool = False
+    in_decision: bool = False
+    diagnostics: tuple[Diagnostic, ...] = ()
+
+
+class Context:
+    """What holds for the whole body: the mapping's patterns and the layout's measures."""
+
+    def __init__(self, mapping: Mapping, layout: Layout) -> None:
+        self.mapping = mapping
+        self.layout = layout
+        self.operative = mapping.pattern("numbering", "operative")
+        self.point = mapping.pattern("numbering", "point")
+        self.subpoint = mapping.pattern("numbering", "subpoint")
+        self.section = mapping.pattern("numbering", "section")
+        self.subsection = mapping.pattern("numbering", "subsection")
+        self.meeting = mapping.pattern("conclusions", "meeting")
+        self.annex = mapping.pattern("annex")
+        self.date = mapping.pattern("dates", "pattern")
+        self.letters = tuple(mapping.rule("numbering", "letters"))
+        self.conjunctions = frozenset(mapping.rule("words", "conjunctions"))
+        self.closing_marks = mapping.closing_marks
+
+    @property
+    def regime(self) -> Regime:
+        return self.layout.regime
+
+    def closed(self, text: str) -> bool:
+        return is_closed(text, self.closing_marks)
+
+    def numbered(self, text: str) -> bool:
+        """Does the text start with a paragraph or point number?"""
+        return bool(self.operative.match(text) or self.point.match(text))
+
+    def bare_label(self, text: str) -> bool:
+        """A line that is only a number ("1.", "(a)") is followed by its paragraph's text."""
+        return is_number_label(text, self.mapping)
+
+    def break_not_forced(self, prev_text: str, text: str) -> bool:
+        """Did the line before stop short of the wrap width, though the first word of this
+        one would have fitted on it? Then the paragraph ended there ("…health" / "recalling
+        …" in a language whose preambular paragraphs open in lower case)."""
+        width = self.layout.width
+        if not width or not prev_text:
+            return False
+        if closed_by_marker(self.closing_marks).search(prev_text) and text[:1].islower():
+            # pdftotext -raw ends a line at a superscript: "…Court,1" / "and calls upon…"
+            # (a lower-case start says so; without case, nothing does)
+            return False
+        word = text.split(None, 1)[0] if self.mapping.spaced else text[:1]
+        return len(prev_text.strip()) + 1 + len(word) <= SHORT_LINE * width
+
+
+@dataclass
+class LineView:
+    """A line of the body and the evidence around it, measured once for every rule."""
+
+    line: Line
+    previous: Line | None  # the line before with text (None after a table or at the start)
+    following: Line | None  # the next line with text
+    blank_before: bool
+    after_table: bool
+    state: ReaderState = field(repr=False)
+    context: Context = field(repr=False)
+
+    @cached_property
+    def text(self) -> str:
+        return self.line.text.strip()
+
+    @cached_property
+    def prev_text(self) -> str:
+        return self.previous.text.rstrip() if self.previous is not None else ""
+
+    @cached_property
+    def after_structure(self) -> bool:
+        """At the start, or right after a heading or the meeting: a new block may open."""
+        current = self.state.current
+        return self.previous is None or (
+            current is not None and current.kind in (Kind.HEADING, Kind.CONCLUSION)
+        )
+
+    @cached_property
+    def closed(self) -> bool:
+        """Did the line before end a sentence or an item (or is there no line before)?"""
+        return self.after_structure or self.context.closed(self.prev_text)
+
+    @cached_property
+    def separated(self) -> bool:
+        """Does the layout part this line from the one before (a line per paragraph, a blank
+        line, an indent, a line that stopped short)?"""
+        context, line = self.context, self.line
+        regime = context.regime
+        return (
+            regime is Regime.LINES
+            or (regime is Regime.BLANK and self.blank_before and not line.after_break)
+            or (context.layout.indented and context.layout.beyond_margin(line))
+            or (context.break_not_forced(self.prev_text, self.text) and not line.after_break)
+        )
+
+    @cached_property
+    def opened(self) -> bool:
+        """May an unnumbered paragraph open here? Where the text indents first lines, an
+        unindented line never does (", recalling also …" wrapped to a line start is still the
+        same paragraph)."""
+        if self.context.layout.indented and self.context.regime is not Regime.LINES:
+            return self.separated or self.after_structure
+        return self.closed or self.separated
+
+    @cached_property
+    def quoting(self) -> bool:
+        """Is the current block inside a quotation that has not closed yet?"""
+        current = self.state.current
+        return current is not None and bool(
+            open_quote(" ".join(ln.text for ln in current.lines), self.context.mapping.quote_pairs)
+        )
+
+    def starts_with_number(self, pattern: re.Pattern[str]) -> re.Match[str] | None:
+        """``pattern`` at the start of the line, followed by a space or the end of the line."""
+        match = pattern.match(self.text)
+        if not match or (match.end() < len(self.text) and not self.text[match.end()].isspace()):
+            return None
+        return match

@@ -1,0 +1,353 @@
+"""Each recognition rule alone: what it claims, what it leaves to the rules after it.
+
+A rule is called the way the reader calls it, with a state (zone, counters, the blocks so
+far), a view of the line (the line before, the next one) and the body's context; the chain
+(chains.py) is tested as data: ids declared, order, and that a rule gives no id it does not
+declare.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from akn.converter.blocks import Block, Kind
+from akn.converter.recognise import describe_chains, read_body
+from akn.converter.recognise.chains import BODY_CHAIN
+from akn.converter.recognise.layout import Layout, Regime, detect_regime
+from akn.converter.recognise.rules import (
+    annex,
+    conclusion,
+    continuation,
+    decision,
+    heading,
+    operative,
+    point,
+    recital,
+    section,
+    unlabelled,
+    unnumbered_operative,
+)
+from akn.converter.recognise.state import Context, LineView, Progress, ReaderState, Zone
+from akn.converter.source import Line, split_lines
+
+
+def _line(text: str, number: int = 2) -> Line:
+    return Line(number, text, 1, 0, False)
+
+
+def _block(kind: Kind, text: str, rule: str = "test", **fields) -> Block:
+    return Block(kind, [_line(text, 1)], rule, **fields)
+
+
+def _ask(
+    rule,
+    mapping,
+    text,
+    previous=None,
+    following=None,
+    *,
+    blocks=(),
+    regime=Regime.LINES,
+    decision_=False,
+    **progress,
+):
+    """The rule's answer for ``text`` after ``previous`` (a line's text), in a state made of
+    ``blocks`` and ``progress`` (zone, next_paragraph…)."""
+    progress.setdefault("zone", Zone.PREAMBLE)
+    state = ReaderState(Progress(**progress), decision_, list(blocks))
+    context = Context(mapping, Layout(regime))
+    view = LineView(
+        _line(text),
+        _line(previous, 1) if previous is not None else None,
+        _line(following, 3) if following is not None else None,
+        False,
+        False,
+        state,
+        context,
+    )
+    return rule(state, view, context)
+
+
+def test_decision_opening_takes_the_first_line_of_a_decision_only(en):
+    match = _ask(decision.decision_opening, en, "The General Assembly decided", decision_=True)
+    assert match.rule == "decision.opening" and match.opens_decision and match.in_decision
+    assert _ask(decision.decision_opening, en, "The General Assembly decided") is None
+    paragraph = _block(Kind.PARAGRAPH, "Text")
+    assert _ask(decision.decision_opening, en, "x", blocks=[paragraph], decision_=True) is None
+
+
+def test_label_text_goes_with_a_number_alone_on_its_line(en):
+    bare = _block(Kind.PARAGRAPH, "1.", num="1.")
+    match = _ask(continuation.label_text, en, "Decides to act;", "1.", blocks=[bare])
+    assert match.rule == "continuation.label_text" and match.kind is None
+    full = _block(Kind.PARAGRAPH, "1. Decides;")
+    assert _ask(continuation.label_text, en, "Requests;", "1. Decides;", blocks=[full]) is None
+
+
+def test_wrapped_heading_needs_a_wrapped_text(en):
+    title = _block(Kind.HEADING, "Measures to build the capacity of States to prevent and")
+    args = (en, "combat terrorism", "Measures to build the capacity of States to prevent and")
+    assert _ask(continuation.wrapped_heading, *args, blocks=[title]) is None  # one line each
+    state = ReaderState(Progress(Zone.OPERATIVE), False, [title])
+    context = Context(en, Layout(Regime.DENSE, width=60))
+    view = LineView(_line("combat terrorism"), title.lines[0], None, False, False, state, context)
+    assert continuation.wrapped_heading(state, view, context).rule == "continuation.heading"
+    numbered = LineView(_line("1. Decides"), title.lines[0], None, False, False, state, context)
+    assert continuation.wrapped_heading(state, numbered, context) is None
+
+
+def test_conclusion_date_and_annex_title_go_with_the_line_above(en):
+    meeting = _block(Kind.CONCLUSION, "73rd plenary meeting")
+    match = _ask(continuation.conclusion_date, en, "5 December 2019", blocks=[meeting])
+    assert match.rule == "continuation.date"
+    assert _ask(continuation.conclusion_date, en, "Signed by all", blocks=[meeting]) is None
+    heading_ = _block(Kind.ANNEX, "Annex")
+    match = _ask(continuation.annex_title, en, "Plan of action", blocks=[heading_])
+    assert match.rule == "continuation.annex_title"
+    assert _ask(continuation.annex_title, en, "1. Decides", blocks=[heading_]) is None
+
+
+def test_operative_paragraph_follows_the_numbering(en):
+    recital_ = _block(Kind.RECITAL, "Recalling its resolution 70/1,")
+    match = _ask(
+        operative.operative_paragraph,
+        en,
+        "1. Decides to act;",
+        "Recalling 70/1,",
+        blocks=[recital_],
+    )
+    assert match.rule == "numbering.operative" and match.num == "1." and match.strip == 2
+    assert match.progress.zone is Zone.OPERATIVE and match.progress.next_paragraph == 2
+    # 3 where 2 is expected: a gap of one is taken, and reported
+    paragraph = _block(Kind.PARAGRAPH, "Decides;")
+    match = _ask(
+        operative.operative_paragraph,
+        en,
+        "3. Requests;",
+        "Decides;",
+        blocks=[paragraph],
+        zone=Zone.OPERATIVE,
+        next_paragraph=2,
+    )
+    assert [d.code for d in match.diagnostics] == ["S306"]
+    # too far on: not a paragraph
+    assert (
+        _ask(
+            operative.operative_paragraph,
+            en,
+            "9. Requests;",
+            "Decides;",
+            blocks=[paragraph],
+            zone=Zone.OPERATIVE,
+            next_paragraph=2,
+        )
+        is None
+    )
+    # "1.5" is not "1."
+    assert _ask(operative.operative_paragraph, en, "1.5 per cent", "Recalling,") is None
+
+
+def test_operative_paragraph_refuses_a_wrapped_reference(en):
+    paragraph = _block(Kind.PARAGRAPH, "Decides;")
+    assert (
+        _ask(
+            operative.operative_paragraph,
+            en,
+            "2. of its resolution",
+            "as set out in paragraph",
+            blocks=[paragraph],
+            zone=Zone.OPERATIVE,
+            next_paragraph=2,
+            regime=Regime.DENSE,
+        )
+        is None
+    )
+
+
+def test_point_opens_lists_and_follows_their_letters(en):
+    paragraph = _block(Kind.PARAGRAPH, "Decides:")
+    match = _ask(
+        point.point, en, "(a) To act;", "Decides:", blocks=[paragraph], zone=Zone.OPERATIVE
+    )
+    assert match.rule == "numbering.point" and match.progress.points == (("letter", 1),)
+    item = _block(Kind.POINT, "To report:")
+    match = _ask(
+        point.point,
+        en,
+        "(i) Annually;",
+        "To report:",
+        blocks=[item],
+        zone=Zone.OPERATIVE,
+        points=(("letter", 2),),
+    )
+    assert match.rule == "numbering.subpoint" and match.level == 2
+    # "(i)" after "(h)" is the ninth letter, not the roman one
+    match = _ask(
+        point.point,
+        en,
+        "(i) To meet;",
+        "To act;",
+        blocks=[item],
+        zone=Zone.OPERATIVE,
+        points=(("letter", 8),),
+    )
+    assert match.rule == "numbering.point" and match.progress.points == (("letter", 9),)
+    assert (
+        _ask(point.point, en, "(c) To act;", "Decides:", blocks=[paragraph], zone=Zone.OPERATIVE)
+        is None
+    )  # a list opens at (a)
+    assert _ask(point.point, en, "(a) To act;", "Recalling,") is None  # not in the preamble
+
+
+def test_section_counts_its_headings(en):
+    match = _ask(
+        section.section, en, "II. Funding", "Decides;", zone=Zone.OPERATIVE, next_section=2
+    )
+    assert match.rule == "numbering.section" and match.num == "II."
+    assert match.progress.next_section == 3 and match.progress.section_preamble
+    assert (
+        _ask(section.section, en, "IV. Funding", "Decides;", zone=Zone.OPERATIVE, next_section=2)
+        is None
+    )
+
+
+def test_meeting_opens_the_conclusions(en):
+    match = _ask(conclusion.meeting, en, "73rd plenary meeting", "Decides;", zone=Zone.OPERATIVE)
+    assert match.rule == "conclusions.meeting" and match.progress.zone is Zone.CONCLUSIONS
+    assert _ask(conclusion.meeting, en, "the meeting was held", "Decides;") is None
+
+
+def test_annex_restarts_the_numbering(en):
+    match = _ask(
+        annex.annex,
+        en,
+        "Annex",
+        "meeting",
+        "Plan of action",
+        zone=Zone.CONCLUSIONS,
+        next_paragraph=9,
+    )
+    assert match.rule == "annex" and match.progress == Progress(Zone.ANNEX)
+    assert _ask(annex.annex, en, "Annex", "meeting", "to the present resolution") is None
+
+
+def test_unnumbered_operative_needs_a_verb_a_colon_and_point_a(en):
+    match = _ask(
+        unnumbered_operative.unnumbered_operative,
+        en,
+        "Decides:",
+        "Recalling,",
+        "(a) To include the item;",
+    )
+    assert match.rule == "operative.unnumbered" and match.progress.zone is Zone.OPERATIVE
+    assert (
+        _ask(
+            unnumbered_operative.unnumbered_operative,
+            en,
+            "Decides:",
+            "Recalling,",
+            "(b) To include the item;",
+        )
+        is None
+    )
+    assert (
+        _ask(
+            unnumbered_operative.unnumbered_operative,
+            en,
+            "Recalling:",
+            "Noting,",
+            "(a) its resolution;",
+        )
+        is None
+    )
+
+
+def test_recital_opens_with_a_phrase_of_the_mapping(en):
+    match = _ask(recital.recital, en, "Recalling its resolution 70/1,", "Noting,")
+    assert match.rule == "preamble.phrases"
+    assert (
+        _ask(recital.recital, en, "Recalling its resolution,", "Noting,", zone=Zone.OPERATIVE)
+        is None
+    )
+
+
+def test_unnumbered_heading_needs_the_next_number(en):
+    match = _ask(
+        heading.unnumbered_heading,
+        en,
+        "Follow-up",
+        "Decides;",
+        "3. Requests;",
+        zone=Zone.OPERATIVE,
+        next_paragraph=3,
+    )
+    assert match.rule == "heading.unnumbered"
+    assert (
+        _ask(
+            heading.unnumbered_heading,
+            en,
+            "Follow-up",
+            "Decides;",
+            "5. Requests;",
+            zone=Zone.OPERATIVE,
+            next_paragraph=3,
+        )
+        is None
+    )
+
+
+@pytest.mark.parametrize(
+    ("progress", "decision_", "expected"),
+    [
+        ({"zone": Zone.PREAMBLE}, False, "preamble.layout"),
+        ({"zone": Zone.OPERATIVE, "points": (("letter", 2),)}, False, "wrapUp.layout"),
+        ({"zone": Zone.CONCLUSIONS}, False, "conclusions.layout"),
+        ({"zone": Zone.OPERATIVE}, True, "decision.paragraph"),
+        ({"zone": Zone.OPERATIVE}, False, "paragraph.unnumbered"),
+    ],
+)
+def test_unlabelled_blocks_take_their_zone(en, progress, decision_, expected):
+    match = _ask(
+        unlabelled.unlabelled, en, "Some text", "Text before.", decision_=decision_, **progress
+    )
+    assert match.rule == expected
+
+
+def test_every_rule_id_a_conversion_gives_is_declared(en):
+    """No rule gives a block an id the chain does not declare for it (so ``--rules`` and
+    ``--dump tree`` tell the truth)."""
+    declared = {rule_id for entry in BODY_CHAIN for rule_id in entry.rule_ids}
+    text = (
+        "Recalling its resolution 70/1,\nNoting with concern the situation,\n"
+        "Welcoming the report,\n1. Decides:\n(a) To act;\n(b) To report:\n(i) Annually;\n"
+        "(ii) In writing;\nand requests a report;\nI. Funding\n2. Requests;\nFollow-up\n"
+        "3. Invites;\n73rd plenary meeting\n5 December 2019\nAnnex\nPlan of action\n"
+    )
+    lines, _ = split_lines(text)
+    blocks, _ = read_body(lines, en, detect_regime(lines, en))
+    given = {block.rule for block in blocks} - {"text"}
+    assert given <= declared, given - declared
+    assert len(given) >= 8
+
+
+def test_the_chain_is_data_and_is_listed(en):
+    names = [entry.name for entry in BODY_CHAIN]
+    assert len(names) == len(set(names))
+    assert names[0] == "decision_opening" and names[-1] == "after_table"
+    listed = describe_chains()
+    assert [r["rule"] for r in listed if r["chain"] == "body"] == names
+    assert all(r["summary"] for r in listed)
+
+
+def test_a_chain_without_a_rule_reads_differently(en):
+    """The order is data: take the recital rule out and "Recalling …" is no longer a
+    recital (nothing else claims it: it is kept as text)."""
+    from akn.converter.recognise import BodyReader
+
+    text = "Recalling its resolution 70/1\nNoting with concern the situation,\n1. Decides;\n"
+    lines, _ = split_lines(text)
+    full = BodyReader(en, Regime.DENSE).read(lines)
+    chain = tuple(e for e in BODY_CHAIN if e.name != "recital")
+    reduced = BodyReader(en, Regime.DENSE, chain=chain).read(lines)
+    assert [b.rule for b in full] == ["preamble.phrases", "numbering.operative"]
+    assert [b.rule for b in reduced] == ["text", "numbering.operative"]
