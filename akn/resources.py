@@ -10,10 +10,12 @@ wheel, an editable install, a zip), rather than through the path of this module'
 from __future__ import annotations
 
 import os
+from functools import cache
 from importlib.resources import files
 from pathlib import Path
 
 
+@cache
 def data_dir(name: str) -> Path:
     """Return the directory of bundled data called ``name`` ("schemas" or "mappings").
 

@@ -261,9 +261,9 @@ def _document_with(body: str) -> bytes:
 def test_many_repeated_eids_are_validated_in_linear_time(tmp_path: Path) -> None:
     path = tmp_path / "dups.xml"
     path.write_bytes(_document_with("\n".join('<p eId="dup">x</p>' for _ in range(20_000))))
-    started = time.perf_counter()
+    # The schema alone took 13 s on this (quadratic in libxml2): the repeated ids must not
+    # reach it. Time is measured in bench/bench_hostile.py, not here (a loaded machine).
     results = list(engine.check_inputs([engine.Input(str(path), path)], _settings()))
-    assert time.perf_counter() - started < 3  # the schema alone took 13 s before
     repeats = [f for f in results[0].findings if f.code == "AKN101"]
     assert len(repeats) == 1 and repeats[0].extra["occurrences"] == 19_999
     assert any("were not given to the schema" in f.message for f in results[0].findings)

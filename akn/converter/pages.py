@@ -242,13 +242,10 @@ def _furniture(
             and _normalise(lines[index].text) == symbol
         ):
             found.add(index)
-        elif (
-            kind is Kind.SYMBOL
-            and index >= front_end
-            and symbol is not None
-            and _split_symbol(lines, index, symbol) is not None
-        ):
-            found.update((index, _split_symbol(lines, index, symbol) or index))
+        elif kind is Kind.SYMBOL and index >= front_end and symbol is not None:
+            second = _split_symbol(lines, index, symbol)
+            if second is not None:
+                found.update((index, second))
     # A six-digit print date is furniture only next to other furniture (a bar code, usually).
     for index, kind in enumerate(kinds):
         if kind is Kind.PRINT_DATE and any(j in found for j in _neighbours(kinds, index, 3)):

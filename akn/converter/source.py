@@ -41,6 +41,18 @@ class _Normalised:
 
     counts: Counter[str]
     first_line: dict[str, int]
+    needed: bool = True  # does the text hold anything to normalise at all?
+
+    @classmethod
+    def of(cls, text: str) -> _Normalised:
+        """A count for ``text``, with ``needed`` found by looking at the whole text once."""
+        needed = not text.isascii() and (
+            not unicodedata.is_normalized("NFC", text)
+            or bool(_LIGATURE.search(text) or _EMBEDDINGS.search(text))
+            or "\u200e" in text
+            or "\u200f" in text
+        )
+        return cls(Counter(), {}, needed)
 
     def note(self, kind: str, count: int, line: int) -> None:
         if count:
@@ -67,8 +79,9 @@ class _Normalised:
 
 def _normalise(raw: str, number: int, found: _Normalised) -> str:
     """One line with the characters of extraction made text: NFC, ligatures, no invisible
-    marks. ASCII lines (most of English text) pass untouched at once."""
-    if raw.isascii():
+    marks. ASCII lines (most of English text) pass untouched at once, and so does every line
+    of a text that holds none of these (``found.needed``, looked up once for the text)."""
+    if raw.isascii() or not found.needed:
         return raw
     if not unicodedata.is_normalized("NFC", raw):
         composed = unicodedata.normalize("NFC", raw)
@@ -164,7 +177,7 @@ def split_lines(text: str) -> tuple[list[Line], list[Diagnostic]]:
     diagnostics: list[Diagnostic] = []
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines: list[Line] = []
-    normalised = _Normalised(Counter(), {})
+    normalised = _Normalised.of(text)
     breaks, first_break = 0, 0
     for number, raw in enumerate(text.split("\n"), start=1):
         raw = _normalise(raw, number, normalised)

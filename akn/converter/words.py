@@ -71,11 +71,19 @@ class Lexicon:
     # Compounds the document writes with hyphens, by each form with one hyphen missing
     # ("SouthSouth" -> "South-South"): where extraction dropped a hyphen at a line end.
     compounds: dict[str, str] = field(default_factory=dict)
-    token_counts: Counter[str] = field(default_factory=Counter)  # words and compounds, as written
+    written: str = ""  # the document as written, to count its words in when a repair needs it
+    _counts: Counter[str] | None = field(default=None, repr=False)
     text: str = ""  # the document, case-folded, to count word pairs in when needed
     _words: dict[str, bool] = field(default_factory=dict, repr=False)
     _tokens: dict[str, _Token] = field(default_factory=dict, repr=False)
     _pairs: dict[tuple[str, str], bool] = field(default_factory=dict, repr=False)
+
+    def count(self, token: str) -> int:
+        """How often the document writes ``token`` (a word or a compound) as a whole word;
+        counted once, on first need (few documents need it)."""
+        if self._counts is None:
+            self._counts = Counter(_WORD_OR_COMPOUND.findall(self.written))
+        return self._counts[token]
 
     def zipf(self, word: str) -> float:
         return _zipf(self.language, word)
@@ -159,33 +167,45 @@ def make_lexicon(mapping: Mapping, texts: list[str], wrapped: bool = True) -> Le
     lexicon.learn("\n".join(texts))
     lexicon.glued_numbers = not _glued_forms(mapping).isdisjoint(lexicon.document)
     if mapping.spaced and wrapped:
-        lexicon.compounds = _compounds(texts)
+        lexicon.compounds = _present(_compounds(texts), lexicon.document)
         if lexicon.compounds:
-            lexicon.token_counts = Counter(
-                token for text in texts for token in _WORD_OR_COMPOUND.findall(text)
-            )
+            lexicon.written = "\n".join(texts)
     return lexicon
 
 
-_COMPOUND = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
+# Tried at word starts only (the look-behind): inside a word it could only fail again.
+_COMPOUND = re.compile(r"(?<![^\W\d_])[^\W\d_]+(?:-[^\W\d_]+)+")
 
 
 def _compounds(texts: list[str]) -> dict[str, str]:
     """Each hyphenated compound of the document ("Non-Self-Governing") under the forms with
     one of its hyphens missing ("Non-SelfGoverning", "NonSelf-Governing")."""
     found: dict[str, str] = {}
-    for text in texts:
-        if "-" not in text:
-            continue
-        for match in _COMPOUND.finditer(text):
-            compound = match.group(0)
-            parts = compound.split("-")
-            for cut in range(1, len(parts)):
-                glued = "-".join(
-                    [*parts[: cut - 1], parts[cut - 1] + parts[cut], *parts[cut + 1 :]]
-                )
-                found.setdefault(glued, compound)
+    hyphenated = "\n".join(text for text in texts if "-" in text)
+    for compound in dict.fromkeys(_COMPOUND.findall(hyphenated)):  # each once, in order
+        parts = compound.split("-")
+        for cut in range(1, len(parts)):
+            glued = "-".join([*parts[: cut - 1], parts[cut - 1] + parts[cut], *parts[cut + 1 :]])
+            found.setdefault(glued, compound)
     return found
+
+
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
+
+
+def _present(compounds: dict[str, str], document: set[str]) -> dict[str, str]:
+    """The glued forms the document holds at all: every piece of the form (between its
+    hyphens) is a run of letters of the document's words. Looked up in the word set already
+    made, so that the lines of most documents are never scanned for a form that is not there."""
+    if not compounds:
+        return {}
+    runs = {word for word in document if word.isalpha()}
+    runs.update(run for word in document if not word.isalpha() for run in _LETTER_RUN.findall(word))
+    return {
+        glued: compound
+        for glued, compound in compounds.items()
+        if all(piece.casefold() in runs for piece in glued.split("-"))
+    }
 
 
 def restore_compound_hyphens(text: str, lexicon: Lexicon) -> tuple[str, list[tuple[str, str]]]:
@@ -194,8 +214,10 @@ def restore_compound_hyphens(text: str, lexicon: Lexicon) -> tuple[str, list[tup
     document writes the same letters with the hyphen at least three times as often (the
     evidence: "Sondertagung" stays, though the text once writes "Sonder-tagung", and so does
     "handwashing" beside two "hand-washing"). L213."""
-    if not lexicon.compounds:
-        return text, []
+    if not lexicon.compounds or lexicon.compounds.keys().isdisjoint(
+        _WORD_OR_COMPOUND.findall(text)
+    ):
+        return text, []  # most lines: no glued form of a compound (tested at C speed)
     fixes: list[tuple[str, str]] = []
 
     def restore(match: re.Match[str]) -> str:
@@ -207,7 +229,7 @@ def restore_compound_hyphens(text: str, lexicon: Lexicon) -> tuple[str, list[tup
         glued = [piece for piece in token.split("-") if piece not in parts]
         if any(lexicon.is_word(piece) for piece in glued):
             return token  # "cooperation" is a word though "co-operation" stands elsewhere
-        if lexicon.token_counts[compound] < 3 * lexicon.token_counts[token]:
+        if lexicon.count(compound) < 3 * lexicon.count(token):
             return token  # the document writes both about as often: a spelling of its own
         fixes.append((token, compound))
         return compound

@@ -18,16 +18,39 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from enum import StrEnum
-from functools import cached_property
+from typing import Any, Generic, TypeVar, overload
 
 from akn.converter.blocks import Block, Kind
 from akn.converter.recognise.layout import SHORT_LINE, Layout, Regime
-from akn.converter.recognise.numerals import is_number_label
 from akn.converter.recognise.punctuation import closed_by_marker, is_closed
 from akn.converter.source import Line
 from akn.converter.words import open_quote
 from akn.diagnostics import Diagnostic
 from akn.mapping import Mapping
+
+T = TypeVar("T")
+
+
+class lazy(Generic[T]):
+    """A value computed on first use and kept on the instance: functools' cached_property
+    without its lock (Python 3.11 takes one on every first read, a third of the time a rule
+    chain spends on a line)."""
+
+    def __init__(self, compute: Any) -> None:
+        self.compute = compute
+        self.name = compute.__name__
+        self.__doc__ = compute.__doc__
+
+    @overload
+    def __get__(self, instance: None, owner: type | None = None) -> lazy[T]: ...
+    @overload
+    def __get__(self, instance: object, owner: type | None = None) -> T: ...
+    def __get__(self, instance: object | None, owner: type | None = None) -> T | lazy[T]:
+        if instance is None:
+            return self
+        value: T = self.compute(instance)
+        instance.__dict__[self.name] = value
+        return value
 
 
 class Zone(StrEnum):
@@ -110,6 +133,7 @@ class Context:
         self.letters = tuple(mapping.rule("numbering", "letters"))
         self.conjunctions = frozenset(mapping.rule("words", "conjunctions"))
         self.closing_marks = mapping.closing_marks
+        self._labels = (self.operative, self.point, self.subpoint)
 
     @property
     def regime(self) -> Regime:
@@ -124,7 +148,8 @@ class Context:
 
     def bare_label(self, text: str) -> bool:
         """A line that is only a number ("1.", "(a)") is followed by its paragraph's text."""
-        return is_number_label(text, self.mapping)
+        text = text.strip()
+        return any(pattern.fullmatch(text) for pattern in self._labels)
 
     def break_not_forced(self, prev_text: str, text: str) -> bool:
         """Did the line before stop short of the wrap width, though the first word of this
@@ -153,15 +178,20 @@ class LineView:
     state: ReaderState = field(repr=False)
     context: Context = field(repr=False)
 
-    @cached_property
+    @lazy
     def text(self) -> str:
         return self.line.text.strip()
 
-    @cached_property
+    @lazy
     def prev_text(self) -> str:
         return self.previous.text.rstrip() if self.previous is not None else ""
 
-    @cached_property
+    @lazy
+    def prev_is_label(self) -> bool:
+        """Is the line before only a number ("1.", "(a)"), its text on this line?"""
+        return self.context.bare_label(self.prev_text)
+
+    @lazy
     def after_structure(self) -> bool:
         """At the start, or right after a heading or the meeting: a new block may open."""
         current = self.state.current
@@ -169,12 +199,12 @@ class LineView:
             current is not None and current.kind in (Kind.HEADING, Kind.CONCLUSION)
         )
 
-    @cached_property
+    @lazy
     def closed(self) -> bool:
         """Did the line before end a sentence or an item (or is there no line before)?"""
         return self.after_structure or self.context.closed(self.prev_text)
 
-    @cached_property
+    @lazy
     def separated(self) -> bool:
         """Does the layout part this line from the one before (a line per paragraph, a blank
         line, an indent, a line that stopped short)?"""
@@ -187,7 +217,7 @@ class LineView:
             or (context.break_not_forced(self.prev_text, self.text) and not line.after_break)
         )
 
-    @cached_property
+    @lazy
     def opened(self) -> bool:
         """May an unnumbered paragraph open here? Where the text indents first lines, an
         unindented line never does (", recalling also …" wrapped to a line start is still the
@@ -196,7 +226,7 @@ class LineView:
             return self.separated or self.after_structure
         return self.closed or self.separated
 
-    @cached_property
+    @lazy
     def quoting(self) -> bool:
         """Is the current block inside a quotation that has not closed yet?"""
         current = self.state.current

@@ -20,7 +20,7 @@ def label_text(state: ReaderState, line: LineView, context: Context) -> Match | 
     current = state.current
     if current is None or len(current.lines) != 1:
         return None
-    if context.bare_label(line.prev_text) or _bare_heading(current):
+    if line.prev_is_label or _bare_heading(current):
         return Match("continuation.label_text", None)
     return None
 

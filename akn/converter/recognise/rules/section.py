@@ -19,7 +19,7 @@ from akn.converter.recognise.state import Context, LineView, Match, ReaderState,
 def may_open_structure(line: LineView, context: Context) -> bool:
     """Headings, the meeting and annexes open after a closed line, a layout break or a
     number alone on the line before."""
-    return line.closed or line.separated or context.bare_label(line.prev_text)
+    return line.closed or line.separated or line.prev_is_label
 
 
 def section(state: ReaderState, line: LineView, context: Context) -> Match | None:
