@@ -16,13 +16,15 @@ from dataclasses import dataclass, field
 from enum import Enum, auto
 from functools import cache
 
+from akn.converter.quotes import open_quote
 from akn.converter.source import SUP_CLOSE, SUP_OPEN, Line, has_columns, split_columns
-from akn.converter.words import open_quote
 from akn.diagnostics import Diagnostic, Severity
 from akn.mapping import Mapping
 
 
-class Kind(Enum):
+class LineKind(Enum):
+    """What a line of a page is to the page reader (the blocks have their own Kind)."""
+
     BLANK = auto()
     FORM_FEED = auto()
     RULE = auto()
@@ -35,7 +37,13 @@ class Kind(Enum):
     TEXT = auto()
 
 
-ANCHORS = {Kind.FORM_FEED, Kind.JOB, Kind.BARCODE, Kind.PAGE_NUMBER, Kind.PRINT_DATE}
+ANCHORS = {
+    LineKind.FORM_FEED,
+    LineKind.JOB,
+    LineKind.BARCODE,
+    LineKind.PAGE_NUMBER,
+    LineKind.PRINT_DATE,
+}
 
 
 @dataclass(slots=True)
@@ -82,13 +90,13 @@ def _normalise(text: str) -> str:
 class _Classifier:
     def __init__(self, mapping: Mapping) -> None:
         self.patterns = [
-            (Kind.RULE, mapping.pattern("page", "footnote_rule")),
-            (Kind.LINK, mapping.pattern("page", "link")),
-            (Kind.JOB, mapping.pattern("page", "job_number")),
-            (Kind.BARCODE, mapping.pattern("page", "barcode")),
-            (Kind.PAGE_NUMBER, mapping.pattern("page", "page_number")),
-            (Kind.PRINT_DATE, mapping.pattern("page", "print_date")),
-            (Kind.SYMBOL, mapping.pattern("symbol")),
+            (LineKind.RULE, mapping.pattern("page", "footnote_rule")),
+            (LineKind.LINK, mapping.pattern("page", "link")),
+            (LineKind.JOB, mapping.pattern("page", "job_number")),
+            (LineKind.BARCODE, mapping.pattern("page", "barcode")),
+            (LineKind.PAGE_NUMBER, mapping.pattern("page", "page_number")),
+            (LineKind.PRINT_DATE, mapping.pattern("page", "print_date")),
+            (LineKind.SYMBOL, mapping.pattern("symbol")),
         ]
 
         # One pass tells most lines (plain text) apart from every kind of furniture.
@@ -96,12 +104,12 @@ class _Classifier:
         self.gap = mapping.pattern("page", "column_gap")
         self.columns = True  # may a line hold columns? (False: no line of the text does)
 
-    def __call__(self, line: Line) -> Kind:
+    def __call__(self, line: Line) -> LineKind:
         text = line.text.strip()
         if line.text == "\f":
-            return Kind.FORM_FEED
+            return LineKind.FORM_FEED
         if not text:
-            return Kind.BLANK
+            return LineKind.BLANK
         if self.any.fullmatch(text):
             return self.kind_of(text)
         if self.columns and self.gap.search(text):
@@ -116,20 +124,26 @@ class _Classifier:
                 found = _footer([text[: space.start()], text[space.end() :]], self)
                 if found is not None:
                     return found
-        return Kind.TEXT
+        return LineKind.TEXT
 
-    def kind_of(self, text: str) -> Kind:
+    def kind_of(self, text: str) -> LineKind:
         for kind, pattern in self.patterns:
             if pattern.fullmatch(text):
                 return kind
-        return Kind.TEXT
+        return LineKind.TEXT
 
 
 # Furniture that shares a line with other furniture, strongest sign first.
-_FOOTER_ORDER = (Kind.JOB, Kind.BARCODE, Kind.PAGE_NUMBER, Kind.SYMBOL, Kind.PRINT_DATE)
+_FOOTER_ORDER = (
+    LineKind.JOB,
+    LineKind.BARCODE,
+    LineKind.PAGE_NUMBER,
+    LineKind.SYMBOL,
+    LineKind.PRINT_DATE,
+)
 
 
-def _footer(pieces: list[str], classify: _Classifier) -> Kind | None:
+def _footer(pieces: list[str], classify: _Classifier) -> LineKind | None:
     """The strongest kind of furniture among ``pieces`` if every piece is furniture."""
     kinds = {classify.kind_of(piece) for piece in pieces}
     if not kinds <= set(_FOOTER_ORDER):
@@ -192,13 +206,13 @@ def split_pages(lines: list[Line], mapping: Mapping) -> Layout:
         decision = formula is not None
     front_end = formula if formula is not None else 0
     symbol = _document_symbol(lines, kinds, front_end, classify)
-    has_form_feeds = Kind.FORM_FEED in kinds
+    has_form_feeds = LineKind.FORM_FEED in kinds
     furniture_at = _furniture(lines, kinds, front_end, symbol)
     front_text = _normalise(
         " ".join(
             line.text
             for line, kind in zip(lines[:front_end], kinds, strict=False)
-            if kind is Kind.TEXT
+            if kind is LineKind.TEXT
         )
     )
     if front_text:
@@ -209,20 +223,20 @@ def split_pages(lines: list[Line], mapping: Mapping) -> Layout:
 
 
 def _document_symbol(
-    lines: list[Line], kinds: list[Kind], front_end: int, classify: _Classifier
+    lines: list[Line], kinds: list[LineKind], front_end: int, classify: _Classifier
 ) -> str | None:
     """The symbol printed in the masthead, on a line of its own or in a column of one
     ("United Nations      A/RES/76/48"); later lines equal to it are running heads."""
     for line, kind in zip(lines[: max(front_end, 1)], kinds, strict=False):
-        if kind is Kind.SYMBOL:
+        if kind is LineKind.SYMBOL:
             return _normalise(line.text)
-        if kind is Kind.TEXT and classify.columns:
+        if kind is LineKind.TEXT and classify.columns:
             for piece in split_columns(line, classify.gap):
-                if classify.kind_of(piece.text) is Kind.SYMBOL:
+                if classify.kind_of(piece.text) is LineKind.SYMBOL:
                     return _normalise(piece.text)
     counts: dict[str, int] = {}
     for line, kind in zip(lines, kinds, strict=False):
-        if kind is Kind.SYMBOL:
+        if kind is LineKind.SYMBOL:
             key = _normalise(line.text)
             counts[key] = counts.get(key, 0) + 1
     repeated = [symbol for symbol, count in counts.items() if count > 1]
@@ -230,25 +244,25 @@ def _document_symbol(
 
 
 def _furniture(
-    lines: list[Line], kinds: list[Kind], front_end: int, symbol: str | None
+    lines: list[Line], kinds: list[LineKind], front_end: int, symbol: str | None
 ) -> set[int]:
     """Indices of lines that are page furniture for certain: numbers, codes, running symbols."""
     found: set[int] = set()
     for index, kind in enumerate(kinds):
-        if kind in (Kind.JOB, Kind.BARCODE, Kind.PAGE_NUMBER) or (
-            kind is Kind.SYMBOL
+        if kind in (LineKind.JOB, LineKind.BARCODE, LineKind.PAGE_NUMBER) or (
+            kind is LineKind.SYMBOL
             and index >= front_end
             and symbol is not None
             and _normalise(lines[index].text) == symbol
         ):
             found.add(index)
-        elif kind is Kind.SYMBOL and index >= front_end and symbol is not None:
+        elif kind is LineKind.SYMBOL and index >= front_end and symbol is not None:
             second = _split_symbol(lines, index, symbol)
             if second is not None:
                 found.update((index, second))
     # A six-digit print date is furniture only next to other furniture (a bar code, usually).
     for index, kind in enumerate(kinds):
-        if kind is Kind.PRINT_DATE and any(j in found for j in _neighbours(kinds, index, 3)):
+        if kind is LineKind.PRINT_DATE and any(j in found for j in _neighbours(kinds, index, 3)):
             found.add(index)
     return found
 
@@ -267,13 +281,13 @@ def _split_symbol(lines: list[Line], index: int, symbol: str) -> int | None:
     return None
 
 
-def _neighbours(kinds: list[Kind], index: int, reach: int) -> list[int]:
+def _neighbours(kinds: list[LineKind], index: int, reach: int) -> list[int]:
     """Indices of the ``reach`` nearest non-blank lines on either side of ``index``."""
     result: list[int] = []
     for step in (-1, 1):
         j, seen = index + step, 0
         while 0 <= j < len(kinds) and seen < reach:
-            if kinds[j] is not Kind.BLANK:
+            if kinds[j] is not LineKind.BLANK:
                 result.append(j)
                 seen += 1
             j += step
@@ -281,7 +295,11 @@ def _neighbours(kinds: list[Kind], index: int, reach: int) -> list[int]:
 
 
 def _running_heads(
-    lines: list[Line], kinds: list[Kind], furniture_at: set[int], front_end: int, front_text: str
+    lines: list[Line],
+    kinds: list[LineKind],
+    furniture_at: set[int],
+    front_end: int,
+    front_text: str,
 ) -> None:
     """Mark running heads: runs of text lines touching furniture that repeat the title area."""
     changed = True
@@ -293,7 +311,7 @@ def _running_heads(
                 j = index + step
                 while (
                     front_end <= j < len(lines)
-                    and kinds[j] is Kind.TEXT
+                    and kinds[j] is LineKind.TEXT
                     and j not in furniture_at
                     and len(run) < 3
                 ):
@@ -321,7 +339,7 @@ class _Scanner:
     def __init__(
         self,
         lines: list[Line],
-        kinds: list[Kind],
+        kinds: list[LineKind],
         furniture_at: set[int],
         front_end: int,
         has_form_feeds: bool,
@@ -340,7 +358,7 @@ class _Scanner:
         self.job_number: str | None = None
         self.formula_index: int | None = None
         self.page = 0
-        self.block: list[tuple[Kind, Line]] = []
+        self.block: list[tuple[LineKind, Line]] = []
         self.break_pending = False
         self.deferred = False
         # How the body stopped before the current footnote block: "open" (mid-sentence),
@@ -358,9 +376,9 @@ class _Scanner:
         while index < len(self.lines):
             line, kind = self.lines[index], self.kinds[index]
             line.page = self.page
-            if index in self.furniture_at or kind is Kind.FORM_FEED:
+            if index in self.furniture_at or kind is LineKind.FORM_FEED:
                 state = self._furniture_line(index, state)
-            elif kind is Kind.LINK:
+            elif kind is LineKind.LINK:
                 match = self.link_pattern.fullmatch(line.text.strip())
                 url = match.group("url") if match else line.text.strip()
                 self.links.append(PageLink(url, self.page, line))
@@ -371,7 +389,7 @@ class _Scanner:
                     self.links_in_block += 1
                 elif state is _State.BODY:
                     self.break_pending = True
-            elif kind is Kind.RULE:
+            elif kind is LineKind.RULE:
                 if state is _State.BODY:
                     state = _State.NOTES
                     self.block = []
@@ -380,7 +398,7 @@ class _Scanner:
                 else:
                     self.furniture.append(line)
             elif state is _State.BODY:
-                if kind is Kind.TEXT and self._notes_start_without_rule(line):
+                if kind is LineKind.TEXT and self._notes_start_without_rule(line):
                     state = _State.NOTES  # as after a rule; the line is the first note's
                     self.block = []
                     last = next((ln for ln in reversed(self.body) if ln.text.strip()), None)
@@ -388,7 +406,7 @@ class _Scanner:
                     continue
                 self._body_line(line, kind)
             elif state is _State.LINKS:
-                if kind is Kind.BLANK:
+                if kind is LineKind.BLANK:
                     pass
                 elif self._next_note_starts(line):
                     # the address was the end of a note's text, not a link list: more notes
@@ -399,7 +417,7 @@ class _Scanner:
                 else:
                     state = self._close_block()
                     continue  # the line is body text: read it again in the body state
-            elif kind is not Kind.BLANK and self._resumes_body(line, index):
+            elif kind is not LineKind.BLANK and self._resumes_body(line, index):
                 state = self._close_block()
                 continue
             else:
@@ -422,9 +440,9 @@ class _Scanner:
             self.diagnostics,
         )
 
-    def _body_line(self, line: Line, kind: Kind) -> None:
+    def _body_line(self, line: Line, kind: LineKind) -> None:
         self.width = max(self.width, len(line.text.strip()))
-        if kind is Kind.BLANK:
+        if kind is LineKind.BLANK:
             if not self.break_pending:
                 self.body.append(line)
             return
@@ -435,20 +453,20 @@ class _Scanner:
 
     def _furniture_line(self, index: int, state: _State) -> _State:
         line, kind = self.lines[index], self.kinds[index]
-        if kind is not Kind.FORM_FEED:
+        if kind is not LineKind.FORM_FEED:
             self.furniture.append(line)
-        if kind is Kind.JOB and self.job_number is None:
+        if kind is LineKind.JOB and self.job_number is None:
             match = self.job_pattern.search(line.text.strip())  # "18-17962 (E)    021118"
             self.job_number = match.group(0) if match else line.text.strip()
         if index < self.front_end:
             return state
         if state is _State.BODY:
-            if kind is Kind.FORM_FEED or not self.has_form_feeds:
+            if kind is LineKind.FORM_FEED or not self.has_form_feeds:
                 if not self.break_pending:
                     self.page += 1
                 self.break_pending = True
             return state
-        if kind is Kind.FORM_FEED:
+        if kind is LineKind.FORM_FEED:
             if self._block_waits_for_text():
                 # pdftotext sometimes writes a page's last footnote after the page break;
                 # the block then ends at the next piece of furniture.
@@ -464,7 +482,7 @@ class _Scanner:
         texts = sum(
             1
             for kind, line in self.block
-            if kind is not Kind.BLANK and not _marker_only(line, self.mapping)
+            if kind is not LineKind.BLANK and not _marker_only(line, self.mapping)
         )
         return numbers > texts
 
@@ -479,7 +497,9 @@ class _Scanner:
         """
         if not self.block or self.has_form_feeds:
             return False
-        previous = next((ln for kind, ln in reversed(self.block) if kind is not Kind.BLANK), None)
+        previous = next(
+            (ln for kind, ln in reversed(self.block) if kind is not LineKind.BLANK), None
+        )
         if previous is None or _marker_only(previous, self.mapping):
             return False
         text = line.text.strip()
@@ -492,7 +512,7 @@ class _Scanner:
         short = len(previous.text.strip()) < 0.35 * self.width
         if not (_ends_note_sentence(previous.text, self.mapping) or short):
             return False
-        quoted = " ".join(ln.text for kind, ln in self.block if kind is not Kind.BLANK)
+        quoted = " ".join(ln.text for kind, ln in self.block if kind is not LineKind.BLANK)
         if open_quote(quoted, self.mapping.quote_pairs):
             return False  # a note quoting a text goes on until its quotation closes
         if _marker_only(line, self.mapping):
@@ -563,7 +583,7 @@ class _Scanner:
         that note."""
         moved = self.links[len(self.links) - self.links_in_block :]
         del self.links[len(self.links) - self.links_in_block :]
-        self.block.extend((Kind.TEXT, link.line) for link in moved)
+        self.block.extend((LineKind.TEXT, link.line) for link in moved)
         self.links_in_block = 0
 
     def _next_marker(self) -> str:
@@ -590,7 +610,7 @@ class _Scanner:
 
     def _close_block(self) -> _State:
         notes, diagnostics = parse_footnotes(
-            [line for kind, line in self.block if kind is not Kind.BLANK],
+            [line for kind, line in self.block if kind is not LineKind.BLANK],
             self.page,
             self.notes[-1] if self.notes else None,
             self.mapping,

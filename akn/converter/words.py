@@ -248,12 +248,6 @@ def _shared_caches(mapping: Mapping) -> tuple[dict[str, bool], dict[str, _Token]
     return caches
 
 
-def open_quote(text: str, pairs: tuple[tuple[str, str], ...]) -> bool:
-    """Is a quotation opened in ``text`` and not closed? ``pairs``: the language's quotation
-    marks (``Mapping.quote_pairs``), where “ may close a quotation as well as open one."""
-    return any(text.count(o) > text.count(c) for o, c in pairs)
-
-
 # --------------------------------------------------------------------------- split words
 
 

@@ -21,10 +21,10 @@ from enum import StrEnum
 from typing import Any, Generic, TypeVar, overload
 
 from akn.converter.blocks import Block, Kind
+from akn.converter.quotes import open_quote
 from akn.converter.recognise.layout import SHORT_LINE, Layout, Regime
 from akn.converter.recognise.punctuation import closed_by_marker, is_closed
 from akn.converter.source import Line
-from akn.converter.words import open_quote
 from akn.diagnostics import Diagnostic
 from akn.mapping import Mapping
 
