@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from akn.converter.blocks import Block, Kind
+from akn.converter.footnotes import Note
 from akn.converter.marks.notes import _candidates, place_notes
-from akn.converter.pages import Note
 from akn.converter.source import Line
 
 

@@ -6,8 +6,9 @@ from pathlib import Path
 
 from conftest import PDF_TEXT
 
+from akn.converter.footnotes import merge_superscripts, parse_footnotes
 from akn.converter.inline import AKN
-from akn.converter.pages import merge_superscripts, parse_footnotes, split_pages
+from akn.converter.pages import split_pages
 from akn.converter.pipeline import convert
 from akn.converter.source import Line, split_lines
 

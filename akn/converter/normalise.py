@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 
 from akn.converter.blocks import Block, Kind
-from akn.converter.pages import merge_superscripts
+from akn.converter.footnotes import merge_superscripts
 from akn.converter.source import Line
 from akn.converter.words import (
     Lexicon,

@@ -14,11 +14,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from enum import Enum, auto
-from functools import cache
 
+from akn.converter.footnotes import (
+    NOTE_GAP,
+    Note,
+    ends_note_sentence,
+    leading_number,
+    marker_only,
+    note_line,
+    numbering_goes_on,
+    parse_footnotes,
+)
 from akn.converter.quotes import open_quote
-from akn.converter.source import SUP_CLOSE, SUP_OPEN, Line, has_columns, split_columns
-from akn.diagnostics import Diagnostic, Severity
+from akn.converter.source import Line, has_columns, split_columns
+from akn.diagnostics import Diagnostic
 from akn.mapping import Mapping
 
 
@@ -44,20 +53,6 @@ ANCHORS = {
     LineKind.PAGE_NUMBER,
     LineKind.PRINT_DATE,
 }
-
-
-@dataclass(slots=True)
-class Note:
-    """A footnote as found at the bottom of a page: its marker, its lines, its page."""
-
-    marker: str
-    lines: list[Line]
-    page: int
-    marker_line: Line
-
-    @property
-    def number(self) -> int | None:
-        return int(self.marker) if self.marker.isdigit() else None
 
 
 @dataclass(slots=True)
@@ -478,11 +473,11 @@ class _Scanner:
         return state
 
     def _block_waits_for_text(self) -> bool:
-        numbers = sum(1 for kind, line in self.block if _marker_only(line, self.mapping))
+        numbers = sum(1 for kind, line in self.block if marker_only(line, self.mapping))
         texts = sum(
             1
             for kind, line in self.block
-            if kind is not LineKind.BLANK and not _marker_only(line, self.mapping)
+            if kind is not LineKind.BLANK and not marker_only(line, self.mapping)
         )
         return numbers > texts
 
@@ -500,7 +495,7 @@ class _Scanner:
         previous = next(
             (ln for kind, ln in reversed(self.block) if kind is not LineKind.BLANK), None
         )
-        if previous is None or _marker_only(previous, self.mapping):
+        if previous is None or marker_only(previous, self.mapping):
             return False
         text = line.text.strip()
         if text in self.mapping.rule("words", "superscripts") or previous.text.strip() in (
@@ -510,12 +505,12 @@ class _Scanner:
         # A note line ends its note when it ends a sentence, or stops far short of the width
         # the page's lines are wrapped at.
         short = len(previous.text.strip()) < 0.35 * self.width
-        if not (_ends_note_sentence(previous.text, self.mapping) or short):
+        if not (ends_note_sentence(previous.text, self.mapping) or short):
             return False
         quoted = " ".join(ln.text for kind, ln in self.block if kind is not LineKind.BLANK)
         if open_quote(quoted, self.mapping.quote_pairs):
             return False  # a note quoting a text goes on until its quotation closes
-        if _marker_only(line, self.mapping):
+        if marker_only(line, self.mapping):
             return False
         inline = re.match(rf"({self.mapping.rule('notes', 'marker')})\s+\S", text)
         if inline and (
@@ -537,7 +532,7 @@ class _Scanner:
         opening, closing = self.mapping.rule("notes", "brackets")
         if not (text[:1].isdigit() or (opening and text.startswith(opening))):
             return False  # most lines: no number in front
-        inline = _note_line(self.mapping).fullmatch(text)
+        inline = note_line(self.mapping).fullmatch(text)
         if inline is None:
             return False
         number = inline["marker"].removeprefix(opening).removesuffix(closing)
@@ -558,13 +553,13 @@ class _Scanner:
     def _numbering_goes_on(self, index: int, inline: re.Match[str]) -> bool:
         """A note line whose number skips a few, where the next numbered line goes on from it
         (as parse_footnotes reads it)."""
-        inline_rx = _note_line(self.mapping)
+        inline_rx = note_line(self.mapping)
         opening, closing = self.mapping.rule("notes", "brackets")
         expected = int(self._next_marker().removeprefix(opening).removesuffix(closing) or 0)
         ahead = (ln.text.strip() for ln in self.lines[index + 1 : index + 40] if ln.text.strip())
-        leading = [_leading_number(inline.string, inline_rx)]
-        leading += [_leading_number(next(ahead, ""), inline_rx)]
-        return _numbering_goes_on(leading, 0, expected)
+        leading = [leading_number(inline.string, inline_rx)]
+        leading += [leading_number(next(ahead, ""), inline_rx)]
+        return numbering_goes_on(leading, 0, expected)
 
     def _next_note_starts(self, line: Line) -> bool:
         """Does ``line`` open the next note of this block (its marker alone, or the marker
@@ -603,7 +598,7 @@ class _Scanner:
             inline = text[match.end() : match.end() + 1].isspace()
             # the document's first note may have any number; a later one may skip a few, as
             # parse_footnotes reads them
-            follows = last < int(number) <= last + 1 + _NOTE_GAP
+            follows = last < int(number) <= last + 1 + NOTE_GAP
             if alone or (inline and (follows or not (self.notes or last))):
                 last = int(number)
         return f"{opening}{last + 1}{closing}"
@@ -625,228 +620,6 @@ class _Scanner:
         return _State.BODY
 
 
-# --------------------------------------------------------------------------- footnotes
-
-
-def _marker_only(line: Line, mapping: Mapping) -> bool:
-    return bool(mapping.pattern("notes", "marker").fullmatch(line.text.strip()))
-
-
-def merge_superscripts(lines: list[Line], mapping: Mapping) -> list[Line]:
-    """Glue superscript endings that PDF extraction put on their own line to the line before.
-
-    "vol. 1331, n" / "o" / " 22341." is "vol. 1331, nº 22341."; the superscript is kept
-    between markers so that the XML can say ``n<sup>o</sup>``.
-    """
-    superscripts = set(mapping.rule("words", "superscripts"))
-    if not superscripts:
-        return lines
-    result: list[Line] = []
-    for line in lines:
-        text = line.text.strip()
-        if (
-            text in superscripts
-            and result
-            and result[-1].text[-1:].isalnum()
-            and not result[-1].text.endswith(SUP_CLOSE)
-        ):
-            previous = result[-1]
-            result[-1] = Line(
-                previous.number,
-                previous.text + SUP_OPEN + text + SUP_CLOSE,
-                previous.page,
-                previous.column,
-            )
-            continue
-        result.append(line)
-    return result
-
-
-def parse_footnotes(
-    lines: list[Line], page: int, previous: Note | None, mapping: Mapping
-) -> tuple[list[Note], list[Diagnostic]]:
-    """Read one footnote block into notes.
-
-    Markers come either before their text on the same line ("1 Resolution 70/1.") or on a line
-    of their own; pdftotext may even list a page's markers after its texts. Texts appear in
-    reading order, so the block's texts are cut into as many notes as there are lone markers,
-    at the most likely places (right after a marker, after a sentence end), and the markers
-    are given to them in numeric order. Text before the first note continues the previous one.
-    """
-    diagnostics: list[Diagnostic] = []
-    lines = merge_superscripts(lines, mapping)
-    marker_rx = mapping.pattern("notes", "marker")
-    inline_rx = _note_line(mapping)
-    expected = (previous.number or 0) + 1 if previous else 1
-    items: list[tuple[str, Line, str]] = []  # (kind, line, marker) with kind N, NT or T
-    leading = [_leading_number(line.text.strip(), inline_rx) for line in lines]
-    for position, line in enumerate(lines):
-        text = line.text.strip()
-        if marker_rx.fullmatch(text):
-            items.append(("N", line, text))
-            continue
-        match = inline_rx.fullmatch(text)
-        bare_marker = match["marker"].strip("()") if match else ""
-        # The first note of a document may have any number: a translation may leave out the
-        # note its original had on the title, and its notes then start at 2.
-        first = previous is None and not items and bare_marker.isdigit()
-        gap = bool(match) and _numbering_goes_on(leading, position, expected)
-        if match and (bare_marker.startswith("*") or bare_marker == str(expected) or first or gap):
-            if gap:
-                diagnostics.append(_note_gap(expected, int(bare_marker), line))
-            items.append(("NT", line, match["marker"]))
-            if bare_marker.isdigit():
-                expected = int(bare_marker) + 1
-            continue
-        items.append(("T", line, ""))
-    lone = [marker for kind, _, marker in items if kind == "N"]
-    starts = _choose_starts(items, len(lone), previous)
-    ordered = sorted(lone, key=_marker_key)
-    notes: list[Note] = []
-    current: Note | None = None
-    orphans: list[Line] = []
-    for position, (kind, line, marker) in enumerate(items):
-        if kind == "N":
-            continue
-        if kind == "NT":
-            match = inline_rx.fullmatch(line.text.strip())
-            assert match is not None
-            body = Line(
-                line.number, match["text"], page, line.column + line.text.find(match["text"])
-            )
-            current = Note(marker, [body], page, line)
-            notes.append(current)
-        elif position in starts:
-            marker = ordered.pop(0)
-            current = Note(marker, [line], page, line)
-            notes.append(current)
-        elif current is not None:
-            current.lines.append(line)
-        else:
-            orphans.append(line)
-    if orphans:
-        if previous is not None:
-            previous.lines.extend(orphans)
-        else:
-            diagnostics.append(
-                Diagnostic(
-                    "N401",
-                    Severity.WARNING,
-                    "footnote text without a marker; kept as a note marked '?'",
-                    line=orphans[0].number,
-                )
-            )
-            notes.insert(0, Note("?", orphans, page, orphans[0]))
-    for marker in ordered:  # markers that found no text
-        line = next(ln for kind, ln, m in items if kind == "N" and m == marker)
-        diagnostics.append(
-            Diagnostic(
-                "N402",
-                Severity.WARNING,
-                f"footnote {marker} has no text at the bottom of its page; kept empty",
-                line=line.number,
-            )
-        )
-        notes.append(Note(marker, [], page, line))
-    opening, closing = mapping.rule("notes", "brackets")
-    for note in notes:  # "(1)" at the page bottom is note 1
-        note.marker = note.marker.removeprefix(opening).removesuffix(closing) or note.marker
-    notes.sort(key=lambda note: _marker_key(note.marker))
-    return notes, diagnostics
-
-
-def _note_line(mapping: Mapping) -> re.Pattern[str]:
-    """A footnote's marker and the start of its text on one line ("1 Resolution 70/1.")."""
-    return _compiled_note_line(mapping.rule("notes", "marker"))
-
-
-@cache
-def _compiled_note_line(marker: str) -> re.Pattern[str]:
-    return re.compile(rf"(?P<marker>{marker})\s+(?P<text>\S.*)")
-
-
-def _leading_number(text: str, inline_rx: re.Pattern[str]) -> int | None:
-    """The number a note line opens with ("18 A/HRC/13/13."), if it opens with one."""
-    match = inline_rx.fullmatch(text)
-    marker = match["marker"].strip("()") if match else ""
-    return int(marker) if marker.isdigit() else None
-
-
-# How many note numbers may be missing before a note whose number the next note goes on from.
-_NOTE_GAP = 3
-
-
-def _numbering_goes_on(leading: list[int | None], position: int, expected: int) -> bool:
-    """Does the line at ``position`` open a note though its number skips a few (the UN's
-    notes 16 and 17 are missing: "15 See …" / "18 A/HRC/13/13." / "19 …")? Only when the next
-    line that opens with a number opens with the number after it: a line of note text that
-    starts with a number ("25 September 2015.") has no such sequel."""
-    number = leading[position]
-    if number is None or not expected < number <= expected + _NOTE_GAP:
-        return False
-    sequel = next((n for n in leading[position + 1 :] if n is not None), None)
-    return sequel == number + 1
-
-
-def _note_gap(expected: int, number: int, line: Line) -> Diagnostic:
-    missing = str(expected) if number == expected + 1 else f"{expected}-{number - 1}"
-    return Diagnostic(
-        "N407",
-        Severity.WARNING,
-        f"footnote {number} follows footnote {expected - 1}: no footnote {missing} is in the "
-        "text (the notes go on from the number found)",
-        line=line.number,
-    )
-
-
-def _marker_key(marker: str) -> tuple[int, int]:
-    if marker.isdigit():
-        return (1, int(marker))
-    return (0, len(marker))
-
-
-def _choose_starts(
-    items: list[tuple[str, Line, str]], count: int, previous: Note | None
-) -> set[int]:
-    """Pick the ``count`` text lines most likely to begin a footnote."""
-    if count == 0:
-        return set()
-    scored: list[tuple[int, int]] = []
-    last_text: str | None = None
-    if previous is not None and previous.lines:
-        last_text = previous.lines[-1].text
-    after_marker = False
-    for position, (kind, line, _marker) in enumerate(items):
-        if kind == "N":
-            after_marker = True
-            continue
-        if kind == "NT":
-            after_marker = False
-            last_text = line.text
-            continue
-        text = line.text.strip()
-        if after_marker:
-            score = 3
-        elif last_text is None or _ends_sentence(last_text):
-            score = 2 if text[:1].isupper() or text[:1].isdigit() or text[:1] in "“«(\"'" else 1
-        else:
-            score = 0
-        scored.append((score, position))
-        after_marker = False
-        last_text = line.text
-    best = sorted(scored, key=lambda item: (-item[0], item[1]))[:count]
-    return {position for _, position in best}
-
-
-def _ends_note_sentence(text: str, mapping: Mapping) -> bool:
-    """Does a footnote line end a sentence (a full stop that is not an abbreviation's)?"""
-    text = text.rstrip().rstrip(mapping.closing_marks + ")")
-    if not text.endswith((".", "。")):
-        return False
-    last = text.rsplit(None, 1)[-1].lstrip("(")
-    return last not in mapping.rule("notes", "abbreviations")
-
-
 def _body_state(text: str, mapping: Mapping) -> str:
     """How a body line stops: "open" (mid-sentence, or a paragraph number still waiting for
     its text), "comma" (a comma: maybe mid-sentence), "closed" (a paragraph or item ended)."""
@@ -860,7 +633,3 @@ def _body_state(text: str, mapping: Mapping) -> str:
     if bare.endswith((",", "،", "，")):
         return "comma"
     return "open"
-
-
-def _ends_sentence(text: str) -> bool:
-    return text.rstrip().endswith((".", ".)", ".”", ".»", ";"))

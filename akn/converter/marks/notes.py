@@ -19,8 +19,8 @@ from collections import Counter
 from dataclasses import dataclass
 
 from akn.converter.blocks import Block, Kind
+from akn.converter.footnotes import Note
 from akn.converter.normalise import line_at
-from akn.converter.pages import Note
 from akn.diagnostics import Diagnostic, Severity
 from akn.mapping import Mapping
 
