@@ -11,8 +11,9 @@ files it changed: a document without a list loses no labels).
 Usage: python tools/extraction_score.py [eng fra ...] [--corpus akn|wide] [--limit N]
        [--rows clean,pdftotext,...] [--seed N] [--details FILE.jsonl]
 (--details: one JSON line per file and row, with the first differences and error codes, to
-see which class failed.) Needs WeasyPrint, poppler-utils, PyMuPDF, pdfminer.six and the fonts:
-.ci/run installs them; pip install -e '.[test,typeset]'.
+see which class failed.) The row "akn reads the PDF" gives the typeset PDF itself to
+akn convert (its PDF reader, the `pdf` extra). Needs WeasyPrint, poppler-utils, PyMuPDF,
+pdfminer.six, pypdfium2 and the fonts: .ci/run installs them; pip install -e '.[test,typeset]'.
 """
 
 from __future__ import annotations
@@ -42,10 +43,13 @@ from typeset.degrade import DEGRADATIONS, Source, degrade  # noqa: E402
 from typeset.extract import EXTRACTORS, extract, missing  # noqa: E402
 from typeset.pdf import typeset  # noqa: E402
 
+from akn.converter.pdf import pdf_support  # noqa: E402
 from akn.converter.pipeline import convert  # noqa: E402
 from akn.diagnostics import Severity  # noqa: E402
 
-ROWS = ["clean", *EXTRACTORS, *DEGRADATIONS]
+# akn's own PDF reader (akn/converter/pdf): the typeset PDF's bytes go to convert() as they are.
+PDF_ROW = "akn reads the PDF"
+ROWS = ["clean", PDF_ROW, *EXTRACTORS, *DEGRADATIONS]
 
 
 @dataclass
@@ -66,7 +70,9 @@ class Measure:
         return self.matched == self.total
 
 
-def compare_structure(language: str, path: Path, text: str) -> tuple[int, int, list[str], list]:
+def compare_structure(
+    language: str, path: Path, text: str | bytes
+) -> tuple[int, int, list[str], list]:
     """Convert ``text`` and score it against the UN's file ``path``: (matched, total,
     differences, diagnostics). The one place that calls the project's comparer
     (tests/corpus.py), so a new comparer changes this function only."""
@@ -92,6 +98,9 @@ def texts(language: str, path: Path, rows: Iterable[str], seed: int):
     for row in rows:
         if row == "clean":
             yield row, clean_text(path), []
+        elif row == PDF_ROW:
+            pdf = pdf or typeset(path, language, brackets)
+            yield row, pdf.read_bytes(), []
         elif row in EXTRACTORS:
             pdf = pdf or typeset(path, language, brackets)
             yield row, extract(row, pdf), []
@@ -150,6 +159,8 @@ def main(argv: list[str] | None = None) -> int:
     if unknown or any(language not in LANGUAGES for language in args.languages):
         parser.error(f"rows are {ROWS}; languages {sorted(LANGUAGES)}")
     absent = {row: why for row in rows if row in EXTRACTORS and (why := missing(row))}
+    if PDF_ROW in rows and (why := pdf_support()):
+        absent[PDF_ROW] = why
     for row, why in absent.items():
         print(f"skipped {row}: {why}", file=sys.stderr)
     rows = [row for row in rows if row not in absent]

@@ -38,6 +38,7 @@ from akn.converter.metadata import (
 )
 from akn.converter.normalise import clean_lines, fill_block_texts
 from akn.converter.pages import find_decision, find_formula, split_pages
+from akn.converter.pdf import is_pdf, read_pdf
 from akn.converter.recognise import Regime, detect_regime, parse_front_matter, read_body
 from akn.converter.serialise import NoteText, Parsed, build_tree
 from akn.converter.source import InputError, Line, decode, looks_like_text, split_lines
@@ -103,7 +104,12 @@ def convert(
         raise ValueError(
             f"unknown language {lang!r}: akn has mappings for {', '.join(available_languages())}"
         )
-    diagnostics: list[Diagnostic] = []
+    if is_pdf(text):  # the PDF reader makes the line table from the pages (akn/converter/pdf)
+        try:
+            lines, found = read_pdf(bytes(text))
+        except InputError as error:
+            return Conversion(None, [error.diagnostic])
+        return _convert_lines(lines, found, lang, metadata, validate, iri_style)
     try:
         decoded = decode(bytes(text) if isinstance(text, bytearray) else text)
     except InputError as error:
@@ -122,7 +128,19 @@ def convert(
             ],
         )
     lines, found = split_lines(decoded)
-    diagnostics += found
+    return _convert_lines(lines, found, lang, metadata, validate, iri_style)
+
+
+def _convert_lines(
+    lines: list[Line],
+    found: list[Diagnostic],
+    lang: str | None,
+    metadata: MappingType[str, object] | None,
+    validate: bool,
+    iri_style: str,
+) -> Conversion:
+    """The shared pipeline, from the line table on: both readers (text, PDF) end here."""
+    diagnostics = list(found)
     try:
         mapping = _choose_mapping(lines, lang, diagnostics)
     except MappingError as error:

@@ -92,9 +92,11 @@ def _candidates(text: str, marker: str, mapping: Mapping, repeat: bool) -> list[
         plain = digits.translate(SUPERSCRIPT_DIGITS)
         if not plain.endswith(marker):
             continue
-        if digits != plain:  # superscript digits are markers for certain
-            if plain == marker:
-                found.append(_Candidate(run.start(), run.end(), run.start(), True))
+        if digits != plain:  # superscript digits are markers for certain, even after a year
+            raised = len(digits) - len(digits.rstrip("⁰¹²³⁴⁵⁶⁷⁸⁹"))
+            if raised and digits[-raised:].translate(SUPERSCRIPT_DIGITS) == marker:
+                start = run.end() - raised
+                found.append(_Candidate(start, run.end(), start, True))
             continue
         if len(plain) > len(marker):
             year = plain[: -len(marker)]

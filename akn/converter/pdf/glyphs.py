@@ -1,0 +1,183 @@
+"""The characters of a PDF page as PDFium reads them: text, position, size and font.
+
+PDFium (through pypdfium2) is the only module of akn that touches the PDF itself; everything
+after this works on plain ``Glyph`` records. PDFium gives each character its origin (the left
+end of its baseline), its font size and the text object that drew it; the object names the
+font, whose name, flags and weight say italic, bold, or a bar code. Two calls per character
+and one per text object keep a five-page resolution to a few tens of milliseconds: the text
+itself is fetched in one call for the whole page.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import functools
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as raw
+
+_ITALIC_FLAG = 0x40  # the PDF font descriptor's Italic flag (PDF 32000-1, table 123)
+
+
+@dataclass(frozen=True, slots=True)
+class Font:
+    """What the page's typography says through a font: its name and its style."""
+
+    name: str
+    italic: bool
+    bold: bool
+    barcode: bool
+
+
+@dataclass(slots=True)
+class Glyph:
+    """One character drawn on the page (or a space PDFium inferred between words)."""
+
+    char: str
+    x: float  # origin: left end of the baseline, in PDF points from the page's left edge
+    y: float  # baseline, in PDF points from the page's bottom edge
+    size: float
+    font: Font
+    sup: bool = False  # raised and smaller than its line: a superscript
+
+
+@dataclass(slots=True)
+class Run:
+    """Glyphs one text object drew on one baseline: the unit lines are built from."""
+
+    glyphs: list[Glyph]
+    y: float
+    size: float
+
+    @property
+    def x0(self) -> float:
+        return min(glyph.x for glyph in self.glyphs)
+
+    @property
+    def x1(self) -> float:
+        return max(glyph.x for glyph in self.glyphs) + 0.6 * self.size
+
+
+@dataclass(slots=True)
+class PageGlyphs:
+    """The runs of one page and its size in points."""
+
+    number: int  # 1-based
+    width: float
+    height: float
+    runs: list[Run]
+
+    @property
+    def empty(self) -> bool:
+        return not any(g.char.strip() for run in self.runs for g in run.glyphs)
+
+
+_UNKNOWN_FONT = Font("", False, False, False)
+
+
+class _FontTable:
+    """Fonts by PDFium handle: read once per text object's font, not once per character."""
+
+    def __init__(self) -> None:
+        self.by_address: dict[int, Font] = {}
+        self.buffer = ctypes.create_string_buffer(256)
+
+    def of(self, text_object: object) -> Font:
+        handle = raw.FPDFTextObj_GetFont(text_object)
+        if not handle:
+            return _UNKNOWN_FONT
+        address = ctypes.cast(handle, ctypes.c_void_p).value or 0
+        font = self.by_address.get(address)
+        if font is None:
+            font = self.by_address[address] = self._read(handle)
+        return font
+
+    def _read(self, handle: object) -> Font:
+        length = raw.FPDFFont_GetBaseFontName(handle, self.buffer, len(self.buffer))
+        name = self.buffer.value.decode("latin-1") if length else ""
+        flags = raw.FPDFFont_GetFlags(handle)
+        weight = raw.FPDFFont_GetWeight(handle)
+        angle = ctypes.c_int(0)
+        raw.FPDFFont_GetItalicAngle(handle, ctypes.byref(angle))
+        lowered = name.casefold()
+        italic = bool(flags & _ITALIC_FLAG) or angle.value != 0
+        italic = italic or "italic" in lowered or "oblique" in lowered
+        bold = weight >= 600 or "bold" in lowered or "black" in lowered
+        barcode = "barcode" in lowered or "3of9" in lowered.replace(" ", "")
+        return Font(name, italic, bold, barcode)
+
+
+def read_pages(document: pdfium.PdfDocument) -> Iterator[PageGlyphs]:
+    """Each page's glyphs, one page at a time: PDFium's page and text page are closed before
+    the next is opened, so a long document costs the memory of one page (and of its text)."""
+    fonts = _FontTable()
+    for index in range(len(document)):
+        page = document[index]
+        try:
+            width, height = page.get_size()
+            textpage = page.get_textpage()
+            try:
+                runs = _page_runs(textpage, fonts)
+            finally:
+                textpage.close()
+        finally:
+            page.close()
+        yield PageGlyphs(index + 1, width, height, runs)
+    fonts.by_address.clear()  # handles die with the document
+
+
+def _page_runs(textpage: pdfium.PdfTextPage, fonts: _FontTable) -> list[Run]:
+    count = textpage.count_chars()
+    if count <= 0:
+        return []
+    text = textpage.get_text_range(0, count)
+    handle = textpage.raw
+    if len(text) != count:  # characters beyond the BMP: read them one by one
+        text = "".join(chr(raw.FPDFText_GetUnicode(handle, i) or 0xFFFD) for i in range(count))
+    get_object = _object_address()
+    get_origin = raw.FPDFText_GetCharOrigin
+    get_size = raw.FPDFText_GetFontSize
+    x, y = ctypes.c_double(), ctypes.c_double()
+    x_ref, y_ref = ctypes.byref(x), ctypes.byref(y)
+    runs: list[Run] = []
+    current: Run | None = None
+    current_object: int | None = None
+    for index in range(count):
+        char = text[index]
+        text_object = get_object(handle, index)  # an address: compared as a number
+        if not text_object:  # inferred by PDFium: a space between words, or a line break
+            if char == " " and current is not None:
+                get_origin(handle, index, x_ref, y_ref)
+                current.glyphs.append(Glyph(" ", x.value, current.y, current.size, _SPACE))
+            continue
+        if char in "\r\n\x00\uffff":
+            continue
+        if char in "\ufffe\x02":  # PDFium's mark for a hyphen that ends a line: the hyphen
+            char = "-"
+        get_origin(handle, index, x_ref, y_ref)
+        if current is None or text_object != current_object or abs(y.value - current.y) > 0.1:
+            size = get_size(handle, index)
+            font = fonts.of(ctypes.cast(text_object, raw.FPDF_PAGEOBJECT))
+            current = Run([], y.value, size)
+            current_object = text_object
+            runs.append(current)
+        else:
+            font = current.glyphs[-1].font
+        current.glyphs.append(Glyph(char, x.value, y.value, current.size, font))
+    return [run for run in runs if run.glyphs]
+
+
+_SPACE = Font(" ", False, False, False)
+
+
+@functools.cache
+def _object_address() -> Callable[[object, int], int | None]:
+    """FPDFText_GetTextObject answering the object's address as an int: pypdfium2's binding
+    answers a ctypes pointer, and comparing two of those costs a cast each, per character."""
+    library = getattr(raw, "_libs", None) or __import__("pypdfium2_raw.bindings").bindings._libs
+    function = library["pdfium"]["FPDFText_GetTextObject"]  # a fresh function object
+    function.argtypes = [raw.FPDF_TEXTPAGE, ctypes.c_int]
+    function.restype = ctypes.c_void_p
+    return function

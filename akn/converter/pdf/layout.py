@@ -1,0 +1,201 @@
+"""Pages of visual lines made into the line table of the text path.
+
+What the page shows decides what pdftotext's output leaves to heuristics:
+- page furniture: a bar code (its font says so), and lines at the top or bottom of a page
+  that repeat at the same height on other pages, digits aside (running heads, "2/5", the job
+  number) are removed here and reported (L201). The first page keeps its masthead and job
+  number: the page reader of the text path takes the job number into the metadata.
+- the footnote area: the lines under the short rule, or, where the rule is drawn rather than
+  written, the smaller lines at the bottom of the page from the first that opens with a
+  superscript marker. Each note line opens with its marker written plain ("1 See …"); a note
+  continued from the page before opens with no marker, and the text path joins it to it.
+- paragraphs: a blank line where the vertical gap between two lines is wider than the page's
+  line pitch (the UN's paragraphs stand apart), so the text path need not guess.
+Pages are parted by form feeds, as pdftotext parts them.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from akn.converter.pdf.lines import TextLine
+from akn.converter.pdf.render import Written, write_line
+from akn.converter.source import Line
+from akn.diagnostics import Diagnostic, Severity
+
+_RULE = re.compile(r"_{5,}")
+RULE_TEXT = "__________"
+# The bands where running heads and footers stand, as shares of the page height.
+_TOP_BAND, _BOTTOM_BAND = 0.88, 0.12
+_NOTE_SIZE = 0.92  # a footnote's lines are smaller than the body's
+
+
+@dataclass(slots=True)
+class PdfLine(Line):
+    """A line of the text path that knows what its page showed: the italic spans of its text
+    (offsets in ``text``), whether it is bold, and the page it was printed on."""
+
+    italics: tuple[tuple[int, int], ...] = ()
+    bold: bool = False
+    pdf_page: int = 0
+
+
+@dataclass(slots=True)
+class PageLine:
+    """A written line and where it stood: what furniture and note detection need."""
+
+    written: Written  # as body text: a superscript at its start is a marker in the text
+    note: Written | None  # as a footnote's line, if it opens with a superscript marker
+    y: float
+    x0: float
+    size: float
+    barcode: bool
+    rule: bool
+
+
+@dataclass(slots=True)
+class Page:
+    number: int
+    height: float
+    lines: list[PageLine]
+
+
+def page_of(number: int, height: float, lines: list[TextLine]) -> Page:
+    """A page's lines written as text, its footnote area's with their markers."""
+    result = []
+    for line in lines:
+        written = write_line(line)
+        note = write_line(line, note_area=True) if line.glyphs[0].sup else None
+        rule = bool(_RULE.fullmatch(written.text))
+        result.append(PageLine(written, note, line.y, line.x0, line.size, line.barcode, rule))
+    return Page(number, height, result)
+
+
+def _key(line: PageLine) -> tuple[str, int]:
+    return re.sub(r"\d+", "#", " ".join(line.written.text.split())).casefold(), round(line.y / 3)
+
+
+class Furniture:
+    """Lines at the top or bottom of a page that recur at the same height on other pages."""
+
+    def __init__(self) -> None:
+        self.pages_of: dict[tuple[str, int], set[int]] = {}
+
+    def count(self, page: Page) -> None:
+        for line in page.lines:
+            if _in_band(line, page):
+                self.pages_of.setdefault(_key(line), set()).add(page.number)
+
+    def __call__(self, line: PageLine, page: Page, size: float) -> bool:
+        if line.barcode:
+            return True
+        if page.number == 1 or line.rule or not _in_band(line, page):
+            return False
+        if line.y < page.height / 2 and any(
+            other.y < line.y and (other.rule or other.size < _NOTE_SIZE * size)
+            for other in page.lines
+        ):
+            return False  # above a footnote's line: part of the footnote area, not a footer
+        pages = self.pages_of.get(_key(line), set())
+        return len(pages - {1}) >= 2
+
+
+def _in_band(line: PageLine, page: Page) -> bool:
+    return line.y >= _TOP_BAND * page.height or line.y <= _BOTTOM_BAND * page.height
+
+
+def body_size(pages: list[Page]) -> float:
+    """The font size most of the text is set in."""
+    sizes: Counter[float] = Counter()
+    for page in pages:
+        for line in page.lines:
+            sizes[round(line.size, 1)] += len(line.written.text)
+    return sizes.most_common(1)[0][0] if sizes else 10.0
+
+
+def _note_start(lines: list[PageLine], size: float) -> int | None:
+    """Index of the first line of the page's footnote area, or None."""
+    for index, line in enumerate(lines):
+        if line.rule:
+            return index
+    start = None
+    for index in range(len(lines) - 1, -1, -1):
+        line = lines[index]
+        if line.size >= _NOTE_SIZE * size:
+            break
+        if line.note is not None and line.note.marker:
+            start = index
+    return start
+
+
+class Writer:
+    """Numbers the lines of the whole document and turns pages into the line table."""
+
+    def __init__(self, size: float) -> None:
+        self.size = size
+        self.lines: list[Line] = []
+        self.diagnostics: list[Diagnostic] = []
+        self.number = 0
+
+    def page(self, page: Page, furniture: Furniture) -> None:
+        if self.lines:
+            self.number += 1
+            self.lines.append(Line(self.number, "\f"))
+        kept: list[PageLine] = []
+        for line in page.lines:
+            if furniture(line, page, self.size):
+                self.number += 1
+                self._removed(line)
+            else:
+                kept.append(line)
+        notes = _note_start(kept, self.size)
+        pitch = _pitch(kept[:notes] if notes is not None else kept, self.size)
+        previous: PageLine | None = None
+        for index, line in enumerate(kept):
+            if notes is not None and index == notes and not line.rule:
+                self._append(RULE_TEXT, line, italic=False)
+            elif (
+                previous is not None
+                and previous.y - line.y > 1.45 * pitch
+                and (notes is None or index < notes)
+            ):
+                self.number += 1
+                self.lines.append(Line(self.number, ""))
+            in_notes = notes is not None and index >= notes
+            self._append_line(line.note if in_notes and line.note else line.written, page.number)
+            previous = line
+
+    def _append_line(self, written: Written, page: int) -> None:
+        self.number += 1
+        self.lines.append(
+            PdfLine(
+                self.number, written.text, italics=written.italics, bold=written.bold, pdf_page=page
+            )
+        )
+
+    def _append(self, text: str, line: PageLine, italic: bool) -> None:
+        self.number += 1
+        self.lines.append(Line(self.number, text))
+
+    def _removed(self, line: PageLine) -> None:
+        self.diagnostics.append(
+            Diagnostic(
+                "L201",
+                Severity.INFO,
+                f"page furniture removed: {line.written.text!r}",
+                line=self.number,
+            )
+        )
+
+
+def _pitch(lines: list[PageLine], size: float) -> float:
+    """The usual distance between the baselines of two lines of a paragraph."""
+    gaps: Counter[float] = Counter()
+    for above, below in itertools.pairwise(lines):
+        gap = round(above.y - below.y, 1)
+        if 0.8 * size <= gap <= 2.5 * size:
+            gaps[gap] += 1
+    return gaps.most_common(1)[0][0] if gaps else 1.2 * size

@@ -1,0 +1,229 @@
+"""akn's PDF reader: a PDF's pages become the text path's line table (akn/converter/pdf).
+
+The PDFs are made here (tests/pdfmaker.py): a three-page resolution with a masthead, a bar
+code, running heads, page numbers, superscript note markers, a note continued on the next
+page and italic opening words; and the broken files a user may give: encrypted, damaged,
+scanned (no text layer), too long.
+"""
+
+from __future__ import annotations
+
+import io
+import sys
+
+import pytest
+from lxml import etree
+
+pytest.importorskip("pypdfium2", reason="the pdf extra: pip install -e '.[pdf]'")
+
+from pdfmaker import encrypted_pdf, make_pdf, scanned_pdf
+
+import akn.converter.pdf as pdf_reader
+from akn.cli import main
+from akn.converter.pdf import is_pdf, read_pdf
+from akn.converter.pdf.layout import PdfLine
+from akn.converter.pipeline import convert
+
+NS = {"a": "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"}
+
+
+def _line(x, y, *segments):
+    return (x, y, [(font, size, rise, text) for font, size, rise, text in segments])
+
+
+def _r(text, size=10):
+    return ("R", size, 0, text)
+
+
+def _i(text, size=10):
+    return ("I", size, 0, text)
+
+
+def _sup(text, size=6.5):
+    return ("R", size, 3.5, text)
+
+
+def _running(page: int) -> list:
+    return [
+        _line(72, 750, _r("A/RES/99/1")),
+        _line(300, 40, _r(f"{page}/3")),
+        _line(72, 40, _r("99-00001")),
+    ]
+
+
+RESOLUTION = [
+    [
+        _line(72, 740, _r("United Nations")),
+        _line(450, 740, _r("A/RES/99/1")),
+        _line(72, 722, ("B", 12, 0, "General Assembly")),
+        _line(72, 690, ("B", 12, 0, "99/1. Test of the page reader")),
+        _line(108, 660, _i("The General Assembly"), _r(",")),
+        _line(
+            108, 640, _i("Recalling"), _r(" its resolution 70/1 of 25 September 2015,"), _sup("1")
+        ),
+        _line(108, 620, _i("Noting"), _r(" the report of the Secretary-General,"), _sup("2")),
+        _line(72, 120, _r("__________")),
+        _line(72, 105, _sup("1", 5.5), _r(" Resolution 70/1.", 8)),
+        _line(72, 95, _sup("2", 5.5), _r(" A/99/100, containing the report of the", 8)),
+        _line(72, 50, _r("99-00001 (E)")),
+        _line(72, 35, ("C", 12, 0, "*9900001*")),
+    ],
+    [
+        *_running(2),
+        _line(108, 700, _r("1. "), _i("Decides"), _r(" to test the reader;")),
+        _line(108, 680, _r("2. "), _i("Requests"), _r(" the Secretary-General to report;")),
+        _line(72, 120, _r("__________")),
+        _line(72, 105, _r("Secretary-General on the matter.", 8)),
+    ],
+    [
+        *_running(3),
+        _line(108, 700, _r("3. "), _i("Decides"), _r(" to remain seized of the matter.")),
+        _line(72, 660, _r("100th plenary meeting")),
+        _line(72, 648, _r("1 January 2099")),
+    ],
+]
+
+
+@pytest.fixture(scope="module")
+def resolution() -> bytes:
+    return make_pdf(RESOLUTION)
+
+
+def test_a_pdf_is_known_by_its_content_not_its_name() -> None:
+    assert is_pdf(b"%PDF-1.7\n...") and is_pdf(b"\n %PDF-1.4") and is_pdf(bytearray(b"%PDF-2.0"))
+    assert not is_pdf("%PDF-1.7 as text") and not is_pdf(b"The General Assembly,")
+
+
+def test_the_pdf_converts_with_its_notes_placed_at_their_markers(resolution) -> None:
+    result = convert(resolution, lang="en")
+    assert result.tree is not None, [d.format() for d in result.diagnostics]
+    recitals = result.tree.findall(".//a:preamble/a:container", NS)
+    assert [c.get("name") for c in recitals] == ["Recalling", "Noting"]
+    note = recitals[0].find(".//a:authorialNote", NS)
+    assert note.get("marker") == "1"
+    before = note.getprevious()
+    assert (before.tail if before is not None else note.getparent().text).endswith("2015,")
+    assert [
+        p.findtext("a:num", namespaces=NS) for p in result.tree.iterfind(".//a:paragraph", NS)
+    ] == [
+        "1.",
+        "2.",
+        "3.",
+    ]
+
+
+def test_a_note_continued_on_the_next_page_is_one_note(resolution) -> None:
+    result = convert(resolution, lang="en")
+    notes = result.tree.findall(".//a:authorialNote", NS)
+    texts = [" ".join("".join(n.itertext()).split()) for n in notes]
+    assert texts == [
+        "Resolution 70/1.",
+        "A/99/100, containing the report of the Secretary-General on the matter.",
+    ]
+
+
+def test_page_furniture_never_reaches_the_text(resolution) -> None:
+    result = convert(resolution, lang="en")
+    body = "".join(result.tree.find(".//a:mainBody", NS).itertext())
+    assert "2/3" not in body and "99-00001" not in body and "A/RES/99/1" not in body
+    assert "*9900001*" not in etree.tostring(result.tree, encoding="unicode")
+    job = result.tree.find(".//a:FRBRManifestation", NS)
+    assert job is not None
+    removed = [d.message for d in result.diagnostics if d.code == "L201"]
+    assert any("2/3" in m for m in removed) and any("*9900001*" in m for m in removed)
+
+
+def test_superscripts_are_markers_and_italics_are_recorded(resolution) -> None:
+    lines, _ = read_pdf(resolution)
+    texts = [line.text for line in lines]
+    assert "Recalling its resolution 70/1 of 25 September 2015,¹" in texts
+    recalling = next(line for line in lines if line.text.startswith("Recalling"))
+    assert isinstance(recalling, PdfLine) and recalling.italics == ((0, 9),)
+    decides = next(line for line in lines if line.text.startswith("1. Decides"))
+    assert decides.italics == ((3, 10),)
+    assert "1 Resolution 70/1." in texts  # a note's marker written plain, as the text path reads
+    assert texts.count("\f") == 2  # pages parted by form feeds, as pdftotext parts them
+
+
+def test_an_arabic_line_is_read_in_logical_order() -> None:
+    from akn.converter.pdf.glyphs import Font, Glyph
+    from akn.converter.pdf.lines import _reading_order
+
+    font = Font("Naskh", False, False, False)
+    logical = "قراره 2489 (2019) و A/75/73"
+    # the glyphs as the page shows them, read from the right edge: Arabic letters in logical
+    # order, each number and symbol drawn left to right, the brackets' glyphs mirrored
+    from_right = "قراره 9842 )9102( و 37/57/A"
+    glyphs = [Glyph(char, 500 - 6 * at, 100, 10, font) for at, char in enumerate(from_right)]
+    glyphs.sort(key=lambda glyph: glyph.x)
+    assert "".join(g.char for g in _reading_order(glyphs, rtl=True)) == logical
+
+
+def test_chinese_has_no_spaces_between_its_characters() -> None:
+    from akn.converter.pdf.glyphs import Font, Glyph
+    from akn.converter.pdf.lines import TextLine
+    from akn.converter.pdf.render import write_line
+
+    font = Font("Song", False, False, False)
+    glyphs = [Glyph(char, 10 * at, 100, 10, font) for at, char in enumerate("大会 回顾 其决议 A 1")]
+    assert write_line(TextLine(glyphs, 100, 10)).text == "大会回顾其决议 A 1"
+
+
+@pytest.mark.parametrize(
+    ("data", "code", "words"),
+    [
+        (encrypted_pdf(), "E111", "encrypted"),
+        (b"%PDF-1.7\n1 0 obj << /Type /Catalog", "E112", "damaged"),
+        (scanned_pdf(), "E113", "no text layer; run OCR first, e.g. `ocrmypdf"),
+    ],
+)
+def test_a_bad_pdf_is_one_clear_line_and_exit_1(tmp_path, capsys, data, code, words) -> None:
+    path = tmp_path / "bad.pdf"
+    path.write_bytes(data)
+    assert main(["convert", str(path)]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and f"error: {code}" in err[0] and words in err[0]
+    assert "Traceback" not in err[0]
+
+
+def test_a_pdf_of_more_pages_than_any_resolution_is_refused() -> None:
+    pages = [[_line(72, 700, _r("x"))]] * (pdf_reader.MAX_PAGES + 1)
+    result = convert(make_pdf(pages))
+    assert result.tree is None and [d.code for d in result.diagnostics] == ["E114"]
+
+
+def test_without_the_pdf_extra_a_pdf_gets_one_line_saying_what_to_install(
+    resolution, monkeypatch, tmp_path, capsys
+) -> None:
+    import importlib.util
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(
+        importlib.util,
+        "find_spec",
+        lambda name, *a: None if name == "pypdfium2" else real(name, *a),
+    )
+    path = tmp_path / "resolution.pdf"
+    path.write_bytes(resolution)
+    assert main(["convert", str(path)]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "E110" in err[0] and "pip install 'akn[pdf]'" in err[0]
+
+
+def test_a_pdf_on_standard_input_converts(resolution, monkeypatch, capsys) -> None:
+    class Stdin:
+        buffer = io.BytesIO(resolution)
+
+    monkeypatch.setattr(sys, "stdin", Stdin())
+    code = main(["convert", "-", "--lang", "en"])
+    out = capsys.readouterr().out
+    assert code in (0, 1) and "<authorialNote" in out and "Decides" in out
+
+
+def test_the_reader_removes_furniture_by_position_and_repetition(resolution) -> None:
+    lines, found = read_pdf(resolution)
+    removed = {d.message.split(": ", 1)[1] for d in found if d.code == "L201"}
+    # repeated at the same height on pages 2 and 3, digits aside; the bar code by its font
+    assert removed == {"'*9900001*'", "'A/RES/99/1'", "'2/3'", "'3/3'", "'99-00001'"}
+    texts = [line.text for line in lines]
+    assert "A/RES/99/1" in texts[:3] and "99-00001 (E)" in texts  # page 1 keeps its own
