@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from typing import Any
@@ -44,7 +45,8 @@ class Record:
 
     @property
     def key(self) -> str:
-        return (self.a or self.b).key if (self.a or self.b) else ""
+        item = self.a or self.b
+        return item.key if item is not None else ""
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {"kind": self.kind, "status": self.status}
@@ -174,7 +176,9 @@ def _pair(kind: str, want: list[Item], got: list[Item], strict: bool) -> list[Re
     """Records for a stretch where the two sides differ: items with the same text pair up
     first (a paragraph renumbered after a deletion), then, for numbered kinds, items with
     the same number or marker, then neighbours with similar words."""
-    steps = [_same_text, _same_key] if kind in KEYED else [_same_text]
+    steps: tuple[Callable[[Item], object], ...] = (
+        (_same_text, _same_key) if kind in KEYED else (_same_text,)
+    )
     return _pair_by(steps, kind, want, got, strict)
 
 
@@ -187,7 +191,13 @@ def _same_key(item: Item) -> object:
     return comparable(item.key) if item.key else ("", id(item))
 
 
-def _pair_by(steps, kind: str, want: list[Item], got: list[Item], strict: bool) -> list[Record]:
+def _pair_by(
+    steps: tuple[Callable[[Item], object], ...],
+    kind: str,
+    want: list[Item],
+    got: list[Item],
+    strict: bool,
+) -> list[Record]:
     if not steps or not want or not got:
         return _pair_neighbours(kind, want, got, strict)
     key, rest = steps[0], steps[1:]

@@ -60,22 +60,24 @@ def _name(record: Record) -> str:
         return label
     if a and b and a.key != b.key:
         return f"{label} {a.key or '(unnumbered)'} -> {b.key or '(unnumbered)'}"
-    key = (a or b).key if (a or b) else ""
+    item = a or b
+    key = item.key if item is not None else ""
     return f"{label} {key}" if key else f"{label} (unnumbered)"
 
 
 def record_lines(record: Record) -> list[str]:
     """The lines of one difference: what and where, then its words or its text."""
     where = _name(record)
-    if record.status == ONLY_A:
-        return [f"{where}: only in A", f"  - {_excerpt(record.a.text)}"]
-    if record.status == ONLY_B:
-        return [f"{where}: only in B", f"  + {_excerpt(record.b.text)}"]
+    a, b = record.a, record.b
+    if record.status == ONLY_A and a is not None:
+        return [f"{where}: only in A", f"  - {_excerpt(a.text)}"]
+    if record.status == ONLY_B and b is not None:
+        return [f"{where}: only in B", f"  + {_excerpt(b.text)}"]
     lines = [f"{where}: changed ({', '.join(record.fields)})"]
     if "text" in record.fields:
         lines.append(f"  {_word_line(record)}")
-    if "eId" in record.fields:
-        lines.append(f"  eId {record.a.eid!r} -> {record.b.eid!r}")
+    if "eId" in record.fields and a is not None and b is not None:
+        lines.append(f"  eId {a.eid!r} -> {b.eid!r}")
     return lines
 
 
@@ -97,7 +99,8 @@ def _word_line(record: Record) -> str:
 def _is_cjk(record: Record) -> bool:
     from akn.reading import CJK_CHARACTER
 
-    return bool(CJK_CHARACTER.search(record.a.text + record.b.text))
+    texts = [item.text for item in (record.a, record.b) if item is not None]
+    return bool(CJK_CHARACTER.search("".join(texts)))
 
 
 def _elide(text: str, joiner: str, first: bool, last: bool) -> str:

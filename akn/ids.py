@@ -96,7 +96,7 @@ def _number(element: etree._Element) -> str | None:
     num = element.find(f"{{{AKN}}}num")
     if num is None:
         return None
-    return clean_number("".join(num.itertext())) or None
+    return clean_number("".join(str(text) for text in num.itertext())) or None
 
 
 def assign_ids(root: etree._Element) -> None:

@@ -221,6 +221,7 @@ def metadata(document: etree._Element) -> dict[str, str]:
             if entry.get("name"):
                 label += f"[{entry.get('name')}]"
             for attribute, value in sorted(entry.attrib.items()):
-                if attribute != "name" and not _META_SKIP.match(attribute):
-                    found.setdefault(f"{label}/@{attribute}", value)
+                name, text = str(attribute), str(value)
+                if name != "name" and not _META_SKIP.match(name):
+                    found.setdefault(f"{label}/@{name}", text)
     return found

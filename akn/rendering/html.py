@@ -163,9 +163,10 @@ def _note_marker(note: etree._Element, parent: etree._Element, page: _Page) -> N
     sup = etree.SubElement(parent, "sup", {"class": "note-ref", "id": f"ref-{number}"})
     link = etree.SubElement(sup, "a", {"href": f"#note-{number}", "class": "note-link"})
     link.text = marker
-    if note.get("eId") and note.get("eId") not in page.ids:
-        page.ids.add(note.get("eId"))
-        sup.set("data-eid", note.get("eId"))
+    eid = note.get("eId")
+    if eid and eid not in page.ids:
+        page.ids.add(eid)
+        sup.set("data-eid", eid)
 
 
 def _note_reference(ref: etree._Element, parent: etree._Element, page: _Page) -> None:
@@ -192,8 +193,9 @@ def _footnotes(article: etree._Element, page: _Page) -> None:
         back.text = marker
         holder = etree.SubElement(item, "div", {"class": "note-text"})
         _convert(note, holder, page)
-        if note.get("eId"):
-            item.set("data-eid", note.get("eId"))
+        eid = note.get("eId")
+        if eid:
+            item.set("data-eid", eid)
 
 
 def _findings(findings: list[Diagnostic], root: etree._Element, page: _Page) -> etree._Element:
@@ -201,8 +203,9 @@ def _findings(findings: list[Diagnostic], root: etree._Element, page: _Page) -> 
     about the metadata (not shown on the page) are listed apart, folded."""
     by_line: dict[int, etree._Element] = {}
     for element in root.iter():
-        if isinstance(element.tag, str) and element.sourceline is not None:
-            by_line.setdefault(element.sourceline, element)
+        line = element.sourceline
+        if isinstance(element.tag, str) and isinstance(line, int):
+            by_line.setdefault(line, element)
     box = etree.Element("nav", {"class": "findings", "dir": "ltr", "lang": "en"})
     heading = etree.SubElement(box, "h2")
     heading.text = f"akn validate: {len(findings)} finding{'s' if len(findings) != 1 else ''}"
@@ -240,13 +243,15 @@ def _block_of(element: etree._Element | None, page: _Page) -> etree._Element | N
 
 
 def _ensure_id(block: etree._Element, page: _Page) -> str:
-    if not block.get("id"):
-        number = 1
-        while f"block-{number}" in page.ids:
-            number += 1
-        page.ids.add(f"block-{number}")
-        block.set("id", f"block-{number}")
-    return block.get("id")
+    existing = block.get("id")
+    if existing:
+        return existing
+    number = 1
+    while f"block-{number}" in page.ids:
+        number += 1
+    page.ids.add(f"block-{number}")
+    block.set("id", f"block-{number}")
+    return f"block-{number}"
 
 
 def _mark(block: etree._Element, finding: Diagnostic, number: int) -> None:

@@ -134,7 +134,7 @@ def _preface_lines(p: etree._Element, line: Line) -> list[str]:
     return [line(number), line(title)]
 
 
-def _pieces_between_eols(p: etree._Element, line: Line, notes: list) -> list[str]:
+def _pieces_between_eols(p: etree._Element, line: Line, notes: list[tuple[str, str]]) -> list[str]:
     """The meeting and the date of adoption, one line each (``eol`` parts them)."""
     if p.find(f".//{q('eol')}") is None:
         return [line(p)]

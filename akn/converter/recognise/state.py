@@ -16,6 +16,7 @@ tested and reordered alone, and the chain order is data (chains.py).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, Generic, TypeVar, overload
@@ -36,7 +37,7 @@ class lazy(Generic[T]):
     without its lock (Python 3.11 takes one on every first read, a third of the time a rule
     chain spends on a line)."""
 
-    def __init__(self, compute: Any) -> None:
+    def __init__(self, compute: Callable[[Any], T]) -> None:
         self.compute = compute
         self.name = compute.__name__
         self.__doc__ = compute.__doc__
