@@ -76,11 +76,38 @@ def parse_footnotes(
     are given to them in numeric order. Text before the first note continues the previous one.
     """
     diagnostics: list[Diagnostic] = []
-    lines = merge_superscripts(lines, mapping)
+    items = _line_items(merge_superscripts(lines, mapping), previous, mapping, diagnostics)
+    lone = [marker for kind, _, marker in items if kind == "N"]
+    starts = _choose_starts(items, len(lone), previous)
+    ordered = sorted(lone, key=_marker_key)
+    notes = _cut_notes(items, starts, ordered, page, previous, mapping, diagnostics)
+    for marker in ordered:  # markers that found no text
+        line = next(ln for kind, ln, m in items if kind == "N" and m == marker)
+        diagnostics.append(
+            Diagnostic(
+                "N402",
+                Severity.WARNING,
+                f"footnote {marker} has no text at the bottom of its page; kept empty",
+                line=line.number,
+            )
+        )
+        notes.append(Note(marker, [], page, line))
+    opening, closing = mapping.rule("notes", "brackets")
+    for note in notes:  # "(1)" at the page bottom is note 1
+        note.marker = note.marker.removeprefix(opening).removesuffix(closing) or note.marker
+    notes.sort(key=lambda note: _marker_key(note.marker))
+    return notes, diagnostics
+
+
+def _line_items(
+    lines: list[Line], previous: Note | None, mapping: Mapping, diagnostics: list[Diagnostic]
+) -> list[tuple[str, Line, str]]:
+    """Each line of the block as (kind, line, marker): N a marker alone, NT a marker and its
+    text, T text. A marker opens a note where the numbering goes on from the note before."""
     marker_rx = mapping.pattern("notes", "marker")
     inline_rx = note_line(mapping)
     expected = (previous.number or 0) + 1 if previous else 1
-    items: list[tuple[str, Line, str]] = []  # (kind, line, marker) with kind N, NT or T
+    items: list[tuple[str, Line, str]] = []
     leading = [leading_number(line.text.strip(), inline_rx) for line in lines]
     for position, line in enumerate(lines):
         text = line.text.strip()
@@ -101,9 +128,22 @@ def parse_footnotes(
                 expected = int(bare_marker) + 1
             continue
         items.append(("T", line, ""))
-    lone = [marker for kind, _, marker in items if kind == "N"]
-    starts = _choose_starts(items, len(lone), previous)
-    ordered = sorted(lone, key=_marker_key)
+    return items
+
+
+def _cut_notes(
+    items: list[tuple[str, Line, str]],
+    starts: set[int],
+    ordered: list[str],
+    page: int,
+    previous: Note | None,
+    mapping: Mapping,
+    diagnostics: list[Diagnostic],
+) -> list[Note]:
+    """The notes the items make: a marker with its text opens one, and so does each chosen
+    start, taking the next lone marker from ``ordered``; text before any note continues the
+    note of the page before (or, on the first page, is a note marked '?')."""
+    inline_rx = note_line(mapping)
     notes: list[Note] = []
     current: Note | None = None
     orphans: list[Line] = []
@@ -119,42 +159,25 @@ def parse_footnotes(
             current = Note(marker, [body], page, line)
             notes.append(current)
         elif position in starts:
-            marker = ordered.pop(0)
-            current = Note(marker, [line], page, line)
+            current = Note(ordered.pop(0), [line], page, line)
             notes.append(current)
         elif current is not None:
             current.lines.append(line)
         else:
             orphans.append(line)
-    if orphans:
-        if previous is not None:
-            previous.lines.extend(orphans)
-        else:
-            diagnostics.append(
-                Diagnostic(
-                    "N401",
-                    Severity.WARNING,
-                    "footnote text without a marker; kept as a note marked '?'",
-                    line=orphans[0].number,
-                )
-            )
-            notes.insert(0, Note("?", orphans, page, orphans[0]))
-    for marker in ordered:  # markers that found no text
-        line = next(ln for kind, ln, m in items if kind == "N" and m == marker)
+    if orphans and previous is not None:
+        previous.lines.extend(orphans)
+    elif orphans:
         diagnostics.append(
             Diagnostic(
-                "N402",
+                "N401",
                 Severity.WARNING,
-                f"footnote {marker} has no text at the bottom of its page; kept empty",
-                line=line.number,
+                "footnote text without a marker; kept as a note marked '?'",
+                line=orphans[0].number,
             )
         )
-        notes.append(Note(marker, [], page, line))
-    opening, closing = mapping.rule("notes", "brackets")
-    for note in notes:  # "(1)" at the page bottom is note 1
-        note.marker = note.marker.removeprefix(opening).removesuffix(closing) or note.marker
-    notes.sort(key=lambda note: _marker_key(note.marker))
-    return notes, diagnostics
+        notes.insert(0, Note("?", orphans, page, orphans[0]))
+    return notes
 
 
 def note_line(mapping: Mapping) -> re.Pattern[str]:
