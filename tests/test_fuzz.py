@@ -83,12 +83,6 @@ def test_mutated_xml_passes_the_validation_oracles(seed_number: int, name: str) 
     assert verdict.problems == [], (seed_number, name)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known failure, not fixed here: in Chinese mode a line break after a non-ASCII "
-    "Latin letter is dropped with no diagnostic ('São Tomé\\ne Príncipe' -> 'Tomée'); the "
-    "line joining is in akn/converter/normalise.py, which the lead engineer is changing",
-)
 def test_chinese_mode_keeps_latin_words_apart_across_a_line_break() -> None:
     from akn.converter.pipeline import convert
 

@@ -605,7 +605,15 @@ def join_lines(
 
 
 def _latin_break(before: str, after: str) -> bool:
-    """ "A/78/6" | "(Sect. 4)", "4" | "500万": Latin on both sides of a line break."""
-    return (before.isascii() and (before.isalnum() or before in ".)")) and (
-        after.isascii() and (after.isalnum() or after == "(")
-    )
+    """ "A/78/6" | "(Sect. 4)", "4" | "500万", "Tomé" | "e Príncipe": letters or digits of a
+    spaced script (Latin, Cyrillic, Greek… with their accents) on both sides of a break."""
+    return (_spaced_letter(before) or before in ".)") and (_spaced_letter(after) or after == "(")
+
+
+# Below this code point are the scripts that part words with spaces; from it on, CJK radicals,
+# kana, ideographs, Hangul and full-width forms, which do not.
+_FIRST_UNSPACED = 0x2E80
+
+
+def _spaced_letter(character: str) -> bool:
+    return character.isalnum() and ord(character) < _FIRST_UNSPACED
