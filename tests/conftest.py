@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import os
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+# The mapping cache of a test run is its own: not the user's, and not left from a run before.
+os.environ.setdefault("AKN_CACHE_DIR", tempfile.mkdtemp(prefix="akn-test-cache-"))
 
 from corpus import CORPUS, ROOT
 

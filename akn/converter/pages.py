@@ -82,18 +82,18 @@ def _normalise(text: str) -> str:
 class _Classifier:
     def __init__(self, mapping: Mapping) -> None:
         self.patterns = [
-            (Kind.RULE, mapping.pattern("page", "footnote_rule")),
-            (Kind.LINK, mapping.pattern("page", "link")),
-            (Kind.JOB, mapping.pattern("page", "job_number")),
-            (Kind.BARCODE, mapping.pattern("page", "barcode")),
-            (Kind.PAGE_NUMBER, mapping.pattern("page", "page_number")),
-            (Kind.PRINT_DATE, mapping.pattern("page", "print_date")),
-            (Kind.SYMBOL, mapping.pattern("symbol")),
+            (Kind.RULE, mapping.page.footnote_rule),
+            (Kind.LINK, mapping.page.link),
+            (Kind.JOB, mapping.page.job_number),
+            (Kind.BARCODE, mapping.page.barcode),
+            (Kind.PAGE_NUMBER, mapping.page.page_number),
+            (Kind.PRINT_DATE, mapping.page.print_date),
+            (Kind.SYMBOL, mapping.symbol),
         ]
 
         # One pass tells most lines (plain text) apart from every kind of furniture.
         self.any = re.compile("|".join(f"(?:{pattern.pattern})" for _, pattern in self.patterns))
-        self.gap = mapping.pattern("page", "column_gap")
+        self.gap = mapping.page.column_gap
         self.columns = True  # may a line hold columns? (False: no line of the text does)
 
     def __call__(self, line: Line) -> Kind:
@@ -154,9 +154,7 @@ def find_formula(lines: list[Line], mapping: Mapping, limit: int = 400) -> int |
     # Without its comma, the formula is the one a preambular or numbered paragraph follows.
     for index in bare:
         following = next((ln.text.strip() for ln in lines[index + 1 :] if ln.text.strip()), "")
-        if mapping.phrase_pattern.match(following) or mapping.pattern(
-            "numbering", "operative"
-        ).match(following):
+        if mapping.phrase_pattern.match(following) or mapping.numbering.operative.match(following):
             return index
     return bare[-1] if bare else None
 
@@ -168,8 +166,8 @@ def find_decision(lines: list[Line], mapping: Mapping, limit: int = 400) -> int 
     number, a preambular phrase, an annex): later, "At its 5th plenary meeting, the
     Conference…" is text of an annex, not a decision. Read with the next two lines, in case
     the opening was wrapped."""
-    pattern = mapping.pattern("decision", "opening")
-    joiner = " " if mapping.spaced else ""
+    pattern = mapping.decision.opening
+    joiner = mapping.typography.line_joiner
     content = [(index, line) for index, line in enumerate(lines[:limit]) if line.text.strip()]
     for position, (index, line) in enumerate(content):
         text = joiner.join(ln.text.strip() for _, ln in content[position : position + 3])
@@ -351,8 +349,8 @@ class _Scanner:
         self.body_open = "closed"
         self.width = 40  # the longest body line so far: the width lines are wrapped at
         self.diagnostics: list[Diagnostic] = []
-        self.job_pattern = mapping.pattern("page", "job_number")
-        self.link_pattern = mapping.pattern("page", "link")
+        self.job_pattern = mapping.page.job_number
+        self.link_pattern = mapping.page.link
         self.links_in_block = 0  # links read since the footnote block's last note line
 
     def run(self) -> Layout:
@@ -486,8 +484,8 @@ class _Scanner:
         if previous is None or _marker_only(previous, self.mapping):
             return False
         text = line.text.strip()
-        if text in self.mapping.rule("words", "superscripts") or previous.text.strip() in (
-            self.mapping.rule("words", "superscripts")
+        if text in self.mapping.words.superscripts or previous.text.strip() in (
+            self.mapping.words.superscripts
         ):
             return False  # "n" / "o" / " 22341.": a superscript cut the note's line
         # A note line ends its note when it ends a sentence, or stops far short of the width
@@ -496,11 +494,11 @@ class _Scanner:
         if not (_ends_note_sentence(previous.text, self.mapping) or short):
             return False
         quoted = " ".join(ln.text for kind, ln in self.block if kind is not Kind.BLANK)
-        if open_quote(quoted, self.mapping.quote_pairs):
+        if open_quote(quoted, self.mapping.typography.quotes):
             return False  # a note quoting a text goes on until its quotation closes
         if _marker_only(line, self.mapping):
             return False
-        inline = re.match(rf"({self.mapping.rule('notes', 'marker')})\s+\S", text)
+        inline = re.match(rf"({self.mapping.notes.marker.pattern})\s+\S", text)
         if inline and (
             inline.group(1) == self._next_marker() or self._numbering_goes_on(index, inline)
         ):
@@ -517,7 +515,7 @@ class _Scanner:
         the marker in the text are the evidence; a wrapped line that starts with a number
         ("2 million dollars") has neither."""
         text = line.text.strip()
-        opening, closing = self.mapping.rule("notes", "brackets")
+        opening, closing = self.mapping.notes.brackets
         if not (text[:1].isdigit() or (opening and text.startswith(opening))):
             return False  # most lines: no number in front
         inline = _note_line(self.mapping).fullmatch(text)
@@ -542,7 +540,7 @@ class _Scanner:
         """A note line whose number skips a few, where the next numbered line goes on from it
         (as parse_footnotes reads it)."""
         inline_rx = _note_line(self.mapping)
-        opening, closing = self.mapping.rule("notes", "brackets")
+        opening, closing = self.mapping.notes.brackets
         expected = int(self._next_marker().removeprefix(opening).removesuffix(closing) or 0)
         ahead = (ln.text.strip() for ln in self.lines[index + 1 : index + 40] if ln.text.strip())
         leading = [_leading_number(inline.string, inline_rx)]
@@ -553,7 +551,7 @@ class _Scanner:
         """Does ``line`` open the next note of this block (its marker alone, or the marker
         before its text)?"""
         text = line.text.strip()
-        marker = self.mapping.pattern("notes", "marker").match(text)
+        marker = self.mapping.notes.marker.match(text)
         if marker is None:
             return False
         alone = marker.end() == len(text)
@@ -572,8 +570,8 @@ class _Scanner:
     def _next_marker(self) -> str:
         """The marker the next note of this block would have, read as parse_footnotes would."""
         last = self.notes[-1].number or 0 if self.notes else 0
-        opening, closing = self.mapping.rule("notes", "brackets")
-        marker_rx = self.mapping.pattern("notes", "marker")
+        opening, closing = self.mapping.notes.brackets
+        marker_rx = self.mapping.notes.marker
         for _, line in self.block:
             text = line.text.strip()
             match = marker_rx.match(text)
@@ -612,7 +610,7 @@ class _Scanner:
 
 
 def _marker_only(line: Line, mapping: Mapping) -> bool:
-    return bool(mapping.pattern("notes", "marker").fullmatch(line.text.strip()))
+    return bool(mapping.notes.marker.fullmatch(line.text.strip()))
 
 
 def merge_superscripts(lines: list[Line], mapping: Mapping) -> list[Line]:
@@ -621,7 +619,7 @@ def merge_superscripts(lines: list[Line], mapping: Mapping) -> list[Line]:
     "vol. 1331, n" / "o" / " 22341." is "vol. 1331, nº 22341."; the superscript is kept
     between markers so that the XML can say ``n<sup>o</sup>``.
     """
-    superscripts = set(mapping.rule("words", "superscripts"))
+    superscripts = set(mapping.words.superscripts)
     if not superscripts:
         return lines
     result: list[Line] = []
@@ -658,7 +656,7 @@ def parse_footnotes(
     """
     diagnostics: list[Diagnostic] = []
     lines = merge_superscripts(lines, mapping)
-    marker_rx = mapping.pattern("notes", "marker")
+    marker_rx = mapping.notes.marker
     inline_rx = _note_line(mapping)
     expected = (previous.number or 0) + 1 if previous else 1
     items: list[tuple[str, Line, str]] = []  # (kind, line, marker) with kind N, NT or T
@@ -731,7 +729,7 @@ def parse_footnotes(
             )
         )
         notes.append(Note(marker, [], page, line))
-    opening, closing = mapping.rule("notes", "brackets")
+    opening, closing = mapping.notes.brackets
     for note in notes:  # "(1)" at the page bottom is note 1
         note.marker = note.marker.removeprefix(opening).removesuffix(closing) or note.marker
     notes.sort(key=lambda note: _marker_key(note.marker))
@@ -740,7 +738,7 @@ def parse_footnotes(
 
 def _note_line(mapping: Mapping) -> re.Pattern[str]:
     """A footnote's marker and the start of its text on one line ("1 Resolution 70/1.")."""
-    return _compiled_note_line(mapping.rule("notes", "marker"))
+    return _compiled_note_line(mapping.notes.marker.pattern)
 
 
 @cache
@@ -823,24 +821,25 @@ def _choose_starts(
 
 def _ends_note_sentence(text: str, mapping: Mapping) -> bool:
     """Does a footnote line end a sentence (a full stop that is not an abbreviation's)?"""
-    text = text.rstrip().rstrip(mapping.closing_marks + ")")
-    if not text.endswith((".", "。")):
+    text = text.rstrip().rstrip(mapping.typography.closing_marks + ")")
+    if not text.endswith(tuple(mapping.typography.full_stops)):
         return False
     last = text.rsplit(None, 1)[-1].lstrip("(")
-    return last not in mapping.rule("notes", "abbreviations")
+    return last not in mapping.notes.abbreviations
 
 
 def _body_state(text: str, mapping: Mapping) -> str:
     """How a body line stops: "open" (mid-sentence, or a paragraph number still waiting for
     its text), "comma" (a comma: maybe mid-sentence), "closed" (a paragraph or item ended)."""
     text = text.strip()
-    for key in (("numbering", "operative"), ("numbering", "point")):
-        if mapping.pattern(*key).fullmatch(text):
+    typography = mapping.typography
+    for pattern in (mapping.numbering.operative, mapping.numbering.point):
+        if pattern.fullmatch(text):
             return "open"
-    bare = text.rstrip(mapping.closing_marks)
-    if bare.endswith((";", ":", ".", "؛", "；", "：", "。")):
+    bare = text.rstrip(typography.closing_marks)
+    if bare.endswith(tuple(typography.clause_ends + typography.full_stops)):
         return "closed"
-    if bare.endswith((",", "،", "，")):
+    if bare.endswith(tuple(typography.commas)):
         return "comma"
     return "open"
 
