@@ -14,7 +14,7 @@ import yaml
 from corpus import LANGUAGES, corpus_files
 
 from akn.mapping import MappingError, forget_mappings, load_mapping
-from akn.mapping.checking import contract
+from akn.mapping.checking import contract, forbidden
 from akn.mapping.loading import FastLoader, read_yaml
 from akn.resources import available_languages, data_dir
 
@@ -338,3 +338,21 @@ def test_the_punctuation_keys_hold_what_the_code_held():
         pytest.skip("blocks.py reads the terminal marks from the mapping")
     for code in available_languages():
         assert load_mapping(code).typography.terminal_marks == blocks.TERMINAL_CHARACTERS
+
+
+@pytest.mark.parametrize(("key", "groups"), list(forbidden()), ids=lambda v: ".".join(v))
+def test_a_pattern_that_names_a_group_its_reader_names_is_refused(
+    tmp_path: Path, monkeypatch, key: tuple, groups: tuple
+):
+    """The page reader wraps notes.marker in (?P<marker>…)(?P<text>…): a marker pattern
+    with either name would fail there, as an internal error."""
+    for group in groups:
+        path, line = _user_mapping(tmp_path, key, rf"(?P<{group}>\d{{1,3}})")
+        monkeypatch.setenv("AKN_MAPPINGS", str(tmp_path))
+        forget_mappings()
+        with pytest.raises(MappingError) as caught:
+            load_mapping("xx")
+        forget_mappings()
+        [diagnostic] = caught.value.diagnostics
+        assert diagnostic.path == str(path) and diagnostic.line == line
+        assert f"must not name a group (?P<{group}>" in diagnostic.message

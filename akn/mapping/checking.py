@@ -34,16 +34,29 @@ def _schema() -> dict[str, Any]:
 
 def contract() -> Iterator[tuple[KeyPath, tuple[str, ...]]]:
     """(key path, named groups) of every pattern whose groups the code reads."""
+    for key, groups, _ in _declarations():
+        if groups:
+            yield key, groups
+
+
+def forbidden() -> Iterator[tuple[KeyPath, tuple[str, ...]]]:
+    """(key path, named groups) of every pattern that must not define those groups."""
+    for key, _, forbid in _declarations():
+        if forbid:
+            yield key, forbid
+
+
+def _declarations() -> Iterator[tuple[KeyPath, tuple[str, ...], tuple[str, ...]]]:
     for section, cls in SECTIONS.items():
-        for key, groups in declared_groups(cls):
-            yield ((section, key) if section else (key,)), groups
+        for key, groups, forbid in declared_groups(cls):
+            yield ((section, key) if section else (key,)), groups, forbid
 
 
 @cache
 def rules_signature() -> str:
     """A digest of what a mapping is checked against (schema and contract): a cached check
     is only as good as the rules it was made with."""
-    text = schema_text() + repr(sorted(contract()))
+    text = schema_text() + repr(sorted(_declarations()))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
@@ -73,18 +86,29 @@ def check(data: dict[str, Any], locations: dict[KeyPath, Location], top: Locatio
 
 
 def check_groups(data: dict[str, Any], locations: dict[KeyPath, Location], top: Location) -> None:
-    """Raise MappingError for the first pattern that lacks a named group its reader uses."""
-    for key, groups in contract():
+    """Raise MappingError for the first pattern that lacks a named group its reader uses,
+    or defines one its reader defines around it."""
+    for key, groups, forbid in _declarations():
         for found_key, pattern in _values_at(data, key):
-            missing = [g for g in groups if g not in re.compile(pattern).groupindex]
+            defined = re.compile(pattern).groupindex
+            missing = [g for g in groups if g not in defined]
             if missing:
-                names = ", ".join(f"(?P<{g}>…)" for g in missing)
-                raise mapping_error(
-                    f"the pattern has no named group {names}, which akn reads from its match;"
-                    " add the group to the pattern",
-                    nearest(locations, found_key) or top,
-                    found_key,
+                problem = (
+                    f"the pattern has no named group {_names(missing)}, which akn reads from"
+                    " its match; add the group to the pattern"
                 )
+            elif clashing := [g for g in forbid if g in defined]:
+                problem = (
+                    f"the pattern must not name a group {_names(clashing)}: akn puts it inside"
+                    " a pattern of its own that does; use (?:…) or another name"
+                )
+            else:
+                continue
+            raise mapping_error(problem, nearest(locations, found_key) or top, found_key)
+
+
+def _names(groups: list[str]) -> str:
+    return ", ".join(f"(?P<{g}>…)" for g in groups)
 
 
 def _regex_paths(schema: dict[str, Any], root: dict[str, Any], key: KeyPath = ()) -> Iterator:

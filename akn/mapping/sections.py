@@ -23,9 +23,11 @@ Table = MappingProxyType  # a read-only dict: sections are frozen all the way do
 _Section = TypeVar("_Section")
 
 
-def regex(*groups: str, key: str | None = None) -> Any:
-    """A regular expression, compiled; ``groups``: the named groups its readers use."""
-    return field(metadata={"convert": re.compile, "groups": groups, "key": key})
+def regex(*groups: str, key: str | None = None, forbid: tuple[str, ...] = ()) -> Any:
+    """A regular expression, compiled; ``groups``: the named groups its readers use;
+    ``forbid``: the groups it must not define (its reader puts it inside a pattern that
+    names them)."""
+    return field(metadata={"convert": re.compile, "groups": groups, "forbid": forbid, "key": key})
 
 
 def value(convert: Callable[[Any], Any] = lambda x: x, key: str | None = None) -> Any:
@@ -65,12 +67,13 @@ def build(cls: type[_Section], data: dict[str, Any]) -> _Section:
     )
 
 
-def declared_groups(cls: type) -> Iterator[tuple[str, tuple[str, ...]]]:
-    """(YAML key, named groups) of every pattern field of ``cls`` that declares groups."""
+def declared_groups(cls: type) -> Iterator[tuple[str, tuple[str, ...], tuple[str, ...]]]:
+    """(YAML key, named groups it must have, named groups it must not have) of every pattern
+    field of ``cls`` that declares either."""
     for item in fields(cls):
-        groups = item.metadata.get("groups")
-        if groups:
-            yield item.metadata.get("key") or item.name, groups
+        groups, forbid = item.metadata.get("groups"), item.metadata.get("forbid")
+        if groups or forbid:
+            yield item.metadata.get("key") or item.name, groups or (), forbid or ()
 
 
 # --------------------------------------------------------------------------- small records
@@ -142,7 +145,8 @@ class Page:
 
 @dataclass(frozen=True)
 class Notes:
-    marker: re.Pattern[str] = regex()
+    # The page reader wraps the marker: (?P<marker>…)\s+(?P<text>…).
+    marker: re.Pattern[str] = regex(forbid=("marker", "text"))
     brackets: tuple[str, str] = value(_pair)
     abbreviations: tuple[str, ...] = words()
 
