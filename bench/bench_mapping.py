@@ -4,8 +4,9 @@ Run by hand (it is not a test): ``python bench/bench_mapping.py [--runs 15] [--o
 Every case is timed in the same run, the cases alternating run by run so that a change in
 machine load affects all alike; medians are printed, with their ratio to the first case.
 
-In one process, for one language (fr, every section built, as ``convert --lang fr`` reads
-it) and for language detection (``convert`` without --lang, on a French text):
+In one process: the YAML files alone, read with each loader; then, for one language (fr,
+every section built, as ``convert --lang fr`` reads it) and for language detection
+(``convert`` without --lang, on a French text):
 
 - *python loader*: PyYAML's pure-Python loader (the one akn used before), no cache;
 - *C loader*: ``CSafeLoader`` (libyaml), no cache;
@@ -37,6 +38,7 @@ import yaml
 from akn.converter import pipeline
 from akn.converter.source import split_lines
 from akn.mapping import FastLoader, _load, forget_mappings
+from akn.mapping.loading import read_yaml
 from akn.mapping.sections import SECTIONS
 from akn.resources import mapping_folders
 
@@ -82,6 +84,20 @@ def _time(function: Callable[[], None]) -> float:
     started = time.perf_counter()
     function()
     return time.perf_counter() - started
+
+
+def _parse_only(runs: int) -> None:
+    """The YAML alone: every bundled file read with each loader (nodes, marks, values)."""
+    paths = sorted(mapping_folders()[-1].glob("*.yaml"))
+    cases = {
+        "python loader": lambda: [read_yaml(path, yaml.SafeLoader) for path in paths],
+        "C loader": lambda: [read_yaml(path, FastLoader) for path in paths],
+    }
+    times: dict[str, list[float]] = {name: [] for name in cases}
+    for _ in range(runs):
+        for name, case in cases.items():
+            times[name].append(_time(case))
+    _report(f"YAML only, the {len(paths)} bundled files", times)
 
 
 def _in_process(runs: int, cache: str) -> None:
@@ -154,6 +170,7 @@ def main() -> None:
     saved = os.environ.get("AKN_CACHE_DIR")
     with tempfile.TemporaryDirectory(prefix="akn-bench-cache-") as cache:
         try:
+            _parse_only(args.runs)
             _in_process(args.runs, cache)
             _fresh_processes(max(3, args.runs // 3), cache, args.old)
         finally:
