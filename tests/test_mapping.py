@@ -16,6 +16,7 @@ from corpus import LANGUAGES, corpus_files
 from akn.mapping import MappingError, forget_mappings, load_mapping
 from akn.mapping.checking import contract, forbidden
 from akn.mapping.loading import FastLoader, read_yaml
+from akn.mapping.sections import SECTIONS
 from akn.resources import available_languages, data_dir
 
 REFERENCE = "en"  # the language every other file is compared with, key for key
@@ -356,3 +357,42 @@ def test_a_pattern_that_names_a_group_its_reader_names_is_refused(
         [diagnostic] = caught.value.diagnostics
         assert diagnostic.path == str(path) and diagnostic.line == line
         assert f"must not name a group (?P<{group}>" in diagnostic.message
+
+
+# --------------------------------------------------------------------------- language detection
+
+
+def test_detection_reads_the_same_rules_as_the_sections():
+    for code in available_languages():
+        mapping = load_mapping(code)
+        facts = mapping.detection
+        assert facts.adopted.pattern == mapping.masthead.adopted.pattern
+        assert facts.decision_opening.pattern == mapping.decision.opening.pattern
+        assert facts.phrases is mapping.phrase_pattern and facts.verbs is mapping.verb_pattern
+        assert facts.formula.match(mapping.formula[0].text)
+        assert facts.phrases._bounded == mapping.typography.spaced
+
+
+def test_detection_builds_no_section_of_the_languages_it_does_not_choose(monkeypatch, tmp_path):
+    """Choosing among seven languages reads five facts of each: the sections (dozens of
+    patterns) are built for the chosen language alone, when the conversion reads them."""
+    from akn.converter.pipeline import convert
+
+    monkeypatch.setenv("AKN_CACHE_DIR", str(tmp_path))
+    forget_mappings()
+    try:
+        result = convert(
+            (data_dir("mappings").parent / "examples" / "A-75-L.25-fr.txt").read_text(
+                encoding="utf-8"
+            ),
+            validate=False,
+        )
+        assert result.language == "fr"
+        for code in available_languages():
+            built = {name for name in SECTIONS if name and name in vars(load_mapping(code))}
+            if code == "fr":
+                assert {"numbering", "masthead", "typography"} <= built
+            else:
+                assert built == set(), code
+    finally:
+        forget_mappings()

@@ -345,12 +345,13 @@ def _choose_mapping(lines: list[Line], lang: str | None, diagnostics: list[Diagn
     best, best_score = None, -1
     for code in available_languages():
         mapping = load_mapping(code)
-        opening = mapping.decision.opening
-        adopted = mapping.masthead.adopted
+        facts = mapping.detection
+        opening = facts.decision_opening
+        adopted = facts.adopted
         score = sum(
-            (10 if mapping.formula_pattern.match(text) or opening.match(text) else 0)
+            (10 if facts.formula.match(text) or opening.match(text) else 0)
             + (5 if adopted.fullmatch(text) else 0)
-            + (1 if mapping.phrase_pattern.match(text) or mapping.verb_pattern.match(text) else 0)
+            + (1 if facts.phrases.match(text) or facts.verbs.match(text) else 0)
             for text in sample
         )
         if score > best_score:

@@ -34,14 +34,17 @@ from akn.mapping.loading import (
     load_merged,
     mapping_error,
 )
-from akn.mapping.model import Mapping, phrase_pattern
+from akn.mapping.model import Mapping
+from akn.mapping.phrases import Detection, PhraseMatcher, phrase_pattern
 from akn.resources import mapping_folders
 
 __all__ = [
+    "Detection",
     "KeyPath",
     "Location",
     "Mapping",
     "MappingError",
+    "PhraseMatcher",
     "forget_mappings",
     "load_mapping",
     "phrase_pattern",
