@@ -52,6 +52,7 @@ __all__ = [
 
 # Checked mappings by the digest that names their entry, with the files they came from.
 _loaded: dict[str, tuple[Mapping, tuple[SourceFile, ...]]] = {}
+_KEPT = 64
 
 
 def load_mapping(language: str, folder: Path | None = None) -> Mapping:
@@ -66,6 +67,9 @@ def load_mapping(language: str, folder: Path | None = None) -> Mapping:
 
 
 def _load(folders: tuple[Path, ...], language: str, loader: type = FastLoader) -> Mapping:
+    """``load_mapping`` in ``folders``: from memory, from the disk cache, or read and checked.
+    ``loader``: the YAML loader (another than the fast one skips the disk cache: the bench
+    times the pure-Python one)."""
     own_path = find_file(language, folders)
     try:
         own = own_path.read_bytes()
@@ -86,6 +90,8 @@ def _load(folders: tuple[Path, ...], language: str, loader: type = FastLoader) -
         data, files = unchecked.data, unchecked.files
         disk.write_entry(key, data, files)
     mapping = Mapping(language, data)
+    if len(_loaded) >= _KEPT:  # files edited again and again in a long-lived process
+        _loaded.pop(next(iter(_loaded)))
     _loaded[key] = (mapping, files)
     return mapping
 
