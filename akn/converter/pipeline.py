@@ -361,8 +361,8 @@ def _choose_mapping(lines: list[Line], lang: str | None, diagnostics: list[Diagn
         Diagnostic(
             "L200",
             Severity.INFO,
-            f"language detected: {best.language.code} (mappings/{best.name}.yaml); "
-            "use --lang to choose",
+            f"language detected: {best.language.code} ({best.language.name}, "
+            f"mappings/{best.name}.yaml); use --lang to choose",
         )
     )
     return best
