@@ -166,7 +166,10 @@ def run(args: argparse.Namespace) -> int:
         print(f"akn convert: error: {error}", file=sys.stderr)
         return EXIT_USAGE
     threshold = Severity.INFO if args.verbose else Severity.WARNING
-    shown = [d.with_path(name) for d in result.diagnostics if d.severity >= threshold]
+    # A finding that names its own file (a broken mapping) keeps it; the rest are the input's.
+    shown = [
+        d if d.path else d.with_path(name) for d in result.diagnostics if d.severity >= threshold
+    ]
     status = FileStatus(name, result.tree is not None, result.ok, time.perf_counter() - started)
     _print_diagnostics(args, shown, status)
     if result.tree is None:

@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import atexit
+import os
+import shutil
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+# The mapping cache of a test run is its own: not the user's, and not left from a run before.
+if "AKN_CACHE_DIR" not in os.environ:
+    os.environ["AKN_CACHE_DIR"] = tempfile.mkdtemp(prefix="akn-test-cache-")
+    atexit.register(shutil.rmtree, os.environ["AKN_CACHE_DIR"], True)
 
 from corpus import CORPUS, ROOT
 

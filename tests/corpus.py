@@ -45,12 +45,12 @@ _MAPPINGS = [
     for path in sorted(data_dir("mappings").glob("*.yaml"))
     if path.stem != "base"
 ]
-LANGUAGES = {mapping.akn_code: mapping.code for mapping in _MAPPINGS}
+LANGUAGES = {mapping.language.akn: mapping.language.code for mapping in _MAPPINGS}
 # How each language prints a footnote marker in its text ("(1)" in Arabic).
 BRACKETS = {
-    mapping.akn_code: tuple(mapping.rule("notes", "brackets"))
+    mapping.language.akn: mapping.notes.brackets
     for mapping in _MAPPINGS
-    if any(mapping.rule("notes", "brackets"))
+    if any(mapping.notes.brackets)
 }
 
 

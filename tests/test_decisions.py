@@ -136,7 +136,5 @@ def test_an_opening_without_its_accent_is_found():
 @pytest.mark.parametrize("language", sorted(OPENINGS))
 def test_every_mapping_knows_how_a_decision_opens(language):
     mapping = load_mapping(language)
-    assert mapping.pattern("decision", "opening").match(OPENINGS[language])
-    assert not mapping.pattern("decision", "opening").match(
-        mapping.rule("formula")[0]["text"] + ","
-    )
+    assert mapping.decision.opening.match(OPENINGS[language])
+    assert not mapping.decision.opening.match(mapping.formula[0].text + ",")

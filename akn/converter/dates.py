@@ -18,10 +18,10 @@ def parse_date(text: str, mapping: Mapping) -> str | None:
 
 def _dates(text: str, mapping: Mapping) -> Iterator[tuple[int, int, str]]:
     """Every valid date in ``text``: (start, end, ISO form)."""
-    pattern = mapping.pattern("dates", "pattern")
+    pattern = mapping.dates.pattern
     for match in pattern.finditer(text):
         name = match.group("month")
-        month = int(name) if name.isdigit() else mapping.months.get(name.casefold())
+        month = int(name) if name.isdigit() else mapping.dates.months.get(name.casefold())
         if month is None:
             continue
         try:
@@ -41,7 +41,7 @@ def decision_meeting(
 ) -> tuple[tuple[int, int] | None, tuple[int, int, str] | None]:
     """Where the opening of a decision names its meeting, and the date written next to it
     (start, end, ISO); a date further away is some cited document's, not the decision's."""
-    meeting = mapping.pattern("decision", "meeting").search(text, 0, 200)
+    meeting = mapping.decision.meeting.search(text, 0, 200)
     if meeting is None:
         return None, None
     date = None
@@ -65,7 +65,7 @@ def parse_number_words(text: str, mapping: Mapping) -> int | None:
     it, as in Chinese (七十 = 7 × 10).
     """
     table = mapping.ordinals
-    glued = bool(mapping.rule("typography", "number_words_glued"))
+    glued = mapping.typography.number_words_glued
     longest = max((len(key) for key in table), default=0)
     rest = text.casefold().strip()
     values: list[int] = []

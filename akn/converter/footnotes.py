@@ -31,7 +31,7 @@ class Note:
 
 
 def marker_only(line: Line, mapping: Mapping) -> bool:
-    return bool(mapping.pattern("notes", "marker").fullmatch(line.text.strip()))
+    return bool(mapping.notes.marker.fullmatch(line.text.strip()))
 
 
 def merge_superscripts(lines: list[Line], mapping: Mapping) -> list[Line]:
@@ -40,7 +40,7 @@ def merge_superscripts(lines: list[Line], mapping: Mapping) -> list[Line]:
     "vol. 1331, n" / "o" / " 22341." is "vol. 1331, nº 22341."; the superscript is kept
     between markers so that the XML can say ``n<sup>o</sup>``.
     """
-    superscripts = set(mapping.rule("words", "superscripts"))
+    superscripts = set(mapping.words.superscripts)
     if not superscripts:
         return lines
     result: list[Line] = []
@@ -92,7 +92,7 @@ def parse_footnotes(
             )
         )
         notes.append(Note(marker, [], page, line))
-    opening, closing = mapping.rule("notes", "brackets")
+    opening, closing = mapping.notes.brackets
     for note in notes:  # "(1)" at the page bottom is note 1
         note.marker = note.marker.removeprefix(opening).removesuffix(closing) or note.marker
     notes.sort(key=lambda note: _marker_key(note.marker))
@@ -104,7 +104,7 @@ def _line_items(
 ) -> list[tuple[str, Line, str]]:
     """Each line of the block as (kind, line, marker): N a marker alone, NT a marker and its
     text, T text. A marker opens a note where the numbering goes on from the note before."""
-    marker_rx = mapping.pattern("notes", "marker")
+    marker_rx = mapping.notes.marker
     inline_rx = note_line(mapping)
     expected = (previous.number or 0) + 1 if previous else 1
     items: list[tuple[str, Line, str]] = []
@@ -182,7 +182,7 @@ def _cut_notes(
 
 def note_line(mapping: Mapping) -> re.Pattern[str]:
     """A footnote's marker and the start of its text on one line ("1 Resolution 70/1.")."""
-    return _compiled_note_line(mapping.rule("notes", "marker"))
+    return _compiled_note_line(mapping.notes.marker.pattern)
 
 
 @cache
@@ -265,11 +265,11 @@ def _choose_starts(
 
 def ends_note_sentence(text: str, mapping: Mapping) -> bool:
     """Does a footnote line end a sentence (a full stop that is not an abbreviation's)?"""
-    text = text.rstrip().rstrip(mapping.closing_marks + ")")
-    if not text.endswith((".", "。")):
+    text = text.rstrip().rstrip(mapping.typography.closing_marks + ")")
+    if not text.endswith(tuple(mapping.typography.full_stops)):
         return False
     last = text.rsplit(None, 1)[-1].lstrip("(")
-    return last not in mapping.rule("notes", "abbreviations")
+    return last not in mapping.notes.abbreviations
 
 
 def _ends_sentence(text: str) -> bool:

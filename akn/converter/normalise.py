@@ -60,13 +60,13 @@ def clean_lines(
         texts.append(text)
     joined, starts = join_lines(
         texts,
-        mapping.rule("typography", "line_joiner"),
-        frozenset(w.casefold() for w in mapping.rule("words", "conjunctions")),
-        mapping.rule("typography", "spaced_hyphen") == "dash",
+        mapping.typography.line_joiner,
+        frozenset(w.casefold() for w in mapping.words.conjunctions),
+        mapping.typography.spaced_hyphen == "dash",
     )
-    if mapping.spaced:
+    if mapping.typography.spaced:
         joined, starts = _unhyphenate(joined, starts, lines, lexicon, diagnostics)
-    if mapping.rule("words", "rejoin"):
+    if mapping.words.rejoin:
         text, joins = rejoin_split_words(joined, lexicon)
     else:
         text, joins = joined, []
@@ -151,7 +151,7 @@ def _find_phrase(block: Block, mapping: Mapping, diagnostics: list[Diagnostic]) 
         if match:
             block.phrase = match
             return
-        opening = mapping.pattern("preamble", "opening").match(text)
+        opening = mapping.preamble.opening.match(text)
         block.phrase = opening.group(0) if opening else (text.split(" ", 1)[0].rstrip(",;:"))
         if block.phrase:
             diagnostics.append(
@@ -183,7 +183,7 @@ def _opening_phrase(text: str, mapping: Mapping) -> str | None:
     match = mapping.phrase_pattern.match(text)
     if match:
         return match.group(0)
-    window = mapping.rule("preamble", "phrase_window")
+    window = mapping.preamble.phrase_window
     if window:
         match = mapping.phrase_pattern.search(text, 0, window + 40)
         if match and match.start() <= window:

@@ -85,18 +85,18 @@ def _normalise(text: str) -> str:
 class _Classifier:
     def __init__(self, mapping: Mapping) -> None:
         self.patterns = [
-            (LineKind.RULE, mapping.pattern("page", "footnote_rule")),
-            (LineKind.LINK, mapping.pattern("page", "link")),
-            (LineKind.JOB, mapping.pattern("page", "job_number")),
-            (LineKind.BARCODE, mapping.pattern("page", "barcode")),
-            (LineKind.PAGE_NUMBER, mapping.pattern("page", "page_number")),
-            (LineKind.PRINT_DATE, mapping.pattern("page", "print_date")),
-            (LineKind.SYMBOL, mapping.pattern("symbol")),
+            (LineKind.RULE, mapping.page.footnote_rule),
+            (LineKind.LINK, mapping.page.link),
+            (LineKind.JOB, mapping.page.job_number),
+            (LineKind.BARCODE, mapping.page.barcode),
+            (LineKind.PAGE_NUMBER, mapping.page.page_number),
+            (LineKind.PRINT_DATE, mapping.page.print_date),
+            (LineKind.SYMBOL, mapping.symbol),
         ]
 
         # One pass tells most lines (plain text) apart from every kind of furniture.
         self.any = re.compile("|".join(f"(?:{pattern.pattern})" for _, pattern in self.patterns))
-        self.gap = mapping.pattern("page", "column_gap")
+        self.gap = mapping.page.column_gap
         self.columns = True  # may a line hold columns? (False: no line of the text does)
 
     def __call__(self, line: Line) -> LineKind:
@@ -163,9 +163,7 @@ def find_formula(lines: list[Line], mapping: Mapping, limit: int = 400) -> int |
     # Without its comma, the formula is the one a preambular or numbered paragraph follows.
     for index in bare:
         following = next((ln.text.strip() for ln in lines[index + 1 :] if ln.text.strip()), "")
-        if mapping.phrase_pattern.match(following) or mapping.pattern(
-            "numbering", "operative"
-        ).match(following):
+        if mapping.phrase_pattern.match(following) or mapping.numbering.operative.match(following):
             return index
     return bare[-1] if bare else None
 
@@ -177,8 +175,8 @@ def find_decision(lines: list[Line], mapping: Mapping, limit: int = 400) -> int 
     number, a preambular phrase, an annex): later, "At its 5th plenary meeting, the
     Conference…" is text of an annex, not a decision. Read with the next two lines, in case
     the opening was wrapped."""
-    pattern = mapping.pattern("decision", "opening")
-    joiner = " " if mapping.spaced else ""
+    pattern = mapping.decision.opening
+    joiner = mapping.typography.line_joiner
     content = [(index, line) for index, line in enumerate(lines[:limit]) if line.text.strip()]
     for position, (index, line) in enumerate(content):
         text = joiner.join(ln.text.strip() for _, ln in content[position : position + 3])
@@ -361,8 +359,8 @@ class _Scanner:
         self.body_open = "closed"
         self.width = 40  # the longest body line so far: the width lines are wrapped at
         self.diagnostics: list[Diagnostic] = []
-        self.job_pattern = mapping.pattern("page", "job_number")
-        self.link_pattern = mapping.pattern("page", "link")
+        self.job_pattern = mapping.page.job_number
+        self.link_pattern = mapping.page.link
         self.links_in_block = 0  # links read since the footnote block's last note line
 
     def run(self) -> Layout:
@@ -498,8 +496,8 @@ class _Scanner:
         if previous is None or marker_only(previous, self.mapping):
             return False
         text = line.text.strip()
-        if text in self.mapping.rule("words", "superscripts") or previous.text.strip() in (
-            self.mapping.rule("words", "superscripts")
+        if text in self.mapping.words.superscripts or previous.text.strip() in (
+            self.mapping.words.superscripts
         ):
             return False  # "n" / "o" / " 22341.": a superscript cut the note's line
         # A note line ends its note when it ends a sentence, or stops far short of the width
@@ -508,11 +506,11 @@ class _Scanner:
         if not (ends_note_sentence(previous.text, self.mapping) or short):
             return False
         quoted = " ".join(ln.text for kind, ln in self.block if kind is not LineKind.BLANK)
-        if open_quote(quoted, self.mapping.quote_pairs):
+        if open_quote(quoted, self.mapping.typography.quotes):
             return False  # a note quoting a text goes on until its quotation closes
         if marker_only(line, self.mapping):
             return False
-        inline = re.match(rf"({self.mapping.rule('notes', 'marker')})\s+\S", text)
+        inline = re.match(rf"({self.mapping.notes.marker.pattern})\s+\S", text)
         if inline and (
             inline.group(1) == self._next_marker() or self._numbering_goes_on(index, inline)
         ):
@@ -529,7 +527,7 @@ class _Scanner:
         the marker in the text are the evidence; a wrapped line that starts with a number
         ("2 million dollars") has neither."""
         text = line.text.strip()
-        opening, closing = self.mapping.rule("notes", "brackets")
+        opening, closing = self.mapping.notes.brackets
         if not (text[:1].isdigit() or (opening and text.startswith(opening))):
             return False  # most lines: no number in front
         inline = note_line(self.mapping).fullmatch(text)
@@ -554,7 +552,7 @@ class _Scanner:
         """A note line whose number skips a few, where the next numbered line goes on from it
         (as parse_footnotes reads it)."""
         inline_rx = note_line(self.mapping)
-        opening, closing = self.mapping.rule("notes", "brackets")
+        opening, closing = self.mapping.notes.brackets
         expected = int(self._next_marker().removeprefix(opening).removesuffix(closing) or 0)
         ahead = (ln.text.strip() for ln in self.lines[index + 1 : index + 40] if ln.text.strip())
         leading = [leading_number(inline.string, inline_rx)]
@@ -565,7 +563,7 @@ class _Scanner:
         """Does ``line`` open the next note of this block (its marker alone, or the marker
         before its text)?"""
         text = line.text.strip()
-        marker = self.mapping.pattern("notes", "marker").match(text)
+        marker = self.mapping.notes.marker.match(text)
         if marker is None:
             return False
         alone = marker.end() == len(text)
@@ -584,8 +582,8 @@ class _Scanner:
     def _next_marker(self) -> str:
         """The marker the next note of this block would have, read as parse_footnotes would."""
         last = self.notes[-1].number or 0 if self.notes else 0
-        opening, closing = self.mapping.rule("notes", "brackets")
-        marker_rx = self.mapping.pattern("notes", "marker")
+        opening, closing = self.mapping.notes.brackets
+        marker_rx = self.mapping.notes.marker
         for _, line in self.block:
             text = line.text.strip()
             match = marker_rx.match(text)
@@ -624,12 +622,13 @@ def _body_state(text: str, mapping: Mapping) -> str:
     """How a body line stops: "open" (mid-sentence, or a paragraph number still waiting for
     its text), "comma" (a comma: maybe mid-sentence), "closed" (a paragraph or item ended)."""
     text = text.strip()
-    for key in (("numbering", "operative"), ("numbering", "point")):
-        if mapping.pattern(*key).fullmatch(text):
+    typography = mapping.typography
+    for pattern in (mapping.numbering.operative, mapping.numbering.point):
+        if pattern.fullmatch(text):
             return "open"
-    bare = text.rstrip(mapping.closing_marks)
-    if bare.endswith((";", ":", ".", "؛", "；", "：", "。")):
+    bare = text.rstrip(typography.closing_marks)
+    if bare.endswith(tuple(typography.clause_ends + typography.full_stops)):
         return "closed"
-    if bare.endswith((",", "،", "，")):
+    if bare.endswith(tuple(typography.commas)):
         return "comma"
     return "open"

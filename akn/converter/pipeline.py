@@ -167,13 +167,13 @@ def _convert_lines(
             return Conversion(
                 None,
                 [*diagnostics, _not_a_resolution(mapping)],
-                mapping.code,
+                mapping.language.code,
             )
         diagnostics.append(
             Diagnostic(
                 "S302",
                 Severity.WARNING,
-                f"no enacting formula (such as {mapping.rule('formula')[0]['text']!r}) found",
+                f"no enacting formula (such as {mapping.formula[0].text!r}) found",
                 line=body[formula_index].number if formula_index < len(body) else None,
             )
         )
@@ -253,7 +253,7 @@ def _convert_lines(
             tree, empty_body=bool(bodiless), lines=lines, found=diagnostics
         )
     diagnostics.sort(key=lambda d: (d.line or 0, d.column or 0))
-    return Conversion(tree, diagnostics, mapping.code)
+    return Conversion(tree, diagnostics, mapping.language.code)
 
 
 # --------------------------------------------------------------------------- helpers
@@ -355,12 +355,13 @@ def _choose_mapping(lines: list[Line], lang: str | None, diagnostics: list[Diagn
     best, best_score = None, -1
     for code in available_languages():
         mapping = load_mapping(code)
-        opening = mapping.pattern("decision", "opening")
-        adopted = mapping.pattern("masthead", "adopted")
+        facts = mapping.detection
+        opening = facts.decision_opening
+        adopted = facts.adopted
         score = sum(
-            (10 if mapping.formula_pattern.match(text) or opening.match(text) else 0)
+            (10 if facts.formula.match(text) or opening.match(text) else 0)
             + (5 if adopted.fullmatch(text) else 0)
-            + (1 if mapping.phrase_pattern.match(text) or mapping.verb_pattern.match(text) else 0)
+            + (1 if facts.phrases.match(text) or facts.verbs.match(text) else 0)
             for text in sample
         )
         if score > best_score:
@@ -370,7 +371,8 @@ def _choose_mapping(lines: list[Line], lang: str | None, diagnostics: list[Diagn
         Diagnostic(
             "L200",
             Severity.INFO,
-            f"language detected: {best.code} (mappings/{best.name}.yaml); use --lang to choose",
+            f"language detected: {best.language.code} ({best.language.name}, "
+            f"mappings/{best.name}.yaml); use --lang to choose",
         )
     )
     return best
@@ -399,7 +401,7 @@ def _component_starts(body: list[Line], first_formula: int, mapping: Mapping) ->
     ]
     if len(formulas) < 2:
         return []
-    letter = mapping.pattern("numbering", "component")
+    letter = mapping.numbering.component
     starts = []
     for formula in formulas:
         start = next(
@@ -421,7 +423,7 @@ def _component_blocks(
 ) -> list[Block]:
     """One resolution of a set: its letter, its title, its formula, its body."""
     content = [line for line in lines if line.text.strip()]
-    letter = mapping.pattern("numbering", "component").fullmatch(content[0].text.strip())
+    letter = mapping.numbering.component.fullmatch(content[0].text.strip())
     heading = Block(Kind.COMPONENT, [content[0]], "numbering.component", num=letter.group("num"))
     heading.text = content[0].text.strip()
     formula = next(i for i, line in enumerate(content) if find_formula([line], mapping) == 0)
@@ -434,17 +436,18 @@ def _component_blocks(
 
 
 def _not_a_resolution(mapping: Mapping) -> Diagnostic:
-    example = mapping.rule("formula")[0]["text"]
+    example = mapping.formula[0].text
     return Diagnostic(
         "E105",
         Severity.ERROR,
         f"this does not look like a UN resolution: no enacting formula (such as {example!r}) "
-        f"and no numbered paragraphs were found (language {mapping.code}; use --lang if wrong)",
+        f"and no numbered paragraphs were found (language {mapping.language.code}; "
+        "use --lang if wrong)",
     )
 
 
 def _first_paragraph(lines: list[Line], mapping: Mapping) -> int | None:
-    operative = mapping.pattern("numbering", "operative")
+    operative = mapping.numbering.operative
     for index, line in enumerate(lines):
         text = line.text.strip()
         match = operative.match(text)
@@ -508,7 +511,7 @@ def _metadata(
     diagnostics: list[Diagnostic],
     fingerprint: str,
 ) -> Metadata:
-    meta = Metadata(language=mapping.akn_code, job_number=job_number)
+    meta = Metadata(language=mapping.language.akn, job_number=job_number)
     meta.actor = facts.get("actor") or _actor_from_formula(blocks, mapping) or "unga"
     meta.draft = bool(options.get("draft")) or "draft" in facts
     meta.decision = any(block.opens_decision for block in blocks)
@@ -585,7 +588,7 @@ def _metadata(
     elif symbol and session_from_symbol(symbol):
         meta.session = session_from_symbol(symbol)
     elif facts.get("session"):
-        match = mapping.pattern("masthead", "session").fullmatch(facts["session"])
+        match = mapping.masthead.session.fullmatch(facts["session"])
         if match:
             meta.session = parse_number_words(match.group("ordinal"), mapping)
     return meta

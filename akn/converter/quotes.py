@@ -7,5 +7,5 @@ from __future__ import annotations
 
 def open_quote(text: str, pairs: tuple[tuple[str, str], ...]) -> bool:
     """Is a quotation opened in ``text`` and not closed? ``pairs``: the language's quotation
-    marks (``Mapping.quote_pairs``), where “ may close a quotation as well as open one."""
+    marks (``mapping.typography.quotes``), where “ may close a quotation as well as open one."""
     return any(text.count(o) > text.count(c) for o, c in pairs)

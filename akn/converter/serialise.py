@@ -62,7 +62,7 @@ class Builder:
         self.parsed = parsed
         self.index = {id(block): i for i, block in enumerate(parsed.blocks)}  # for table cells
         self.mapping = parsed.mapping
-        self.language = parsed.mapping.code
+        self.language = parsed.mapping.language.code
         self.points: dict[int, list[Placement]] = {}
         for placement in parsed.placements:
             self.points.setdefault(placement.block, []).append(placement)
@@ -325,7 +325,7 @@ class Builder:
             return
         table = etree.SubElement(parent, tag("table"))
         texts = [[cell.text for cell in row] for row in block.table]
-        heading = heading_row(texts, self.mapping.pattern("tables", "figure"))
+        heading = heading_row(texts, self.mapping.tables.figure)
         for number, row in enumerate(block.table):
             tr = etree.SubElement(table, tag("tr"))
             for cell in row:
@@ -337,7 +337,7 @@ class Builder:
         for index in indices:
             block = self.parsed.blocks[index]
             p = etree.SubElement(conclusions, tag("p"))
-            meeting = self.mapping.pattern("conclusions", "meeting")
+            meeting = self.mapping.conclusions.meeting
             lines = [" ".join(line.text.split()) for line in block.lines]
             first = lines[0] if lines else block.text
             if meeting.fullmatch(first):

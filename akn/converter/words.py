@@ -155,18 +155,16 @@ def make_lexicon(mapping: Mapping, texts: list[str], wrapped: bool = True) -> Le
     drop: its spellings are its author's)."""
     words, tokens = _shared_caches(mapping)
     lexicon = Lexicon(
-        mapping.code,
-        frozenset(w.casefold() for w in mapping.rule("words", "one_letter_words")),
-        tuple(
-            sorted((e.casefold() for e in mapping.rule("words", "elisions")), key=len, reverse=True)
-        ),
-        join_pairs=mapping.rule("words", "rejoin_pairs"),
+        mapping.language.code,
+        frozenset(w.casefold() for w in mapping.words.one_letter_words),
+        tuple(sorted((e.casefold() for e in mapping.words.elisions), key=len, reverse=True)),
+        join_pairs=mapping.words.rejoin_pairs,
         _words=words,
         _tokens=tokens,
     )
     lexicon.learn("\n".join(texts))
     lexicon.glued_numbers = not _glued_forms(mapping).isdisjoint(lexicon.document)
-    if mapping.spaced and wrapped:
+    if mapping.typography.spaced and wrapped:
         lexicon.compounds = _present(_compounds(texts), lexicon.document)
         if lexicon.compounds:
             lexicon.written = "\n".join(texts)
@@ -449,7 +447,7 @@ def tidy_line(text: str, mapping: Mapping) -> str:
     text = " ".join(text.split())
     if " ’" in text:
         text = _APOSTROPHE.sub("’", text)
-    elision = _elision_rule(tuple(mapping.rule("words", "elisions")))
+    elision = _elision_rule(mapping.words.elisions)
     if elision is not None and ("’ " in text or "' " in text):
         text = elision.sub(r"\1", text)
     return text
@@ -462,7 +460,7 @@ def restore_number_hyphens(text: str, mapping: Mapping) -> tuple[str, list[tuple
     pattern = _glued_numbers(mapping)
     if pattern is None:
         return text, []
-    joiner = mapping.rule("typography", "number_joiner")
+    joiner = mapping.typography.number_joiner
     fixes: list[tuple[str, str]] = []
 
     def fix(match: re.Match[str]) -> str:
@@ -486,7 +484,7 @@ def _glued_forms(mapping: Mapping) -> frozenset[str]:
 
 def _number_parts(mapping: Mapping) -> tuple[list[str], list[str]]:
     """Tens and units of the ordinals table, where the language hyphenates compounds."""
-    if not mapping.rule("typography", "number_joiner"):
+    if not mapping.typography.number_joiner:
         return [], []
     ordinals = mapping.ordinals
     tens = [w for w, n in ordinals.items() if n >= 20 and n % 10 == 0 and n < 100]
@@ -524,10 +522,10 @@ def _elision_rule(elisions: tuple[str, ...]) -> re.Pattern[str] | None:
 
 def _rule_keys(mapping: Mapping) -> tuple[tuple[str, ...], ...]:
     return (
-        tuple(mapping.rule("words", "elisions")),
-        tuple(mapping.rule("typography", "nbsp_before")),
-        tuple(mapping.rule("typography", "nbsp_after")),
-        tuple(w.casefold() for w in mapping.rule("words", "conjunctions")),
+        mapping.words.elisions,
+        mapping.typography.nbsp_before,
+        mapping.typography.nbsp_after,
+        tuple(w.casefold() for w in mapping.words.conjunctions),
     )
 
 
@@ -537,20 +535,9 @@ def fix_spacing(text: str, mapping: Mapping) -> str:
     for triggers, pattern, replacement in _spacing_rules(*_rule_keys(mapping)):
         if any(trigger in text for trigger in triggers):
             text = pattern.sub(replacement, text)
-    for pattern, replacement in _replacements(mapping):
-        text = pattern.sub(replacement, text)
+    for rule in mapping.typography.replacements:
+        text = rule.pattern.sub(rule.replacement, text)
     return text
-
-
-def _replacements(mapping: Mapping) -> list[tuple[re.Pattern[str], str]]:
-    """The language's own spacing rules (``typography.replacements``), compiled once."""
-    found = mapping.caches.get("replacements")
-    if found is None:
-        found = mapping.caches["replacements"] = [
-            (re.compile(rule["pattern"]), rule["replacement"])
-            for rule in mapping.rule("typography", "replacements")
-        ]
-    return found
 
 
 def join_lines(

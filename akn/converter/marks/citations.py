@@ -80,15 +80,14 @@ def find_citations(text: str, mapping: Mapping) -> list[Citation]:
     found: list[Citation] = []
     if not _DIGIT.search(text):
         return found
-    joiners = tuple(mapping.rule("citations", "list_words"))
-    date_tail = _date_tail(
-        tuple(mapping.rule("citations", "date_words")), mapping.rule("dates", "pattern")
-    )
+    citations = mapping.citations
+    joiners = citations.list_words
+    date_tail = _date_tail(citations.date_words, mapping.dates.pattern.pattern)
     for words, decision in (
-        (mapping.rule("citations", "resolution_words"), False),
-        (mapping.rule("citations", "decision_words"), True),
+        (citations.resolution_words, False),
+        (citations.decision_words, True),
     ):
-        for match in _list_pattern(tuple(words), joiners, date_tail).finditer(text):
+        for match in _list_pattern(words, joiners, date_tail).finditer(text):
             base = match.start("items")
             for item in re.finditer(_ITEM, match.group("items")):
                 found.append(

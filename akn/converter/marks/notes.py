@@ -23,6 +23,7 @@ from akn.converter.footnotes import Note
 from akn.converter.normalise import line_at
 from akn.diagnostics import Diagnostic, Severity
 from akn.mapping import Mapping
+from akn.mapping.sections import Script
 
 SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 _DIGIT_RUN = re.compile(r"[0-9⁰¹²³⁴⁵⁶⁷⁸⁹]+")
@@ -72,7 +73,7 @@ class _Candidate:
 
 
 def _candidates(text: str, marker: str, mapping: Mapping, repeat: bool) -> list[_Candidate]:
-    opening, closing = mapping.rule("notes", "brackets")
+    opening, closing = mapping.notes.brackets
     if opening or closing:
         return _bracketed(text, f"{opening}{marker}{closing}")
     if marker not in text and not (
@@ -83,7 +84,8 @@ def _candidates(text: str, marker: str, mapping: Mapping, repeat: bool) -> list[
         return [
             _Candidate(m.start(), m.end(), m.start(), True)
             for m in re.finditer(
-                rf"(?<=[\w.,;){re.escape(mapping.closing_marks)}]){re.escape(marker)}(?!\*)", text
+                rf"(?<=[\w.,;){re.escape(mapping.typography.closing_marks)}]){re.escape(marker)}(?!\*)",
+                text,
             )
         ]
     found: list[_Candidate] = []
@@ -103,7 +105,10 @@ def _candidates(text: str, marker: str, mapping: Mapping, repeat: bool) -> list[
             if (
                 len(year) == 4
                 and 1900 <= int(year) <= 2099
-                and (not _inside_code(text, run.start()) or _after_year_range(text, run.start()))
+                and (
+                    not _inside_code(text, run.start(), mapping.script)
+                    or _after_year_range(text, run.start())
+                )
             ):
                 start = run.end() - len(marker)
                 found.append(_Candidate(start, run.end(), start, True))
@@ -141,33 +146,29 @@ def _bracketed(text: str, written: str) -> list[_Candidate]:
     return found
 
 
-def _token_before(text: str, start: int) -> str:
+def _token_before(text: str, start: int, script: Script) -> str:
     """The word that ends at ``start``: back to a space, or to a CJK character (a language
     written without spaces has no words to go back to)."""
     begin = start
-    while begin > 0 and not text[begin - 1].isspace() and not _is_cjk(text[begin - 1]):
+    while begin > 0 and not text[begin - 1].isspace() and not script.is_wide(text[begin - 1]):
         begin -= 1
     return text[begin:start]
 
 
-def _is_cjk(ch: str) -> bool:
-    return "\u3000" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef"
-
-
-def _inside_code(text: str, start: int) -> bool:
+def _inside_code(text: str, start: int, script: Script) -> bool:
     """Digits that are part of a symbol or code: A/RES/70/1, COVID-19, 1/CP.21, UNISPACE+50."""
-    token = _token_before(text, start)
+    token = _token_before(text, start, script)
     return any(ch in token for ch in "/+=#") or token.endswith(("-", ".", "\u2011"))
 
 
 def _classify(text: str, start: int, end: int, mapping: Mapping, repeat: bool) -> _Candidate | None:
     following = text[end : end + 1]
-    cjk_after = "\u3400" <= following <= "\u9fff" and not mapping.spaced
+    cjk_after = mapping.script.is_ideograph(following) and not mapping.typography.spaced
     if following and ((following.isalnum() and not cjk_after) or following in "/%°"):
         return None
-    if not mapping.spaced and (
+    if not mapping.typography.spaced and (
         _counted_before(text, start, mapping)
-        or any(text.startswith(word, end) for word in mapping.quantity_words)
+        or any(text.startswith(word, end) for word in mapping.markers.quantity_words)
         or _THOUSANDS.match(text, end)  # "6 500亿": thousands apart
     ):
         return None  # "目标4", "2020年4月2日": a number counted, or a quantity
@@ -177,14 +178,14 @@ def _classify(text: str, start: int, end: int, mapping: Mapping, repeat: bool) -
     if not before:
         return None
     if before.isalpha():
-        if _inside_code(text, start) or _all_caps_code(text, start):
+        if _inside_code(text, start, mapping.script) or _all_caps_code(text, start, mapping.script):
             return None
         return _Candidate(start, end, start, True)
-    if before in ",;:).，、》）；：。،؛" or before in mapping.closing_marks:
+    if before in ",;:).，、》）；：。،؛" or before in mapping.typography.closing_marks:
         prior = text[start - 2] if start >= 2 else ""
-        if before == mapping.rule("typography", "decimal_separator") and prior.isdigit():
+        if before == mapping.typography.decimal_separator and prior.isdigit():
             return None
-        if before == "." and (prior.isdigit() or _inside_code(text, start - 1)):
+        if before == "." and (prior.isdigit() or _inside_code(text, start - 1, mapping.script)):
             return None
         if repeat and prior.isdigit():
             return None
@@ -201,9 +202,9 @@ def _classify(text: str, start: int, end: int, mapping: Mapping, repeat: bool) -
         following_words = text[end : end + _WINDOW].split(None, 3)
         nxt = following_words[0] if following_words else ""
         bare = nxt.rstrip(",.;:").casefold()
-        if bare in mapping.months or nxt.rstrip(",.;:") in mapping.quantity_words:
+        if bare in mapping.dates.months or nxt.rstrip(",.;:") in mapping.markers.quantity_words:
             return None
-        if mapping.pattern("dates", "pattern").match(text, start):
+        if mapping.dates.pattern.match(text, start):
             return None  # "4 de febrero de 2021": the day of a date the language writes
         if any(any(ch.isdigit() for ch in word) for word in following_words[:3]):
             return None  # "1 out of 11", "3 and 4 December": a quantity or a range
@@ -218,16 +219,17 @@ def _classify(text: str, start: int, end: int, mapping: Mapping, repeat: bool) -
 def _counted_before(text: str, start: int, mapping: Mapping) -> bool:
     """In a language written without spaces: does a counting word end just before ``start``?"""
     before = text[max(0, start - 8) : start]
-    return any(before.endswith(word) for word in mapping.counting_words)
+    return any(before.endswith(word) for word in mapping.markers.counting_words)
 
 
 def _counts(word: str, mapping: Mapping) -> bool:
     """Is ``word`` one after which a number counts something ("paragraph 2", "l’article 4")?"""
-    if word in mapping.counting_words:
+    counting = mapping.markers.counting_words
+    if word in counting:
         return True
     lowered = word.casefold()
-    for elision in mapping.rule("words", "elisions"):
-        if lowered.startswith(elision) and word[len(elision) :] in mapping.counting_words:
+    for elision in mapping.words.elisions:
+        if lowered.startswith(elision) and word[len(elision) :] in counting:
             return True
     return False
 
@@ -264,21 +266,21 @@ def _counted(text: str, marker: str, mapping: Mapping) -> list[_Candidate]:
     found = []
     for run in re.finditer(rf"(?<![\d/.,\-]){re.escape(marker)}(?![\d/%°])", text):
         following = text[run.end() : run.end() + 1]
-        if following.isalpha() and not _is_cjk(following):
+        if following.isalpha() and not mapping.script.is_wide(following):
             continue
-        if any(text.startswith(word, run.end()) for word in mapping.quantity_words):
+        if any(text.startswith(word, run.end()) for word in mapping.markers.quantity_words):
             continue
-        if _THOUSANDS.match(text, run.end()) or _inside_code(text, run.start()):
+        if _THOUSANDS.match(text, run.end()) or _inside_code(text, run.start(), mapping.script):
             continue
         before = text[run.start() - 1 : run.start()]
-        if before.isalpha() and not mapping.spaced:
+        if before.isalpha() and not mapping.typography.spaced:
             found.append(_Candidate(run.start(), run.end(), run.start(), False))
     return found
 
 
-def _all_caps_code(text: str, start: int) -> bool:
+def _all_caps_code(text: str, start: int, script: Script) -> bool:
     """Letters and digits of an acronym-like code: "G77", "CP21", "H5N1"."""
-    token = _token_before(text, start)
+    token = _token_before(text, start, script)
     letters = [ch for ch in token if ch.isalpha()]
     return (
         bool(letters)
@@ -433,7 +435,7 @@ def _glued_evidence(
     rest = whole[: -(candidate.end - candidate.start)]
     following = text[candidate.end : candidate.end + _WINDOW].split(None, 1)
     nxt = following[0].rstrip(",.;:") if following else ""
-    if nxt.casefold() in mapping.months or nxt in mapping.quantity_words:
+    if nxt.casefold() in mapping.dates.months or nxt in mapping.markers.quantity_words:
         return -1
     rest_seen, whole_seen = numbers[rest] > 0, numbers[whole] > 1  # > 1: besides this one
     if rest_seen and not whole_seen:
@@ -501,16 +503,16 @@ def _repeats(
                 if origin is None:
                     continue
                 weak = not candidate.strong and not _comma_before(block.text, candidate.start)
-                echo = _origin_words(blocks, origin, words_of, mapping.spaced)
+                echo = _origin_words(blocks, origin, words_of, mapping.typography.spaced)
                 if weak and not (
                     block.text[candidate.end :].lstrip()[:1].islower()
-                    and _echoes(block.text, candidate.start, echo, mapping.spaced)
+                    and _echoes(block.text, candidate.start, echo, mapping.typography.spaced)
                 ):
                     continue  # "level 3 activation": a number between words counts things
                 if (
-                    not mapping.spaced
+                    not mapping.typography.spaced
                     and not _ends_clause(block.text, candidate.end)
-                    and not _echoes(block.text, candidate.start, echo, mapping.spaced)
+                    and not _echoes(block.text, candidate.start, echo, mapping.typography.spaced)
                 ):
                     continue  # "目标1和2加以": without spaces, a digit in a sentence counts
                 taken.append((candidate, origin))

@@ -1,0 +1,101 @@
+"""Load a language mapping: YAML rules under ``mappings/``, merged with ``base.yaml``, checked,
+and read through typed sections.
+
+Everything language-specific (formula, opening phrases, operative verbs, numbering, masthead
+lines, month names, number words, punctuation, script facts) is data. A mapping file names
+the file it extends; the merged rules are checked against ``schemas/mapping.schema.json``,
+every regular expression is compiled and must have the named groups the code reads from it,
+so a broken file is reported with its path, line and key before any text is read.
+
+The converter reads attributes, not key paths::
+
+    mapping = load_mapping("fr")
+    mapping.notes.brackets                      # ('', '')
+    mapping.numbering.operative.match("5. ")    # a compiled pattern with a group "num"
+    mapping.dates.months["janvier"]             # 1
+
+A checked mapping is kept in memory by the digest of its files, and on disk (see
+``akn.mapping.cache``), so that a later run reads neither YAML nor the schema again.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from akn.mapping import cache as disk
+from akn.mapping.checking import check, rules_signature
+from akn.mapping.loading import (
+    FastLoader,
+    KeyPath,
+    Location,
+    MappingError,
+    SourceFile,
+    find_file,
+    load_merged,
+    mapping_error,
+)
+from akn.mapping.model import Mapping
+from akn.mapping.phrases import Detection, PhraseMatcher, phrase_pattern
+from akn.resources import mapping_folders
+
+__all__ = [
+    "Detection",
+    "KeyPath",
+    "Location",
+    "Mapping",
+    "MappingError",
+    "PhraseMatcher",
+    "forget_mappings",
+    "load_mapping",
+    "phrase_pattern",
+]
+
+# Checked mappings by the digest that names their entry, with the files they came from.
+_loaded: dict[str, tuple[Mapping, tuple[SourceFile, ...]]] = {}
+_KEPT = 64
+
+
+def load_mapping(language: str, folder: Path | None = None) -> Mapping:
+    """Load and check the mapping of ``language`` ("fr", "en", ...) from ``folder``, or from
+    the folders ``AKN_MAPPINGS`` names and then the bundled ones (``mapping_folders``).
+
+    Raises MappingError naming the file, line and key of the first problem found. Loading
+    the same files again gives the same Mapping (its compiled patterns included); a file
+    changed since is read again.
+    """
+    return _load((folder,) if folder else mapping_folders(), language)
+
+
+def _load(folders: tuple[Path, ...], language: str, loader: type = FastLoader) -> Mapping:
+    """``load_mapping`` in ``folders``: from memory, from the disk cache, or read and checked.
+    ``loader``: the YAML loader (another than the fast one skips the disk cache: the bench
+    times the pure-Python one)."""
+    own_path = find_file(language, folders)
+    try:
+        own = own_path.read_bytes()
+    except OSError as error:
+        raise mapping_error(
+            f"cannot read mapping file: {error.strerror}", (str(own_path), 1, 1)
+        ) from None
+    key = disk.entry_key(language, folders, own, rules_signature())
+    known = _loaded.get(key)
+    if known is not None and disk.still_current(known[1], folders):
+        return known[0]
+    cached = disk.read_entry(key, folders) if loader is FastLoader else None
+    if cached is not None:
+        data, files = cached
+    else:
+        unchecked = load_merged(language, folders, loader)
+        check(unchecked.data, unchecked.locations, (str(own_path), 1, 1))
+        data, files = unchecked.data, unchecked.files
+        disk.write_entry(key, data, files)
+    mapping = Mapping(language, data)
+    if len(_loaded) >= _KEPT:  # files edited again and again in a long-lived process
+        _loaded.pop(next(iter(_loaded)))
+    _loaded[key] = (mapping, files)
+    return mapping
+
+
+def forget_mappings() -> None:
+    """Forget the mappings loaded so far (not the disk cache, which checks its own files)."""
+    _loaded.clear()
