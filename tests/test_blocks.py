@@ -30,10 +30,21 @@ def _kinds(blocks):
     return [(b.kind.value, b.num, b.rule) for b in blocks]
 
 
-def test_numbering_helpers():
+def test_numbering_helpers(en):
     assert [roman_to_int(x) for x in ("i", "iv", "xiv", "IIII")] == [1, 4, 14, None]
     assert int_to_roman(19) == "xix"
-    assert [letter_index(x) for x in ("a", "z", "aa", "bb", "ab")] == [1, 26, 27, 28, None]
+    letters = [letter_index(x, en.numbering) for x in ("a", "z", "aa", "bb", "ab")]
+    assert letters == [1, 26, 27, 28, None]
+
+
+def test_letters_typed_in_another_script_or_stretched_are_read_as_the_letter():
+    """The mapping says which look-alikes stand for a letter (Russian: Cyrillic "с" typed
+    for Latin "c") and which characters only stretch a label (Arabic: the tatweel)."""
+    ru, ar = load_mapping("ru"), load_mapping("ar")
+    assert letter_index("с", ru.numbering) == letter_index("c", ru.numbering) == 3
+    assert letter_index("с", load_mapping("en").numbering) is None
+    first = ar.numbering.letters[0]
+    assert letter_index(first[0] + "\u0640" + first[1:], ar.numbering) == 1
 
 
 def test_regimes(en):

@@ -330,17 +330,6 @@ def test_the_phrase_prefilter_answers_as_the_regex_does():
                 assert (found and found.span()) == (expected and expected.span()), (code, text)
 
 
-def test_the_punctuation_keys_hold_what_the_code_held():
-    """base.yaml took over the terminal marks blocks.py lists (TERMINAL_CHARACTERS), until
-    blocks.py reads them from the mapping."""
-    from akn.converter import blocks
-
-    if not hasattr(blocks, "TERMINAL_CHARACTERS"):
-        pytest.skip("blocks.py reads the terminal marks from the mapping")
-    for code in available_languages():
-        assert load_mapping(code).typography.terminal_marks == blocks.TERMINAL_CHARACTERS
-
-
 @pytest.mark.parametrize(("key", "groups"), list(forbidden()), ids=lambda v: ".".join(v))
 def test_a_pattern_that_names_a_group_its_reader_names_is_refused(
     tmp_path: Path, monkeypatch, key: tuple, groups: tuple

@@ -187,41 +187,6 @@ class Mapping:
                 return item.actor
         return None
 
-    # ------------------------------------------------------------------ compatibility
-    # String-path and flat accessors that akn/converter/blocks.py still calls. Everything
-    # else reads the typed sections; these go once blocks.py does too.
-
-    def rule(self, *key: str) -> Any:
-        """Compatibility (blocks.py): the raw YAML value at ``key``."""
-        value: Any = self.data
-        for part in key:
-            value = value[part]
-        return value
-
-    def pattern(self, *key: str) -> re.Pattern[str]:
-        """Compatibility (blocks.py): the compiled pattern at ``key``."""
-        return _compiled(self.rule(*key))
-
-    @property
-    def spaced(self) -> bool:
-        """Compatibility (blocks.py): ``typography.spaced``."""
-        return self.typography.spaced
-
-    @property
-    def closing_marks(self) -> str:
-        """Compatibility (blocks.py): ``typography.closing_marks``."""
-        return self.typography.closing_marks
-
-    @property
-    def quote_pairs(self) -> tuple[tuple[str, str], ...]:
-        """Compatibility (blocks.py): ``typography.quotes``."""
-        return self.typography.quotes
-
-    @property
-    def counting_words(self) -> frozenset[str]:
-        """Compatibility (blocks.py): ``markers.counting_words``."""
-        return self.markers.counting_words
-
 
 @cache
 def _compiled(pattern: str) -> re.Pattern[str]:

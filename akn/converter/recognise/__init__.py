@@ -73,7 +73,7 @@ def describe_chains() -> list[dict[str, object]]:
             "rule": role,
             "summary": "the exact text of the mapping"
             if key is None
-            else f"the mapping's pattern {'.'.join(key)}",
+            else f"the mapping's pattern {key}",
             "ids": [f"masthead.{role}"],
         }
         for role, key in MASTHEAD_CHAIN

@@ -41,7 +41,7 @@ def detect_regime(lines: list[Line], mapping: Mapping) -> Regime:
     content = [line for line in lines if line.text.strip()]
     if not content:
         return Regime.LINES
-    closing = mapping.closing_marks
+    closing = mapping.typography
     terminal = sum(1 for line in content if is_closed(line.text, closing))
     continued = sum(
         1

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import Any
 
 from akn.converter.blocks import Block, Kind
@@ -20,20 +21,20 @@ from akn.mapping import Mapping
 
 # The masthead rules in the order they are tried: (role, the mapping key of its pattern);
 # the authority and the body are exact texts of the mapping, not patterns.
-MASTHEAD_CHAIN: tuple[tuple[str, tuple[str, ...] | None], ...] = (
+MASTHEAD_CHAIN: tuple[tuple[str, str | None], ...] = (
     ("authority", None),
-    ("symbol", ("symbol",)),
+    ("symbol", "symbol"),
     ("body", None),
-    ("distribution", ("masthead", "distribution")),
-    ("original", ("masthead", "original")),
-    ("session", ("masthead", "session")),
-    ("agenda_item", ("masthead", "agenda_item")),
-    ("adopted", ("masthead", "adopted")),
-    ("adopted_by_council", ("masthead", "adopted_by_council")),
-    ("council_title", ("masthead", "council_title")),
-    ("committee", ("masthead", "committee")),
-    ("draft", ("masthead", "draft")),
-    ("date", ("dates", "pattern")),
+    ("distribution", "masthead.distribution"),
+    ("original", "masthead.original"),
+    ("session", "masthead.session"),
+    ("agenda_item", "masthead.agenda_item"),
+    ("adopted", "masthead.adopted"),
+    ("adopted_by_council", "masthead.adopted_by_council"),
+    ("council_title", "masthead.council_title"),
+    ("committee", "masthead.committee"),
+    ("draft", "masthead.draft"),
+    ("date", "dates.pattern"),
 )
 
 
@@ -56,7 +57,7 @@ def parse_front_matter(lines: list[Line], mapping: Mapping) -> FrontMatter:
     """
     # pdftotext -layout puts the two sides of the masthead on one line, in columns
     # ("United Nations      A/RES/73/6"): each column is an item of its own.
-    gap = mapping.pattern("page", "column_gap")
+    gap = mapping.page.column_gap
     content = [piece for line in lines if line.text.strip() for piece in split_columns(line, gap)]
     facts: dict[str, str] = {}
     items, leftovers = _masthead_items(content, mapping, facts)
@@ -179,15 +180,16 @@ def _masthead_role(
     text: str, mapping: Mapping, facts: dict[str, str]
 ) -> tuple[str | None, dict[str, Any]]:
     text = " ".join(text.split())
-    if text == mapping.rule("masthead", "authority"):
+    if text == mapping.masthead.authority:
         return "authority", {}
-    for body in mapping.rule("masthead", "bodies"):
-        if text == body["text"]:
-            return "body", {"actor": body["actor"]}
+    for body in mapping.masthead.bodies:
+        if text == body.text:
+            return "body", {"actor": body.actor}
     for role, key in MASTHEAD_CHAIN:
         if key is None:
             continue
-        match = mapping.pattern(*key).fullmatch(text)
+        pattern: re.Pattern[str] = attrgetter(key)(mapping)
+        match = pattern.fullmatch(text)
         if match:
             if role == "date" and "issued" in facts:
                 return None, {}

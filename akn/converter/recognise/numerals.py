@@ -4,6 +4,7 @@ roman numerals, number words."""
 from __future__ import annotations
 
 from akn.mapping import Mapping
+from akn.mapping.sections import Numbering
 
 
 def roman_to_int(text: str) -> int | None:
@@ -60,18 +61,17 @@ def section_number(label: str, mapping: Mapping) -> int | None:
     return parse_number_words(label, mapping)
 
 
-LATIN = tuple("abcdefghijklmnopqrstuvwxyz")
-# Cyrillic letters that look Latin, typed by mistake in point labels ("а)" for "a)").
-_HOMOGLYPHS = str.maketrans("асеорху", "aceopxy")
-
-
-def letter_index(label: str, letters: tuple[str, ...] = LATIN) -> int | None:
+def letter_index(label: str, numbering: Numbering) -> int | None:
     """The position of a point's letter: a=1 … z=26, aa=27, bb=28 … (doubled after the last).
 
-    ``letters`` is the language's sequence (the mapping's ``numbering.letters``).
+    The letters are the language's sequence (``numbering.letters``); a letter typed as its
+    look-alike of another script is read as the letter it stands for (``homoglyphs``:
+    Cyrillic "а)" for "a)"), and characters that only stretch a label (``label_fillers``: the
+    Arabic tatweel) are ignored.
     """
-    label = label.replace("\u0640", "").replace(" ", "").translate(_HOMOGLYPHS)
-    letters = tuple(letter.replace("\u0640", "") for letter in letters)
+    fillers = str.maketrans("", "", numbering.label_fillers + " ")
+    label = label.translate(fillers).translate(numbering.homoglyph_table)
+    letters = tuple(letter.translate(fillers) for letter in numbering.letters)
     if label in letters:
         return letters.index(label) + 1
     first = next((letter for letter in letters if label.startswith(letter)), None)
@@ -80,10 +80,10 @@ def letter_index(label: str, letters: tuple[str, ...] = LATIN) -> int | None:
     return None
 
 
-def is_number_label(text: str, mapping: Mapping) -> bool:
+def is_number_label(text: str, numbering: Numbering) -> bool:
     """Is ``text`` only a paragraph or point number ("1.", "(a)", "(iv)")?"""
     text = text.strip()
     return any(
-        mapping.pattern("numbering", key).fullmatch(text)
-        for key in ("operative", "point", "subpoint")
+        pattern.fullmatch(text)
+        for pattern in (numbering.operative, numbering.point, numbering.subpoint)
     )

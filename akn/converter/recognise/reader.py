@@ -41,7 +41,7 @@ class BodyReader:
 
     def read(self, lines: list[Line]) -> list[Block]:
         """The blocks of ``lines`` (the body after the formula), in order."""
-        layout = Layout.measure(lines, self.regime, self.mapping.pattern("page", "column_gap"))
+        layout = Layout.measure(lines, self.regime, self.mapping.page.column_gap)
         context = Context(self.mapping, layout)
         tables = TableFinder(self.mapping, layout.width, layout.columns)
         following_of = following_content(lines)

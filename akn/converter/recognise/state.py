@@ -123,17 +123,17 @@ class Context:
     def __init__(self, mapping: Mapping, layout: Layout) -> None:
         self.mapping = mapping
         self.layout = layout
-        self.operative = mapping.pattern("numbering", "operative")
-        self.point = mapping.pattern("numbering", "point")
-        self.subpoint = mapping.pattern("numbering", "subpoint")
-        self.section = mapping.pattern("numbering", "section")
-        self.subsection = mapping.pattern("numbering", "subsection")
-        self.meeting = mapping.pattern("conclusions", "meeting")
-        self.annex = mapping.pattern("annex")
-        self.date = mapping.pattern("dates", "pattern")
-        self.letters = tuple(mapping.rule("numbering", "letters"))
-        self.conjunctions = frozenset(mapping.rule("words", "conjunctions"))
-        self.closing_marks = mapping.closing_marks
+        numbering = self.numbering = mapping.numbering
+        self.operative = numbering.operative
+        self.point = numbering.point
+        self.subpoint = numbering.subpoint
+        self.section = numbering.section
+        self.subsection = numbering.subsection
+        self.meeting = mapping.conclusions.meeting
+        self.annex = mapping.annex
+        self.date = mapping.dates.pattern
+        self.conjunctions = frozenset(mapping.words.conjunctions)
+        self.typography = mapping.typography
         self._labels = (self.operative, self.point, self.subpoint)
 
     @property
@@ -141,7 +141,7 @@ class Context:
         return self.layout.regime
 
     def closed(self, text: str) -> bool:
-        return is_closed(text, self.closing_marks)
+        return is_closed(text, self.typography)
 
     def numbered(self, text: str) -> bool:
         """Does the text start with a paragraph or point number?"""
@@ -159,11 +159,11 @@ class Context:
         width = self.layout.width
         if not width or not prev_text:
             return False
-        if closed_by_marker(self.closing_marks).search(prev_text) and text[:1].islower():
+        if closed_by_marker(self.typography).search(prev_text) and text[:1].islower():
             # pdftotext -raw ends a line at a superscript: "…Court,1" / "and calls upon…"
             # (a lower-case start says so; without case, nothing does)
             return False
-        word = text.split(None, 1)[0] if self.mapping.spaced else text[:1]
+        word = text.split(None, 1)[0] if self.typography.spaced else text[:1]
         return len(prev_text.strip()) + 1 + len(word) <= SHORT_LINE * width
 
 
@@ -232,7 +232,7 @@ class LineView:
         """Is the current block inside a quotation that has not closed yet?"""
         current = self.state.current
         return current is not None and bool(
-            open_quote(" ".join(ln.text for ln in current.lines), self.context.mapping.quote_pairs)
+            open_quote(" ".join(ln.text for ln in current.lines), self.context.typography.quotes)
         )
 
     def starts_with_number(self, pattern: re.Pattern[str]) -> re.Match[str] | None:

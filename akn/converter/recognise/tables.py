@@ -46,10 +46,10 @@ class TableFinder:
 
     def __init__(self, mapping: Mapping, width: int = 0, columns: bool = True) -> None:
         self.mapping = mapping
-        self.gap = mapping.pattern("page", "column_gap")
-        self.figure = mapping.pattern("tables", "figure")
-        self.row_length = int(mapping.rule("tables", "row_length"))
-        self.min_rows = int(mapping.rule("tables", "min_rows"))
+        self.gap = mapping.page.column_gap
+        self.figure = mapping.tables.figure
+        self.row_length = mapping.tables.row_length
+        self.min_rows = mapping.tables.min_rows
         self.width = width  # the length the text is wrapped at (0: not wrapped): rows stop short
         self.columns = columns  # may a line hold columns? (False: no line of the text does)
 
@@ -128,7 +128,7 @@ class TableFinder:
         return (
             len(text) <= self.row_length
             and not (self.width and len(text) >= SHORT_LINE * self.width)  # wrapped prose
-            and not is_closed(text, self.mapping.closing_marks)
+            and not is_closed(text, self.mapping.typography)
             and not self.mapping.opens_paragraph(text)
         )
 
@@ -137,7 +137,7 @@ class TableFinder:
         not a row."""
         text = text.strip()
         bullet = len(text) <= 2 and not any(ch.isalnum() for ch in text)
-        return bullet or is_number_label(text, self.mapping)
+        return bullet or is_number_label(text, self.mapping.numbering)
 
 
 def heading_row(cells: list[list[str]], figure: re.Pattern[str]) -> bool:

@@ -32,7 +32,7 @@ def operative_paragraph(state: ReaderState, line: LineView, context: Context) ->
     after_heading = current is not None and current.kind in (Kind.HEADING, Kind.ANNEX)
     if (
         words
-        and words[-1] in context.mapping.counting_words
+        and words[-1] in context.mapping.markers.counting_words
         and not after_heading
         and context.regime is not Regime.LINES
     ):

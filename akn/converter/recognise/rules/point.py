@@ -64,7 +64,7 @@ def _opens_level(
     """Is ``label`` the next point at some level? The level it opens and the open levels
     after it, if it is."""
     points = state.progress.points
-    letter = letter_index(label, context.letters)
+    letter = letter_index(label, context.numbering)
     roman = roman_to_int(label) if not label.isdigit() else int(label)
     if letter is not None and level == 1:
         if len(points) >= 1 and points[0][1] + 1 == letter:

@@ -22,9 +22,9 @@ def recital(state: ReaderState, line: LineView, context: Context) -> Match | Non
     text, mapping = line.text, context.mapping
     if mapping.phrase_pattern.match(text):
         return Match("preamble.phrases", Kind.RECITAL)
-    opening = mapping.pattern("preamble", "opening").match(text)
+    opening = mapping.preamble.opening.match(text)
     if opening and line.separated:
         after = text[opening.end() : opening.end() + 1]
-        if after in ("", " ", ",", "،", "，") or not mapping.spaced:
+        if after in ("", " ", *mapping.typography.commas) or not mapping.typography.spaced:
             return Match("preamble.opening", Kind.RECITAL)
     return None

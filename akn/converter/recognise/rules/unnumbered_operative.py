@@ -25,7 +25,7 @@ def unnumbered_operative(state: ReaderState, line: LineView, context: Context) -
     if not mapping.verb_pattern.match(text) or mapping.phrase_pattern.match(text):
         return None
     label = context.point.match(following.text.strip())
-    if label is None or letter_index(label.group("num"), context.letters) != 1:
+    if label is None or letter_index(label.group("num"), context.numbering) != 1:
         return None
     return Match(
         "operative.unnumbered",
