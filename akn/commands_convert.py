@@ -74,6 +74,23 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "-v", "--verbose", action="store_true", help="also print informational diagnostics"
     )
+    parser.add_argument(
+        "--explain", metavar="CODE", action=_Explain, help="say what a diagnostic code means"
+    )
+
+
+class _Explain(argparse.Action):
+    """--explain CODE prints the code's entry in akn/converter/codes.py and exits, before
+    INPUT is asked for (as --version does)."""
+
+    def __call__(self, parser, namespace, values, option_string=None):  # type: ignore[no-untyped-def]
+        from akn.converter.codes import explain
+
+        text = explain(str(values))
+        if text is None:
+            parser.exit(2, f"akn convert: error: {values} is no code of akn convert\n")
+        print(text, end="")
+        parser.exit(0)
 
 
 def _iso_date(value: str) -> str:
