@@ -117,7 +117,9 @@ def check(text: str, language: str) -> None:
 @settings(
     max_examples=250, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow]
 )
-@given(DOCUMENT, st.sampled_from(["en", "fr"]))
+# Not Chinese: its lines join without a space, and a break after a non-ASCII letter or
+# sign ("¹", "é") glues two words (a known failure: test_fuzz.py, Chinese mode).
+@given(DOCUMENT, st.sampled_from(["en", "fr", "es", "ru", "ar", "de"]))
 def test_any_text_converts_and_no_word_is_lost(text, language):
     check(text, language)
 
