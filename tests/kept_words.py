@@ -15,7 +15,8 @@ reports that the converter repaired it or took it out.
   ``<meta>`` (the FRBR dates and IRIs the converter makes up), each footnote's marker twice
   (where the text calls it, where the note begins), a repeated marker (``noteRef``), and the
   address of a link the input prints. A marker glued to the word before it ("19671" is 1967
-  and note 1, "Est3") counts as that glued word.
+  and note 1, "Est3") counts as that glued word, and so does a superscript ("n<sup>o</sup>"
+  is "no", or "n" and "o" where the text put the superscript on a line of its own).
 - A diagnostic accounts only for what it says was taken out, and only for the words it
   quotes: page furniture (``L201``), a listed link that matches no citation (``K601``).
   The rest of a message's words (its prose, the start of a paragraph it names) count for
@@ -34,10 +35,11 @@ from lxml import etree
 
 from akn.diagnostics import Diagnostic
 
-AKN = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _WORD = re.compile(rf"[{_CJK}]|[^\W_{_CJK}]+")
-_FORMAT = dict.fromkeys(i for i in range(0x110000) if unicodedata.category(chr(i)) == "Cf")
+# Format characters of the BMP (those the converter removes are all there; others stay on
+# both sides alike).
+_FORMAT = dict.fromkeys(i for i in range(0x10000) if unicodedata.category(chr(i)) == "Cf")
 _LIGATURES = {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"}
 _QUOTED = re.compile(r"""'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*\"""")
 # Akoma Ntoso's inline elements: they stand inside a line of text, and a word may go on
