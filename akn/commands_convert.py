@@ -80,6 +80,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         nargs=0,
         help="list the recognition rules in the order they are tried, with their ids, and exit",
     )
+    parser.add_argument(
+        "--explain", metavar="CODE", action=_Explain, help="say what a diagnostic code means"
+    )
 
 
 class _PrintRules(argparse.Action):
@@ -96,6 +99,20 @@ class _PrintRules(argparse.Action):
             ids = ", ".join(rule["ids"])  # type: ignore[arg-type]
             print(f"  {rule['rule']:<22} {ids}\n  {'':<22} {rule['summary']}")
         parser.exit()
+
+
+class _Explain(argparse.Action):
+    """--explain CODE prints the code's entry in akn/converter/codes.py and exits, before
+    INPUT is asked for (as --version does)."""
+
+    def __call__(self, parser, namespace, values, option_string=None):  # type: ignore[no-untyped-def]
+        from akn.converter.codes import explain
+
+        text = explain(str(values))
+        if text is None:
+            parser.exit(2, f"akn convert: error: {values} is no code of akn convert\n")
+        print(text, end="")
+        parser.exit(0)
 
 
 def _iso_date(value: str) -> str:

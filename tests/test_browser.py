@@ -98,6 +98,7 @@ def _document(language: str) -> Path:
     )
 
 
+@pytest.mark.corpus
 @pytest.mark.parametrize("language", list(LANGUAGES))
 def test_page_in_chromium(language, tmp_path):
     source = _document(language)
@@ -130,6 +131,7 @@ def test_page_in_chromium(language, tmp_path):
     assert shot.stat().st_size > 20_000
 
 
+@pytest.mark.corpus
 def test_page_prints(tmp_path):
     """The page prints (the print CSS: A4, no screen furniture, the annex on a new page)."""
     page = tmp_path / "A-RES-80-3.html"

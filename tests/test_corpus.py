@@ -15,6 +15,8 @@ from __future__ import annotations
 import pytest
 from corpus import LANGUAGES, compare, corpus_files
 
+pytestmark = pytest.mark.corpus
+
 QUOTED_AMENDMENT = "the UN marks a quoted amendment ('4. In hearing…') as a numbered paragraph"
 
 # (language, file) -> why the UN's own markup cannot be matched, and how many items differ.

@@ -33,12 +33,14 @@ def paragraph(tree, number: str) -> etree._Element:
     return next(p for p in tree.iter(q("paragraph")) if p.findtext(q("num")) == number)
 
 
+@pytest.mark.corpus
 def test_a_file_against_itself_is_the_same():
     result = akn.diff(UN_80_1, UN_80_1)
     assert result.same and not result.metadata
     assert {k: c[SAME] for k, c in result.counts().items()}["paragraph"] == 3
 
 
+@pytest.mark.corpus
 def test_changed_words_inside_a_paragraph():
     def change(tree):
         p = paragraph(tree, "3.").find(f"{q('content')}/{q('p')}")
@@ -59,6 +61,7 @@ def test_changed_words_inside_a_paragraph():
     assert "shall apply [-only-] during the eightieth session." in report
 
 
+@pytest.mark.corpus
 def test_a_paragraph_removed_costs_one_record_not_every_one_after_it():
     def change(tree):
         first = paragraph(tree, "2.")
@@ -71,6 +74,7 @@ def test_a_paragraph_removed_costs_one_record_not_every_one_after_it():
     assert any(r.status == CHANGED and r.fields == ("number",) for r in result.differences())
 
 
+@pytest.mark.corpus
 def test_notes_are_aligned_by_marker():
     def change(tree):
         note = next(tree.iter(q("authorialNote")))
@@ -82,6 +86,7 @@ def test_notes_are_aligned_by_marker():
     assert counts["anchor"][ONLY_A] == 1
 
 
+@pytest.mark.corpus
 def test_eid_and_whitespace_differences_count_only_when_strict():
     def change(tree):
         p = paragraph(tree, "1.")
@@ -96,6 +101,7 @@ def test_eid_and_whitespace_differences_count_only_when_strict():
     assert record.fields == ("whitespace", "eId")
 
 
+@pytest.mark.corpus
 def test_metadata_is_listed_apart():
     def change(tree):
         date = tree.find(f".//{q('FRBRWork')}/{q('FRBRdate')}")
@@ -117,6 +123,7 @@ def test_word_diff_in_chinese_compares_characters():
     )
 
 
+@pytest.mark.corpus
 def test_summary_line_counts_per_kind():
     line = summary(akn.diff(UN_80_1, UN_80_1))
     assert line.startswith("same structure and texts: masthead lines 10 same;")
@@ -131,6 +138,7 @@ SCORED = ("recital", "paragraph", "point", "note", "anchor")
 BEYOND_THE_SCORE = {"A-RES-77-259.xml": 4, "A-RES-78-248.xml": 4, "S-RES-2521-2020.xml": 3}
 
 
+@pytest.mark.corpus
 @pytest.mark.parametrize("language", list(LANGUAGES))
 def test_un_file_against_its_rendered_text_converted_differs_as_the_score_says(language):
     """akn diff of a UN file (its markup slips repaired, as the score does) against the
@@ -152,6 +160,7 @@ def test_un_file_against_its_rendered_text_converted_differs_as_the_score_says(l
 # --------------------------------------------------------------------------- command line
 
 
+@pytest.mark.corpus
 def test_cli_exit_codes_and_json(tmp_path, capsys):
     def change(tree):
         paragraph(tree, "3.").find(q("num")).text = "4."
@@ -171,6 +180,7 @@ def test_cli_exit_codes_and_json(tmp_path, capsys):
     assert usage.value.code == 2
 
 
+@pytest.mark.corpus
 def test_cli_bad_input_is_one_line(tmp_path, capsys):
     (tmp_path / "not.xml").write_text("plain text")
     for argv in (
@@ -186,6 +196,7 @@ def test_cli_bad_input_is_one_line(tmp_path, capsys):
     assert main(["render", str(UN_80_1), "--to", "text", "--check"]) == 2
 
 
+@pytest.mark.corpus
 def test_cli_render_to_file(tmp_path, capsys):
     target = tmp_path / "page.html"
     assert main(["render", str(UN_80_1), "-o", str(target), "--check"]) == 0
@@ -194,17 +205,20 @@ def test_cli_render_to_file(tmp_path, capsys):
     assert capsys.readouterr().out.startswith("United Nations\nA/RES/80/1\n")
 
 
+@pytest.mark.corpus
 def test_diff_refuses_what_is_no_akn(tmp_path):
     (tmp_path / "x.xml").write_text("<root/>")
     with pytest.raises(ReadError, match="IN008"):
         akn.diff(tmp_path / "x.xml", UN_80_1)
 
 
+@pytest.mark.corpus
 def test_copy_of_a_tree_is_the_same():
     tree = etree.parse(str(UN_75_15))
     assert akn.diff(tree, copy.deepcopy(tree)).same
 
 
+@pytest.mark.corpus
 def test_the_readme_example_is_what_akn_diff_prints(tmp_path, capsys, monkeypatch):
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     command = "$ akn diff un-A-RES-77-259.xml A-RES-77-259.xml\n"
@@ -220,6 +234,7 @@ def test_the_readme_example_is_what_akn_diff_prints(tmp_path, capsys, monkeypatc
     assert capsys.readouterr().out == shown
 
 
+@pytest.mark.corpus
 def test_every_corpus_file_against_itself_is_the_same_even_strictly():
     for language in LANGUAGES:
         for path in corpus_files(language):

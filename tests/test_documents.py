@@ -209,6 +209,7 @@ def test_same_input_same_bytes():
     assert convert(data).to_bytes() == convert(data).to_bytes()
 
 
+@pytest.mark.corpus
 @pytest.mark.parametrize("name", ["A-RES-80-1", "A-RES-80-3"])
 def test_pdf_text_matches_the_official_akn(name):
     result = convert((PDF_TEXT / f"{name}.txt").read_bytes(), lang="en")
@@ -220,6 +221,7 @@ def test_pdf_text_matches_the_official_akn(name):
     assert differences == [] and matched == total
 
 
+@pytest.mark.corpus
 def test_80_2_matches_its_pdf_and_the_french_akn():
     result = convert((PDF_TEXT / "A-RES-80-2.txt").read_bytes(), lang="en")
     assert result.ok
@@ -239,6 +241,7 @@ def test_80_2_matches_its_pdf_and_the_french_akn():
     assert recitals[1].startswith("Reaffirming the obligation of Member States")
 
 
+@pytest.mark.corpus
 @pytest.mark.parametrize("name", ["A-RES-73-6", "A-RES-73-7"])
 def test_pdftotext_output_matches_the_pdf(name):
     key = json.loads((FIXTURES / f"{name}.pdf-structure.json").read_text(encoding="utf-8"))

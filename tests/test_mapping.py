@@ -306,6 +306,7 @@ def _corpus_lines(per_language: int = 4) -> list[str]:
     return [*lines, "Recalling", "Recalling,", "Recallings", "Prenant note", "l'Assemblée", ""]
 
 
+@pytest.mark.corpus
 def test_the_phrase_prefilter_answers_as_the_regex_does():
     """Detection tries every language's phrases on lines of one: the prefilter that spares
     compiling them must give the regex's answer, for every language, on every line."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from conftest import PDF_TEXT
 
 from akn.converter.footnotes import merge_superscripts, parse_footnotes
@@ -206,6 +207,7 @@ def test_a_note_quoting_a_text_goes_on_until_the_quotation_closes(fr):
 LAYOUT_PAGES = Path(__file__).parent / "fixtures" / "A-RES-73-6-p1-3.pdftotext-layout.txt"
 
 
+@pytest.mark.corpus
 def test_pdftotext_layout_columns_of_furniture_and_masthead(en):
     result = convert(LAYOUT_PAGES.read_bytes(), lang="en")
     assert result.ok
@@ -261,6 +263,7 @@ def test_a_text_that_stops_before_its_body_or_goes_on_to_an_annex_gets_s305(en):
 RAW_PAGES = Path(__file__).parent / "fixtures" / "A-RES-73-7-p1-2.pdftotext-raw.txt"
 
 
+@pytest.mark.corpus
 def test_pdftotext_raw_joined_columns_and_breaks_at_markers(en):
     result = convert(RAW_PAGES.read_bytes(), lang="en")
     assert result.ok

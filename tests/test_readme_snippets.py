@@ -81,6 +81,7 @@ def test_the_first_command_converts_the_example() -> None:
     assert done.stdout.startswith(b"<?xml") and b"<akomaNtoso" in done.stdout
 
 
+@pytest.mark.corpus
 def test_the_library_examples_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     (tmp_path / "examples").mkdir()
     shutil.copy(ROOT / "examples" / "A-75-L.25-fr.txt", tmp_path / "examples")

@@ -27,6 +27,7 @@ def q(name: str) -> str:
 # --------------------------------------------------------------------------- text
 
 
+@pytest.mark.corpus
 @pytest.mark.parametrize(("language", "path"), FILES, ids=[f"{a}/{p.name}" for a, p in FILES])
 def test_text_round_trip_gives_the_same_tree(language, path):
     """text -> convert -> render -> convert: the same tree (eIds and markup date aside)."""
@@ -42,6 +43,7 @@ def test_text_of_a_converted_fixture_is_the_fixture(name):
     assert rendered == (FIXTURES / f"{name}.txt").read_text(encoding="utf-8")
 
 
+@pytest.mark.corpus
 def test_text_layout_of_a_un_file():
     text = akn.render(CORPUS / "akn/eng/A-RES-80-1.xml", to="text")
     lines = text.splitlines()
@@ -53,6 +55,7 @@ def test_text_layout_of_a_un_file():
     assert lines[-3:] == ["19 September 2025", "_" * 18, "1 See resolution 169 (II)."]
 
 
+@pytest.mark.corpus
 def test_arabic_markers_in_brackets():
     text = akn.render(CORPUS / "akn/ara/A-RES-75-15.xml", to="text")
     assert "1967(1)" in text and "\n(1) " in text
@@ -65,6 +68,7 @@ def page(path: Path, check: bool = False) -> lxml_html.HtmlElement:
     return lxml_html.fromstring(akn.render(path, to="html", check=check))
 
 
+@pytest.mark.corpus
 def test_page_is_self_contained_and_inert():
     source = akn.render(CORPUS / "akn/eng/A-RES-80-3.xml", to="html")
     document = lxml_html.fromstring(source)
@@ -77,6 +81,7 @@ def test_page_is_self_contained_and_inert():
     assert "default-src 'none'" in policy
 
 
+@pytest.mark.corpus
 def test_page_counts_and_anchors():
     path = CORPUS / "akn/eng/A-RES-75-15.xml"
     tree = etree.parse(str(path))
@@ -110,6 +115,7 @@ def test_page_of_akn_output_anchors_points_by_eid():
     assert anchor.find_class("eid")[0].get("href") == "#para_1__list_1__point_a"
 
 
+@pytest.mark.corpus
 @pytest.mark.parametrize(
     ("language", "direction", "lang"), [("ara", "rtl", "ar"), ("zho", "ltr", "zh")]
 )
@@ -121,6 +127,7 @@ def test_page_direction_and_fonts(language, direction, lang):
         assert "Noto Serif CJK SC" in document.findtext(".//style")
 
 
+@pytest.mark.corpus
 def test_check_marks_findings_where_they_apply():
     path = CORPUS / "akn/fra/A-RES-75-15.xml"
     document = page(path, check=True)
@@ -145,6 +152,7 @@ def test_render_refuses_what_is_no_akn(tmp_path):
         akn.render(tmp_path / "plain.xml", to="pdf")  # type: ignore[arg-type]
 
 
+@pytest.mark.corpus
 def test_page_text_follows_the_document():
     document = page(CORPUS / "akn/eng/A-RES-80-1.xml")
     text = re.sub(r"\s+", " ", document.find_class("akn-document")[0].text_content())
@@ -153,6 +161,7 @@ def test_page_text_follows_the_document():
     assert text.index("The General Assembly") < text.index("Decides") < text.index("3rd plenary")
 
 
+@pytest.mark.corpus
 def test_page_of_a_collection_and_of_an_annex():
     collection = page(GOLDEN / "collection-en.xml")
     components = collection.find_class("akn-component")

@@ -78,6 +78,7 @@ def _pdf(pdfs: dict[str, Path], language: str) -> Path:
 # --------------------------------------------------------------------------- the HTML
 
 
+@pytest.mark.corpus
 def test_html_carries_masthead_notes_and_conclusions():
     page = render_html(CORPUS / "akn" / "eng" / SAMPLE, "eng")
     assert "A/RES/79/288" in page and "General Assembly" in page and "Distr.: General" in page
@@ -89,6 +90,7 @@ def test_html_carries_masthead_notes_and_conclusions():
     assert '<span class="symbol-nowrap">A/79/L.81</span>' in page  # never cut at a line end
 
 
+@pytest.mark.corpus
 def test_arabic_html_is_right_to_left_with_bracketed_calls():
     page = render_html(CORPUS / "akn" / "ara" / SAMPLE, "ara", BRACKETS["ara"])
     assert "dir=rtl" in page and 'lang="ar"' in page
@@ -98,6 +100,7 @@ def test_arabic_html_is_right_to_left_with_bracketed_calls():
 # --------------------------------------------------------------------------- the PDF
 
 
+@pytest.mark.corpus
 def test_pdf_text_has_the_masthead_paragraphs_and_page_furniture(pdfs):
     pdf = _pdf(pdfs, "eng")
     _need(missing("pdftotext"))
@@ -132,6 +135,7 @@ def test_same_page_same_bytes():
     assert html_to_pdf(page) == html_to_pdf(page)
 
 
+@pytest.mark.corpus
 @pytest.mark.parametrize(
     ("language", "extractor"),
     [
@@ -290,6 +294,7 @@ def test_every_degradation_is_seeded():
 # --------------------------------------------------------------------------- the score tool
 
 
+@pytest.mark.corpus
 def test_score_tool_prints_a_table(capsys):
     status = extraction_score.main(
         ["eng", "--limit", "1", "--rows", "clean,stray spaces,mixed notes"]

@@ -12,6 +12,8 @@ from akn.validation.rules import choose
 
 from .conftest import corpus_files
 
+pytestmark = pytest.mark.corpus
+
 SCREEN = 24
 """Lines in one terminal screen: an ordinary UN file's report must fit in it."""
 

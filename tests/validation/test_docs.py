@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from akn.diagnostics import Severity
 from akn.validation import validate
 from akn.validation.engine import FileResult
@@ -20,6 +22,7 @@ def test_the_rules_table_lists_every_rule_with_its_severity():
     assert rows == {rule.code: str(rule.severity) for rule in all_rules()}
 
 
+@pytest.mark.corpus
 def test_the_example_output_is_what_akn_prints():
     path = CORPUS / "fra" / "A-RES-75-15.xml"
     findings = validate(path)
