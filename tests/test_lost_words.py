@@ -144,12 +144,6 @@ def test_any_one_operative_paragraph_dropped_is_seen():
             assert lost(text, tree, result.diagnostics), (text, block.get("eId"))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="akn/converter/source.py _word_break: U+001C-U+001F are white space to str.isspace(), "
-    "so of two control characters between two words the second is read as beside a space and "
-    "neither leaves one: 'ab\\x1f\\x1fcd' becomes 'abcd' though E107 says a space is left",
-)
 def test_two_control_characters_between_two_words_leave_a_space():
     text = "The General Assembly,\n\n1. Decides to act\x1f\x1fnow;\n"
     result = convert(text, lang="en")

@@ -21,6 +21,7 @@ RESERVED = SUP_OPEN + SUP_CLOSE
 _CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")  # not \v: a line break here
 # Characters XML 1.0 cannot carry (form feeds and vertical tabs are read as breaks instead).
 _NOT_XML = re.compile("[\x00-\x08\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+_NOT_XML_RUN = re.compile(_NOT_XML.pattern + "+")
 
 
 # What PDF extraction leaves that is not text: ligatures as single characters (PyMuPDF's
@@ -203,7 +204,7 @@ def split_lines(text: str) -> tuple[list[Line], list[Diagnostic]]:
                     column=bad.start() + 1,
                 )
             )
-            raw = _NOT_XML.sub(_word_break, raw)
+            raw = _NOT_XML_RUN.sub(_word_break, raw)
         if "\v" in raw:
             breaks += raw.count("\v")
             first_break = first_break or number
@@ -228,14 +229,14 @@ def split_lines(text: str) -> tuple[list[Line], list[Diagnostic]]:
 
 
 def _word_break(match: re.Match[str]) -> str:
-    """What a removed control character leaves: a space between two non-spaces (so that
-    'to\x01continue' stays two words), nothing beside a space or at an end of the line."""
-    text, at = match.string, match.start()
-    before = text[at - 1] if at else " "
+    """What a run of removed control characters leaves: a space between two non-spaces (so
+    that 'to\x01continue' and 'act\x1f\x1fnow' stay two words), nothing beside a space or
+    at an end of the line. The run is taken whole: U+001C-U+001F count as white space to
+    Python, so a character of the run is never the neighbour that decides."""
+    text = match.string
+    before = text[match.start() - 1] if match.start() else " "
     after = text[match.end()] if match.end() < len(text) else " "
-    if before.isspace() or after.isspace() or _NOT_XML.match(after):
-        return ""
-    return " "
+    return "" if before.isspace() or after.isspace() else " "
 
 
 def _split_breaks(raw: str, number: int) -> list[Line]:
