@@ -57,7 +57,7 @@ def test_the_seed_tree_holds_the_resolution_in_its_parts():
     body = tree.root.first(NodeKind.BODY)
     assert [p.number for p in body.children][:3] == ["1.", "2.", "3."]
     # Every unit keeps the lines it came from, in reading order.
-    units = tree.units()
+    units = tree.units
     assert all(unit.source for unit in units)
     lines = [unit.line for unit in units]
     assert lines == sorted(lines)
@@ -65,7 +65,7 @@ def test_the_seed_tree_holds_the_resolution_in_its_parts():
 
 def test_notes_are_marks_on_the_units_and_their_markers_leave_the_text():
     tree = tree_of(SEED, "fr")
-    placed = [(unit, mark) for unit in tree.units() for mark in unit.marks_of(NoteMark)]
+    placed = [(unit, mark) for unit in tree.units for mark in unit.marks_of(NoteMark)]
     assert len(placed) >= 5
     for unit, mark in placed:
         marker = tree.notes[mark.note].marker
@@ -77,7 +77,7 @@ def test_notes_are_marks_on_the_units_and_their_markers_leave_the_text():
 
 def test_italic_phrases_citations_and_meetings_are_marks():
     tree = tree_of(FIXTURES / "decision-en.txt", "en")
-    (opening,) = [unit for unit in tree.units() if unit.opens_decision]
+    (opening,) = [unit for unit in tree.units if unit.opens_decision]
     kinds_of_marks = {type(mark).__name__ for mark in opening.marks}
     assert {"MeetingMark", "DateMark", "LinkMark", "NoteMark"} <= kinds_of_marks
     seed = tree_of(SEED, "fr")
@@ -98,10 +98,10 @@ def test_a_collection_has_a_component_for_each_resolution_with_its_own_formula()
 
 def test_a_pass_returns_a_new_tree_and_leaves_the_old_one_as_it_was():
     tree = tree_of(FIXTURES / "decision-en.txt", "en")
-    before = [unit.text for unit in tree.units()]
-    shouted = tree.with_units(lambda node: node.__class__(**{**vars(node), "text": "X"}))
-    assert [unit.text for unit in tree.units()] == before
-    assert {unit.text for unit in shouted.units()} == {"X"}
+    before = [unit.text for unit in tree.units]
+    shouted = tree.with_units(lambda node: node.changed(text="X"))
+    assert [unit.text for unit in tree.units] == before
+    assert {unit.text for unit in shouted.units} == {"X"}
     with pytest.raises(AttributeError):
         tree.root.text = "changed"  # frozen
 

@@ -12,7 +12,7 @@ mark pass that searches the units in order searches exactly what recognition fou
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from akn.converter.blocks import Block, Kind, heading_row
 from akn.converter.pages import Note
@@ -257,8 +257,8 @@ def settle_tables(tree: Tree, mapping: Mapping) -> Tree:
         if not heading_row(texts, figure):
             return node
         children = tuple(
-            replace(child, heading_row=True) if child is table else child for child in node.children
+            child.changed(heading_row=True) if child is table else child for child in node.children
         )
-        return replace(node, children=children)
+        return node.changed(children=children)
 
     return tree.with_units(settled)

@@ -117,7 +117,7 @@ def convert(
         iri_style,
     )
     blocks = parsed.recognised.blocks
-    texts = {node.seq: node.text for node in parsed.tree.units() if node.seq is not None}
+    texts = {node.seq: node.text for node in parsed.tree.units if node.seq is not None}
     diagnostics += found + report_text_blocks(blocks, texts)
     diagnostics += report_furniture(parsed.layout.furniture)
     bodiless = report_missing_body(blocks)

@@ -53,7 +53,7 @@ def resolve(
 
 
 def _first(tree: Tree, kind: NodeKind) -> Node | None:
-    return next((node for node in tree.units() if node.kind is kind), None)
+    return next((node for node in tree.units if node.kind is kind), None)
 
 
 def _cover_mark(tree: Tree, role: str, kind: type[DateMark] | type[SessionMark]):
@@ -87,7 +87,7 @@ def _metadata(
     actor = mapping.actor_of(formula.text) if formula is not None else None
     meta.actor = facts.get("actor") or actor or "unga"
     meta.draft = bool(options.get("draft")) or "draft" in facts
-    meta.decision = any(node.opens_decision for node in tree.units())
+    meta.decision = any(node.opens_decision for node in tree.units)
     _number(meta, tree, facts, options, diagnostics, fingerprint)
     _dates(meta, tree, facts, mapping, options, diagnostics)
     _session(meta, tree, facts, options)

@@ -13,6 +13,7 @@ place, so what a stage received is still there to be dumped or compared.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from enum import StrEnum
@@ -164,9 +165,18 @@ class Node:
 
     def walk(self) -> Iterator[Node]:
         """This node and all below it, in document order."""
-        yield self
-        for child in self.children:
-            yield from child.walk()
+        stack = [self]
+        while stack:
+            node = stack.pop()
+            yield node
+            stack.extend(reversed(node.children))
+
+    def changed(self, **fields: object) -> Node:
+        """A copy with ``fields`` changed: ``dataclasses.replace`` without its checks, which
+        cost more than the passes' own work (every pass makes a new node for each it marks)."""
+        copy = object.__new__(Node)
+        copy.__dict__.update(self.__dict__, **fields)
+        return copy
 
 
 @dataclass(frozen=True)
@@ -189,10 +199,11 @@ class Tree:
     unplaced: tuple[int, ...] = ()
     language: str = ""  # the mapping's code
 
-    def units(self) -> list[Node]:
+    @functools.cached_property
+    def units(self) -> tuple[Node, ...]:
         """The units of text in reading order (the order recognition found them in)."""
         found = [node for node in self.root.walk() if node.seq is not None]
-        return sorted(found, key=lambda node: node.seq or 0)
+        return tuple(sorted(found, key=lambda node: node.seq or 0))
 
     def with_units(self, change: Callable[[Node], Node]) -> Tree:
         """A new tree with ``change`` applied to every unit of text (structure unchanged)."""
@@ -200,9 +211,10 @@ class Tree:
 
 
 def _rebuilt(node: Node, change: Callable[[Node], Node]) -> Node:
-    children = tuple(_rebuilt(child, change) for child in node.children)
-    if any(new is not old for new, old in zip(children, node.children, strict=True)):
-        node = replace(node, children=children)
+    if node.children:
+        children = tuple([_rebuilt(child, change) for child in node.children])
+        if any(new is not old for new, old in zip(children, node.children, strict=True)):
+            node = node.changed(children=children)
     return change(node) if node.seq is not None else node
 
 

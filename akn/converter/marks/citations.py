@@ -152,24 +152,29 @@ def mark_citations(
             listed.setdefault(symbol.casefold(), link.url)
     used: set[str] = set()
 
-    def linked(marks: tuple, text: str) -> tuple:
+    def linked(marks: tuple, text: str) -> tuple | None:
+        """The marks with the text's citations after them; None when it cites nothing."""
         found = find_citations(text, mapping)
+        if not found:
+            return None
         used.update(c.symbol.casefold() for c in found)
-        return (
-            *marks,
-            *(
-                LinkMark(c.start, c.end, c.symbol, link_for(c.symbol, mapping.code, listed))
-                for c in found
-            ),
+        links = (
+            LinkMark(c.start, c.end, c.symbol, link_for(c.symbol, mapping.code, listed))
+            for c in found
         )
+        return (*marks, *links)
 
     def cited(node: Node) -> Node:
         if node.recognised == "masthead" and node.role not in _CITING_COVER_ROLES:
             return node
-        return replace(node, marks=linked(node.marks, node.text))
+        marks = linked(node.marks, node.text)
+        return node if marks is None else node.changed(marks=marks)
 
     marked = tree.with_units(cited)
-    notes = tuple(replace(note, marks=linked(note.marks, note.text)) for note in tree.notes)
+    notes = []
+    for note in tree.notes:
+        marks = linked(note.marks, note.text)
+        notes.append(note if marks is None else replace(note, marks=marks))
     findings = []
     for link in links:
         symbol = symbol_of_url(link.url)
@@ -183,4 +188,4 @@ def mark_citations(
                     line=link.line.number,
                 )
             )
-    return replace(marked, notes=notes), findings
+    return replace(marked, notes=tuple(notes)), findings

@@ -8,8 +8,6 @@ XML's ``docDate``, ``adoptionMeeting`` and ``session`` all read these marks.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from akn.converter.dates import decision_meeting, find_date, parse_number_words
 from akn.converter.tree import DateMark, MeetingMark, Node, NodeKind, SessionMark, Tree
 from akn.mapping import Mapping
@@ -26,20 +24,20 @@ def mark_meetings(tree: Tree, mapping: Mapping) -> Tree:
                 found.append(MeetingMark(*meeting))
             if date:
                 found.append(DateMark(*date))
-            return replace(node, marks=(*node.marks, *found)) if found else node
+            return node.changed(marks=(*node.marks, *found)) if found else node
         if node.kind is NodeKind.CONCLUSION:
             return _conclusion(node, mapping)
         if node.kind is NodeKind.COVER_LINE and node.role == "date":
             date = find_date(node.text, mapping)
             return (
-                replace(node, marks=(*node.marks, DateMark(0, len(node.text), date[2])))
+                node.changed(marks=(*node.marks, DateMark(0, len(node.text), date[2])))
                 if date
                 else node
             )
         if node.kind is NodeKind.COVER_LINE and node.role == "session":
             ordinal = dict(node.captured).get("ordinal", "")
-            return replace(
-                node, marks=(*node.marks, SessionMark(parse_number_words(ordinal, mapping)))
+            return node.changed(
+                marks=(*node.marks, SessionMark(parse_number_words(ordinal, mapping)))
             )
         return node
 
@@ -54,19 +52,19 @@ def _conclusion(node: Node, mapping: Mapping) -> Node:
         date = find_date(line.text, mapping)
         if date is None:
             return node
-        dated = replace(line, marks=(DateMark(0, len(line.text), date[2]),))
-        return replace(node, children=tuple(dated if c is line else c for c in node.children))
+        dated = line.changed(marks=(DateMark(0, len(line.text), date[2]),))
+        return node.changed(children=tuple(dated if c is line else c for c in node.children))
     if node.first(NodeKind.MEETING_LINE) is not None:
         return node
     date = find_date(node.text, mapping)
     if date is None:
         return node
-    return replace(node, marks=(*node.marks, DateMark(*date, written=False)))
+    return node.changed(marks=(*node.marks, DateMark(*date, written=False)))
 
 
 def text_date(tree: Tree) -> str | None:
     """The adoption date the text gives: its first conclusion's date or a decision's."""
-    for node in tree.units():
+    for node in tree.units:
         if node.kind is NodeKind.CONCLUSION:
             line = node.first(NodeKind.DATE_LINE)
             dates = (line or node).marks_of(DateMark)

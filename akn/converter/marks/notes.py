@@ -619,7 +619,7 @@ def mark_notes(
 ) -> tuple[Tree, list[Diagnostic]]:
     """The tree with each note's marker cut out of the text and a NoteMark where it stood;
     the notes whose marker is nowhere are the tree's ``unplaced``, kept on the preface."""
-    nodes = tree.units()
+    nodes = tree.units
     units = [
         _Unit(Kind(node.recognised), node.role, node.source, node.text, list(node.starts))
         for node in nodes
@@ -637,8 +637,7 @@ def mark_notes(
         work = found[node.seq]
         if node.seq not in marks and work.text == node.text:
             return node
-        return replace(
-            node,
+        return node.changed(
             text=work.text,
             starts=tuple(work.starts),
             marks=(*node.marks, *marks.get(node.seq, ())),

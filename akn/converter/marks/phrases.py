@@ -8,8 +8,6 @@ mark that starts inside it; the particle is italicised only where no other mark 
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from akn.converter.tree import DateMark, LinkMark, MeetingMark, Node, NodeKind, PhraseMark, Tree
 
 ITALIC = {NodeKind.FORMULA, NodeKind.RECITAL, NodeKind.CROSS_HEADING, NodeKind.PARAGRAPH}
@@ -33,4 +31,4 @@ def _italic(node: Node) -> Node:
         for m in marks
     ):
         marks.append(PhraseMark(*particle))
-    return replace(node, marks=tuple(marks))
+    return node.changed(marks=tuple(marks))
