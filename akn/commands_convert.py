@@ -77,7 +77,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--dump",
         choices=["lines", "pages", "tree"],
-        help="print that stage of the conversion as JSON on stdout instead of the XML",
+        help="print that stage of the conversion as JSON on standard output instead of the "
+        "XML (not to -o): the lines, the page split, or the document tree",
     )
 
 

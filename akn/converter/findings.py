@@ -14,6 +14,7 @@ from lxml import etree
 
 from akn.converter.blocks import Block, Kind
 from akn.converter.source import Line
+from akn.converter.tree import Tree
 from akn.diagnostics import Diagnostic, Severity
 
 # The text's own numbering skips numbers, and the conversion has said so with the evidence
@@ -88,6 +89,17 @@ def line_naming(message: str, lines: list[Line]) -> int | None:
         if year.group(1) in line.text:
             return line.number
     return None
+
+
+def report_recognition(blocks: list[Block], tree: Tree, furniture: list[Line]) -> list[Diagnostic]:
+    """What recognition left to say: text it could not place (S303, S304, quoted as the
+    tree has it, markers out), the page furniture removed (L201), no operative part (S305)."""
+    texts = {node.seq: node.text for node in tree.units if node.seq is not None}
+    return [
+        *report_text_blocks(blocks, texts),
+        *report_furniture(furniture),
+        *report_missing_body(blocks),
+    ]
 
 
 def report_text_blocks(blocks: list[Block], texts: dict[int, str]) -> list[Diagnostic]:

@@ -26,12 +26,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from akn.converter.assemble import assemble, settle_tables
-from akn.converter.findings import (
-    check_output,
-    report_furniture,
-    report_missing_body,
-    report_text_blocks,
-)
+from akn.converter.findings import check_output, report_recognition
 from akn.converter.language import choose_mapping
 from akn.converter.marks.citations import mark_citations
 from akn.converter.marks.meetings import mark_meetings
@@ -116,16 +111,14 @@ def convert(
         _fingerprint(lines),
         iri_style,
     )
-    blocks = parsed.recognised.blocks
-    texts = {node.seq: node.text for node in parsed.tree.units if node.seq is not None}
-    diagnostics += found + report_text_blocks(blocks, texts)
-    diagnostics += report_furniture(parsed.layout.furniture)
-    bodiless = report_missing_body(blocks)
-    diagnostics += bodiless
+    diagnostics += found
+    found = report_recognition(parsed.recognised.blocks, parsed.tree, parsed.layout.furniture)
+    diagnostics += found
     xml = serialise(parsed.tree, identity)
     assign_ids(xml)
     if validate:
-        diagnostics += check_output(xml, bool(bodiless), lines, diagnostics)
+        bodiless = any(d.code == "S305" for d in found)
+        diagnostics += check_output(xml, bodiless, lines, diagnostics)
     diagnostics.sort(key=lambda d: (d.line or 0, d.column or 0))
     return Conversion(xml, diagnostics, mapping.code)
 

@@ -56,7 +56,9 @@ def _first(tree: Tree, kind: NodeKind) -> Node | None:
     return next((node for node in tree.units if node.kind is kind), None)
 
 
-def _cover_mark(tree: Tree, role: str, kind: type[DateMark] | type[SessionMark]):
+def _cover_mark(
+    tree: Tree, role: str, kind: type[DateMark] | type[SessionMark]
+) -> str | int | None:
     """What the mark pass read on the masthead line of ``role`` (the issue date, the
     session's number), or None."""
     cover = tree.root.first(NodeKind.COVER)
