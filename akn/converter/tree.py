@@ -17,6 +17,7 @@ import functools
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from enum import StrEnum
+from typing import NamedTuple
 
 
 class NodeKind(StrEnum):
@@ -111,9 +112,9 @@ Mark = NoteMark | LinkMark | MeetingMark | DateMark | SessionMark | PhraseMark
 # --------------------------------------------------------------------------- nodes
 
 
-@dataclass(frozen=True)
-class SourceLine:
-    """Where a line of a node's text stands in the input: 1-based line and column, page."""
+class SourceLine(NamedTuple):
+    """Where a line of a node's text stands in the input: 1-based line and column, page.
+    (A named tuple: a document has thousands, and they are made for every conversion.)"""
 
     line: int
     column: int
