@@ -83,6 +83,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--explain", metavar="CODE", action=_Explain, help="say what a diagnostic code means"
     )
+    parser.add_argument(
+        "--dump",
+        choices=["lines", "pages", "tree"],
+        help="print that stage of the conversion as JSON on standard output instead of the "
+        "XML (not to -o): the lines, the page split, or the document tree",
+    )
 
 
 class _PrintRules(argparse.Action):
@@ -168,6 +174,14 @@ def run(args: argparse.Namespace) -> int:
         )
         _print_diagnostics(args, [too_large], FileStatus(name, False, False))
         return EXIT_FAILED
+    if args.dump:  # a stage as JSON, not the XML: akn.converter.dump
+        from akn.converter.dump import dump
+
+        text, found = dump(args.dump, data, lang=args.lang)
+        errors = [d.with_path(name) for d in found if d.severity >= Severity.ERROR]
+        _print_diagnostics(args, errors, FileStatus(name, text is not None, text is not None))
+        sys.stdout.write(text or "")
+        return EXIT_OK if text is not None else EXIT_FAILED
     metadata: dict[str, object] = {}
     for key in ("symbol", "adopted", "issued"):
         if getattr(args, key):

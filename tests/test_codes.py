@@ -24,7 +24,7 @@ PACKAGE = ROOT / "akn"
 # expression) -> why that is no code of its own.
 PASSED_ON = {
     ("akn/diagnostics.py", "self.code"): "a copy of a diagnostic with another path",
-    ("akn/converter/pipeline.py", "finding.code"): "the output's own check: akn validate's codes",
+    ("akn/converter/findings.py", "finding.code"): "the output's own check: akn validate's codes",
     ("akn/validation/engine.py", "rule.code"): "a rule of the validator's registry",
     ("akn/validation/engine.py", "finding.code"): "a finding of the validator, moved",
     ("akn/validation/engine.py", "INTERNAL_ERROR"): "AKN100, of the validator's registry",

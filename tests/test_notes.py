@@ -184,3 +184,32 @@ def test_the_day_of_a_date_is_not_a_marker():
     assert (
         _first("los días 9 de mayo de 2018, 4 de febrero de 2021 y", "4", es, repeat=True) is None
     )
+
+
+def test_the_tree_pass_marks_the_units_and_keeps_the_tree_it_was_given(fr):
+    from akn.converter.assemble import assemble
+    from akn.converter.marks.notes import mark_notes
+    from akn.converter.tree import NoteMark
+
+    blocks = [
+        _block(Kind.FORMULA, "L’Assemblée générale,"),
+        _block(Kind.RECITAL, "Rappelant la Déclaration de 19671, en 2017,"),
+        _block(Kind.PARAGRAPH, "Encourage les États,"),
+    ]
+    notes = [
+        Note("1", [Line(5, "A.")], 0, Line(5, "1")),
+        Note("*", [Line(6, "B.")], 0, Line(6, "*")),
+    ]
+    tree = assemble(blocks, notes, ["A.", "B."], fr)
+    marked, diagnostics = mark_notes(tree, notes, fr)
+    recital = marked.units[1]
+    assert recital.text == "Rappelant la Déclaration de 1967, en 2017,"
+    assert recital.marks == (NoteMark(len("Rappelant la Déclaration de 1967"), 0),)
+    assert [marked.notes[i].marker for i in marked.unplaced] == ["*"]
+    assert [d.code for d in diagnostics] == ["N404"]
+    # The tree the pass was given is as it was: the marker still in the text, no marks.
+    assert (
+        tree.units[1].text == "Rappelant la Déclaration de 19671, en 2017,"
+        and not tree.units[1].marks
+    )
+    assert tree.unplaced == ()

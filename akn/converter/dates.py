@@ -101,3 +101,8 @@ def valid_iso_date(text: str) -> bool:
     except ValueError:
         return False
     return len(text) == 10
+
+
+def find_date(text: str, mapping: Mapping) -> tuple[int, int, str] | None:
+    """The first valid date in ``text`` (spaces normalised): (start, end, ISO form), or None."""
+    return next(_dates(" ".join(text.split()), mapping), None)

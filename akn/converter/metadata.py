@@ -8,7 +8,7 @@ supplies (options override the text); what is still missing gets the UN's placeh
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from lxml import etree
 
@@ -223,3 +223,24 @@ def meta_element(meta: Metadata, component: str = "", main: bool = True) -> etre
         if extra is not None:
             element.append(extra)
     return element
+
+
+@dataclass(frozen=True)
+class Identity:
+    """The metadata of the document and of each resolution in it, settled before the XML is
+    written: ``document`` names the whole (for several resolutions issued as one, the
+    collection: "75-101A-B"); ``components`` one entry for each of them ("75-101A")."""
+
+    document: Metadata
+    components: tuple[Metadata, ...] = ()
+
+
+def identity(meta: Metadata, letters: list[str]) -> Identity:
+    """The identity of a document whose components have ``letters`` (none: one resolution)."""
+    if not letters:
+        return Identity(meta)
+    number = meta.number or ""
+    return Identity(
+        replace(meta, doc_type="documentCollection", number=f"{number}{'-'.join(letters)}"),
+        tuple(replace(meta, number=f"{number}{letter}") for letter in letters),
+    )

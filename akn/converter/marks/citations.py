@@ -10,9 +10,13 @@ other citations get ``https://undocs.org/{language}/{symbol}`` as the UN's own f
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from functools import cache
 
+from akn.converter.pages import PageLink
+from akn.converter.tree import LinkMark, Node, Tree
+from akn.diagnostics import Diagnostic, Severity
 from akn.mapping import Mapping
 
 _SYMBOL = re.compile(
@@ -126,3 +130,61 @@ def symbol_of_url(url: str) -> str | None:
 def link_for(symbol: str, language: str, listed: dict[str, str]) -> str:
     """The address for ``symbol``: the one the PDF listed, or the UN's usual one."""
     return listed.get(symbol.casefold()) or f"https://undocs.org/{language}/{symbol}"
+
+
+# --------------------------------------------------------------------------- the tree pass
+
+# Masthead lines written with their inline content: only there does a cover line cite.
+_CITING_COVER_ROLES = ("committee", "draft")
+
+
+def mark_citations(
+    tree: Tree, links: Sequence[PageLink], mapping: Mapping
+) -> tuple[Tree, list[Diagnostic]]:
+    """The tree with a LinkMark on every citation, in its units and its notes, to the address
+    the PDF listed for it or else undocs.org; a listed address that no citation uses is
+    reported (K601): it is not in the output."""
+    listed: dict[str, str] = {}
+    for link in links:
+        symbol = symbol_of_url(link.url)
+        if symbol:
+            listed.setdefault(symbol.casefold(), link.url)
+    used: set[str] = set()
+
+    def linked(marks: tuple, text: str) -> tuple | None:
+        """The marks with the text's citations after them; None when it cites nothing."""
+        found = find_citations(text, mapping)
+        if not found:
+            return None
+        used.update(c.symbol.casefold() for c in found)
+        links = (
+            LinkMark(c.start, c.end, c.symbol, link_for(c.symbol, mapping.language.code, listed))
+            for c in found
+        )
+        return (*marks, *links)
+
+    def cited(node: Node) -> Node:
+        if node.recognised == "masthead" and node.role not in _CITING_COVER_ROLES:
+            return node
+        marks = linked(node.marks, node.text)
+        return node if marks is None else node.changed(marks=marks)
+
+    marked = tree.with_units(cited)
+    notes = []
+    for note in tree.notes:
+        marks = linked(note.marks, note.text)
+        notes.append(note if marks is None else replace(note, marks=marks))
+    findings = []
+    for link in links:
+        symbol = symbol_of_url(link.url)
+        if symbol is None or symbol.casefold() not in used:
+            findings.append(
+                Diagnostic(
+                    "K601",
+                    Severity.WARNING,
+                    f"link {link.url} listed on the page matches no citation in the text; "
+                    "it is not in the output",
+                    line=link.line.number,
+                )
+            )
+    return replace(marked, notes=tuple(notes)), findings

@@ -16,11 +16,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
 from akn.converter.blocks import Block, Kind
 from akn.converter.footnotes import Note
 from akn.converter.normalise import line_at
+from akn.converter.tree import Node, NoteMark, SourceLine, Tree
 from akn.diagnostics import Diagnostic, Severity
 from akn.mapping import Mapping
 from akn.mapping.sections import Script
@@ -600,3 +602,51 @@ def _echoes(text: str, start: int, origin_words: set[str], spaced: bool = True) 
 
 def _comma_before(text: str, start: int) -> bool:
     return _before(text, start).rstrip().endswith(",")
+
+
+# --------------------------------------------------------------------------- the tree pass
+
+
+@dataclass
+class _Unit:
+    """A unit of the tree as the search reads it; the text loses the markers found in it."""
+
+    kind: Kind
+    role: str | None
+    lines: tuple[SourceLine, ...]
+    text: str
+    starts: list[int]
+
+
+def mark_notes(
+    tree: Tree, notes: Sequence[Note], mapping: Mapping
+) -> tuple[Tree, list[Diagnostic]]:
+    """The tree with each note's marker cut out of the text and a NoteMark where it stood;
+    the notes whose marker is nowhere are the tree's ``unplaced``, kept on the preface."""
+    nodes = tree.units
+    units = [
+        _Unit(Kind(node.recognised), node.role, node.source, node.text, list(node.starts))
+        for node in nodes
+    ]
+    placements, diagnostics = place_notes(units, list(notes), mapping)  # type: ignore[arg-type]
+    marks: dict[int, list[NoteMark]] = {}
+    for placement in placements:
+        seq = nodes[placement.block].seq
+        marks.setdefault(seq, []).append(
+            NoteMark(placement.offset, placement.note, placement.repeat)
+        )
+    found = {node.seq: work for node, work in zip(nodes, units, strict=True)}
+
+    def marked(node: Node) -> Node:
+        work = found[node.seq]
+        if node.seq not in marks and work.text == node.text:
+            return node
+        return node.changed(
+            text=work.text,
+            starts=tuple(work.starts),
+            marks=(*node.marks, *marks.get(node.seq, ())),
+        )
+
+    placed = {p.note for p in placements if not p.repeat}
+    unplaced = tuple(index for index in range(len(notes)) if index not in placed)
+    return replace(tree.with_units(marked), unplaced=unplaced), diagnostics

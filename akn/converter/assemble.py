@@ -1,0 +1,265 @@
+"""Recognised blocks in, the document tree out (``akn.converter.tree``).
+
+Recognition reads the text as a flat list of blocks in reading order; here they are put
+where they belong: the masthead on the cover, the number and title in the preface, the
+formula and recitals in the preamble, paragraphs with their points and wrap-ups, sections
+under their headings, tables under the block that holds them, conclusions and annexes at
+the end; several resolutions issued as one document each become a component. Every block
+becomes one unit of text (a node with ``seq``, its place in the reading order), so that a
+mark pass that searches the units in order searches exactly what recognition found.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from akn.converter.blocks import Block, Kind
+from akn.converter.pages import Note
+from akn.converter.recognise.tables import heading_row
+from akn.converter.tree import Footnote, Node, NodeKind, SourceLine, Tree
+from akn.mapping import Mapping
+
+
+def assemble(
+    blocks: Sequence[Block], notes: Sequence[Note], note_texts: Sequence[str], mapping: Mapping
+) -> Tree:
+    """The tree of the document ``blocks`` make (masthead, title, formula, body, in order)
+    and of its footnotes (``note_texts``: their clean texts)."""
+    footnotes = tuple(
+        Footnote(note.marker, text, note.marker_line.number)
+        for note, text in zip(notes, note_texts, strict=True)
+    )
+    return Tree(_Assembler(blocks, mapping).root(), footnotes, language=mapping.language.code)
+
+
+def unit(block: Block, seq: int, kind: NodeKind, **extra) -> Node:
+    """The node of one block: its text, number, rule and source, as recognition left them."""
+    return Node(
+        kind,
+        text=block.text,
+        number=block.num,
+        rule=block.rule,
+        recognised=block.kind.value,
+        seq=seq,
+        source=tuple(
+            SourceLine(line.number, line.column, line.page, line.column + len(line.text))
+            for line in block.lines
+        ),
+        starts=tuple(block.starts),
+        role=block.role,
+        captured=tuple(sorted(block.data.items())),
+        phrase=block.phrase,
+        particle=block.particle,
+        opens_decision=block.opens_decision,
+        **extra,
+    )
+
+
+@dataclass
+class _Draft:
+    """A node of the body while paragraphs, points and sections are being grouped."""
+
+    kind: NodeKind
+    index: int
+    children: list[_Draft] = field(default_factory=list)
+
+
+class _Assembler:
+    def __init__(self, blocks: Sequence[Block], mapping: Mapping) -> None:
+        self.blocks = blocks
+        self.mapping = mapping
+
+    def root(self) -> Node:
+        blocks = self.blocks
+        components = [i for i, b in enumerate(blocks) if b.kind is Kind.COMPONENT]
+        if not components:
+            return Node(NodeKind.DOCUMENT, self.document(range(len(blocks))))
+        # Several resolutions issued as one document ("75/101 A-B"): one component each.
+        parts = list(self.document(range(components[0]), collection=True))
+        for number, start in enumerate(components):
+            end = components[number + 1] if number + 1 < len(components) else len(blocks)
+            letter = self.unit(start, NodeKind.LETTER)
+            document = Node(NodeKind.DOCUMENT, self.document(range(start, end)))
+            parts.append(Node(NodeKind.COMPONENT, (letter, document), number=letter.number))
+        return Node(NodeKind.COLLECTION, tuple(parts))
+
+    def unit(self, index: int, kind: NodeKind, children: tuple[Node, ...] = (), **extra) -> Node:
+        block = self.blocks[index]
+        table = self.table(index)
+        return unit(block, index, kind, children=(*table, *children), **extra)
+
+    def document(self, indices: range, collection: bool = False) -> tuple[Node, ...]:
+        """The parts of one document made of the blocks ``indices``."""
+        blocks = self.blocks
+        parts: list[Node] = []
+        masthead = [
+            i for i in indices if blocks[i].kind is Kind.MASTHEAD or blocks[i].masthead_line
+        ]
+        if masthead:
+            lines = tuple(self.unit(i, NodeKind.COVER_LINE) for i in masthead)
+            parts.append(Node(NodeKind.COVER, lines))
+        letter = next((i for i in indices if blocks[i].kind is Kind.COMPONENT), None)
+        title = next((i for i in indices if blocks[i].kind is Kind.TITLE), None)
+        if title is not None or letter is not None:
+            number = (blocks[title].data.get("number") if title is not None else None) or (
+                blocks[letter].text if letter is not None else None
+            )
+            heading = (self.unit(title, NodeKind.TITLE),) if title is not None else ()
+            parts.append(Node(NodeKind.PREFACE, heading, number=number))
+        if collection:
+            return tuple(parts)
+        formula = next((i for i in indices if blocks[i].kind is Kind.FORMULA), None)
+        heads = [i for i in (*masthead, title, letter) if i is not None]
+        body_start = (formula + 1) if formula is not None else (max(heads, default=-1) + 1)
+        end = indices.stop
+        preamble_end = body_start
+        while preamble_end < end and blocks[preamble_end].kind in (Kind.RECITAL, Kind.CELL):
+            preamble_end += 1
+        if formula is not None or preamble_end > body_start:
+            opening = (self.unit(formula, NodeKind.FORMULA),) if formula is not None else ()
+            recitals = self.recitals(range(body_start, preamble_end))
+            parts.append(Node(NodeKind.PREAMBLE, (*opening, *recitals)))
+        annex_starts = [i for i in range(preamble_end, end) if blocks[i].kind is Kind.ANNEX]
+        main_end = annex_starts[0] if annex_starts else end
+        body = list(range(preamble_end, main_end))
+        parts.append(Node(NodeKind.BODY, self.body([i for i in body if not self.concludes(i)])))
+        conclusions = [i for i in body if self.concludes(i)]
+        if conclusions:
+            parts.append(self.conclusions(conclusions))
+        for number, start in enumerate(annex_starts, start=1):
+            stop = annex_starts[number] if number < len(annex_starts) else end
+            parts.append(self.annex(start, stop))
+        return tuple(parts)
+
+    def concludes(self, index: int) -> bool:
+        return self.blocks[index].kind is Kind.CONCLUSION
+
+    def recitals(self, indices: range | list[int]) -> tuple[Node, ...]:
+        # A table's cells are written by the recital that holds the table.
+        return tuple(
+            self.unit(i, NodeKind.RECITAL) for i in indices if self.blocks[i].kind is not Kind.CELL
+        )
+
+    def table(self, index: int) -> tuple[Node, ...]:
+        """The table after the block's text, if any: its cells are the blocks that follow it."""
+        block = self.blocks[index]
+        if not block.table:
+            return ()
+        rows, seq = [], index + 1
+        for row in block.table:
+            cells = []
+            for cell in row:
+                cells.append(unit(cell, seq, NodeKind.CELL))
+                seq += 1
+            rows.append(Node(NodeKind.ROW, tuple(cells)))
+        return (Node(NodeKind.TABLE, tuple(rows), by_rows=block.table_of_rows),)
+
+    def conclusions(self, indices: list[int]) -> Node:
+        meeting = self.mapping.conclusions.meeting
+        found = []
+        for index in indices:
+            block = self.blocks[index]
+            lines = [" ".join(line.text.split()) for line in block.lines]
+            first = lines[0] if lines else block.text
+            parts: tuple[Node, ...] = ()
+            if meeting.fullmatch(first):
+                # Written line by line: the meeting, then its date.
+                rest = " ".join(lines[1:])
+                parts = (Node(NodeKind.MEETING_LINE, text=first),)
+                if rest:
+                    parts += (Node(NodeKind.DATE_LINE, text=rest),)
+            found.append(self.unit(index, NodeKind.CONCLUSION, parts))
+        return Node(NodeKind.CONCLUSIONS, tuple(found))
+
+    def annex(self, start: int, stop: int) -> Node:
+        lines = [" ".join(line.text.split()) for line in self.blocks[start].lines]
+        indices = list(range(start + 1, stop))
+        recitals = []
+        while indices and self.blocks[indices[0]].kind in (Kind.RECITAL, Kind.CELL):
+            recitals.append(indices.pop(0))
+        parts: list[Node] = []
+        if recitals:
+            parts.append(Node(NodeKind.PREAMBLE, self.recitals(recitals)))
+        conclusions = [i for i in indices if self.concludes(i)]
+        body = self.body([i for i in indices if i not in conclusions])
+        parts.append(Node(NodeKind.BODY, body))
+        if conclusions:
+            parts.append(self.conclusions(conclusions))
+        heading, title = lines[0], " ".join(lines[1:])
+        return self.unit(start, NodeKind.ANNEX, tuple(parts), heading=heading, title=title)
+
+    # -- body ---------------------------------------------------------------------------
+
+    def body(self, indices: list[int]) -> tuple[Node, ...]:
+        return tuple(self.frozen(draft) for draft in self.nest(indices))
+
+    def frozen(self, draft: _Draft) -> Node:
+        children = tuple(self.frozen(child) for child in draft.children)
+        return self.unit(draft.index, draft.kind, children)
+
+    def nest(self, indices: list[int]) -> list[_Draft]:
+        """Group body blocks: sections hold headings' paragraphs; points nest in paragraphs."""
+        roots: list[_Draft] = []
+        section: _Draft | None = None
+        group: _Draft | None = None  # unnumbered heading inside or outside a section
+        paragraph: _Draft | None = None
+        point: _Draft | None = None
+
+        def holder() -> list[_Draft]:
+            if group is not None:
+                return group.children
+            if section is not None:
+                return section.children
+            return roots
+
+        for index in indices:
+            block = self.blocks[index]
+            if block.kind is Kind.CELL:
+                continue  # in the table of the block before it
+            if block.numbered_heading:
+                section = _Draft(NodeKind.SECTION, index)
+                roots.append(section)
+                group = paragraph = point = None
+            elif block.kind is Kind.HEADING:
+                group = _Draft(NodeKind.HEADING_GROUP, index)
+                (section.children if section is not None else roots).append(group)
+                paragraph = point = None
+            elif block.kind is Kind.RECITAL and (section is not None or group is not None):
+                holder().append(_Draft(NodeKind.CROSS_HEADING, index))
+                paragraph = point = None
+            elif block.kind is Kind.POINT and paragraph is not None:
+                node = _Draft(NodeKind.POINT, index)
+                if block.level >= 2 and point is not None:
+                    point.children.append(node)
+                else:
+                    paragraph.children.append(node)
+                    point = node
+            elif block.kind is Kind.WRAP_UP and paragraph is not None:
+                target = point if point is not None and point.children else paragraph
+                target.children.append(_Draft(NodeKind.WRAP_UP, index))
+            else:
+                paragraph = _Draft(NodeKind.PARAGRAPH, index)
+                holder().append(paragraph)
+                point = None
+        return roots
+
+
+def settle_tables(tree: Tree, mapping: Mapping) -> Tree:
+    """Say which tables open with a heading row: read once the notes' markers are out of the
+    cells' texts (a marker glued to a figure would hide it)."""
+    figure = mapping.tables.figure
+
+    def settled(node: Node) -> Node:
+        table = node.first(NodeKind.TABLE)
+        if table is None or table.by_rows:
+            return node
+        texts = [[cell.text for cell in row.children] for row in table.children]
+        if not heading_row(texts, figure):
+            return node
+        children = tuple(
+            child.changed(heading_row=True) if child is table else child for child in node.children
+        )
+        return node.changed(children=children)
+
+    return tree.with_units(settled)
