@@ -151,13 +151,6 @@ def test_two_control_characters_between_two_words_leave_a_space():
     assert lost(text, result.tree, result.diagnostics) == {}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="akn/converter/marks/notes.py: where notes 2-13 are not called in the text, "
-    "'Principles14' (note 14) is read as note 4 (N403) and a second reference to note 1 "
-    "(N405): the text's '14' becomes '4' '1' and note 14 goes to the preface (found in "
-    "../shared/corpus/wide/spa/A-RES-75-127.xml: 'Internos14', 'Mundial15', 'Sostenible16')",
-)
 def test_a_two_digit_marker_after_uncalled_notes_stays_one_marker():
     notes = "\n".join(f"{n} Note {n}." for n in range(1, 15))
     text = (

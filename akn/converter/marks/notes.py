@@ -401,6 +401,7 @@ def _search_glued_to_number(
         if after is not None:
             limit = (after[0], after[1].start)
     best: tuple[tuple[int, int, int], int, _Candidate] | None = None
+    later = {other.marker for other in notes[index + 1 :]}
     for block_index in searchable:
         if block_index < cursor[0] or (limit and block_index > limit[0]):
             continue
@@ -417,6 +418,8 @@ def _search_glued_to_number(
                 continue
             if limit and block_index == limit[0] and candidate.start >= limit[1]:
                 continue
+            if _whole_run(block.text, candidate) in later:
+                continue  # "Principles14": the marker of note 14, not 1 and note 4
             evidence = _glued_evidence(block.text, candidate, numbers, mapping)
             if evidence < 0:
                 continue
@@ -424,6 +427,14 @@ def _search_glued_to_number(
             if best is None or key < best[0]:
                 best = (key, block_index, candidate)
     return (best[1], best[2]) if best else None
+
+
+def _whole_run(text: str, candidate: _Candidate) -> str:
+    """The digits the candidate's marker ends: "14" for the "4" of "Principles14"."""
+    start = candidate.start
+    while start and text[start - 1].isdigit():
+        start -= 1
+    return text[start : candidate.end]
 
 
 def _glued_evidence(
