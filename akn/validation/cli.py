@@ -12,7 +12,10 @@ import sys
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from akn.validation.engine import Input
+    from collections.abc import Iterable
+
+    from akn.diagnostics import Severity
+    from akn.validation.engine import FileResult, Input
 
 EXIT_CLEAN = 0
 EXIT_FINDINGS = 1
@@ -90,6 +93,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--isolated", action="store_true", help="ignore every pyproject.toml")
     parser.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE")
+    parser.add_argument(
+        "-j",
+        "--jobs",
+        type=_positive_int,
+        default=None,
+        metavar="N",
+        help="check files in N worker processes (default: the number of cores; small runs "
+        "stay in one process)",
+    )
 
 
 def _positive_int(text: str) -> int:
@@ -165,7 +177,7 @@ def _run(args: argparse.Namespace) -> int:
     if not args.paths:
         raise UsageError("no paths given (use - to read standard input)")
 
-    from akn.validation.engine import Settings, check_inputs
+    from akn.validation.engine import Settings
     from akn.validation.inputs import DEFAULT_MAX_BYTES, Limits
 
     limits = Limits(max_bytes=args.max_bytes or config.get("max-bytes", DEFAULT_MAX_BYTES))
@@ -192,15 +204,42 @@ def _run(args: argparse.Namespace) -> int:
                 f"-o {args.output} is the input {clash}: the report would replace it; "
                 "choose another output"
             )
-    results = list(check_inputs(inputs, settings))
+    from akn.validation.parallel import check_files, default_jobs
 
-    from akn.validation.formats import FORMATTERS
-
+    jobs = args.jobs or default_jobs()
     failing = Severity.WARNING if strict else Severity.ERROR
-    report = FORMATTERS[output_format](results, failing)
-    _write(report, args.output)
-    failed = any(f.severity >= failing for result in results for f in result.findings)
+    results = check_files(inputs, settings, jobs)
+    failed = _report(results, output_format, failing, args.output)
     return EXIT_FINDINGS if failed else EXIT_CLEAN
+
+
+def _report(
+    results: Iterable[FileResult], output_format: str, failing: Severity, output: str | None
+) -> bool:
+    """Write the report; True when a file failed. Text and GitHub annotations are written
+    file by file as results come (only a tally is kept), the other formats at the end."""
+    from akn.validation.formats import FORMATTERS, STREAMED, Tally
+
+    if output_format not in STREAMED:
+        kept = list(results)
+        _write(FORMATTERS[output_format](kept, failing), output)
+        return any(f.severity >= failing for result in kept for f in result.findings)
+    lines_of = STREAMED[output_format]
+    tally = Tally()
+    pieces: list[str] = []  # for -o: written whole at the end, never half a report
+    for result in results:
+        tally.add(result, failing)
+        lines = lines_of(result)
+        if not lines:
+            continue
+        if output is None:
+            sys.stdout.write(lines)
+            sys.stdout.flush()
+        else:
+            pieces.append(lines)
+    pieces.append(tally.line() + "\n")
+    _write("".join(pieces), output)
+    return tally.failed > 0
 
 
 def _codes(values: list[str] | None) -> list[str]:
