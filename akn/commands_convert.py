@@ -151,6 +151,11 @@ def conversion_options(args: argparse.Namespace) -> dict[str, object]:
 
 def run_one(args: argparse.Namespace) -> int:
     """One input (a file or standard input) to standard output or the file -o."""
+    from akn.schema import preload_official_schema
+
+    # The output is checked against the schema: libxml2 compiles it in a second thread
+    # (mostly without the GIL) while this one imports the converter and converts.
+    preload_official_schema()
     from akn.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE
     from akn.converter.metadata import MetadataError
     from akn.converter.pipeline import convert
