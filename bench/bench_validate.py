@@ -4,7 +4,8 @@ Run by hand (it is not a test): ``python bench/bench_validate.py [--runs 9] [--j
 needs xmllint (Debian package libxml2-utils) and the UN corpus in ../shared/corpus/akn. The
 cases of issue 11: every corpus file (257) in one call, four copies of them (1,028), and one
 file, all rules on; then the schema alone; then the peak memory of a run over 2,000 files and
-when its first findings reach the reader. The commands alternate run by run so that a change
+when its first findings reach the reader. The CPU time of both (user + system, all
+processes, medians) follows each line. The commands alternate run by run so that a change
 in machine load affects both alike; medians of wall time and their ratio are printed
 (targets: 1.1x for many files, 1.2x for one, 80 MiB).
 
@@ -17,6 +18,7 @@ from __future__ import annotations
 import argparse
 import multiprocessing
 import os
+import resource
 import shlex
 import shutil
 import statistics
@@ -46,10 +48,18 @@ def _akn_command(explicit: str | None) -> list[str]:
     return [sys.executable, "-m", "akn.validation"]
 
 
+_cpu: dict[str, list[float]] = {}  # CPU seconds (user + system, all processes) per command
+
+
 def _time(command: list[str]) -> float:
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
-    return time.perf_counter() - start
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    _cpu.setdefault(command[0], []).append(cpu)
+    return wall
 
 
 def _compare(label: str, akn: list[str], xmllint: list[str], runs: int, target: float) -> float:
@@ -63,9 +73,10 @@ def _compare(label: str, akn: list[str], xmllint: list[str], runs: int, target: 
     xmllint_median = statistics.median(xmllint_times)
     ratio = akn_median / xmllint_median
     verdict = "ok" if ratio <= target else f"over the {target}x target"
+    cpu = {name: statistics.median(_cpu.pop(name)[1:]) for name in (akn[0], xmllint[0])}
     print(
-        f"{label:<34} akn {akn_median:6.3f} s   xmllint {xmllint_median:6.3f} s   "
-        f"ratio {ratio:4.2f}x  ({verdict})",
+        f"{label:<30} akn {akn_median:6.3f} s   xmllint {xmllint_median:6.3f} s   "
+        f"ratio {ratio:4.2f}x  ({verdict}); CPU {cpu[akn[0]]:.2f} s vs {cpu[xmllint[0]]:.2f} s",
         flush=True,
     )
     return ratio

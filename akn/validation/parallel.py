@@ -41,7 +41,7 @@ _CHUNK_MAX = 8
 """Files handed to a worker at once, at most: few enough that results stream out early and
 the work stays balanced, enough that passing them costs little."""
 
-_HEAD_MAX = 64
+_HEAD_MAX = 32
 """Files this process reads while the schema compiles, at most (their trees are kept until
 the schema is ready)."""
 
