@@ -17,9 +17,21 @@ EXIT_USAGE = 2
 
 EXAMPLES = """examples:
   akn convert resolution.txt -o resolution.xml
+  akn convert texts/ -o xml/
   akn validate resolutions/
 
 'akn COMMAND --help' describes each command's options."""
+
+
+def positive_int(text: str) -> int:
+    """An option's value that must be a whole number above zero (``--jobs``)."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value <= 0:
+        raise argparse.ArgumentTypeError("must be positive")
+    return value
 
 
 class _Parser(argparse.ArgumentParser):

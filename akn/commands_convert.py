@@ -1,14 +1,12 @@
 """Convert the text of a UN resolution (a file, or - for standard input) to Akoma Ntoso XML.
 
-The XML goes to standard output, or to the file given with -o. Several inputs, or a
-directory (searched for *.txt), are converted into the directory -o names, in worker
-processes (--jobs), with a summary at the end. It is checked against the
+The XML goes to standard output, or to the file given with -o. It is checked against the
 official Akoma Ntoso schema before it is written. Diagnostics go to standard error as
-"path:line:col: severity: CODE message". Exit status: 0 converted (warnings allowed), 1 the
-input could not be converted or the output failed the schema (the XML is still written for
-inspection), 2 usage error (a bad option, contradictory dates, an output that cannot be
-written).
-"""
+"path:line:col: severity: CODE message". Several inputs, or a directory (searched for
+*.txt), are converted into the directory -o names, in worker processes (--jobs), with a
+summary at the end. Exit status: 0 converted (warnings allowed), 1 an input could not be
+converted or an output failed the schema (the XML is still written for inspection), 2 usage
+error (a bad option, contradictory dates, an output that cannot be written)."""
 
 from __future__ import annotations
 
@@ -52,7 +50,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "-j",
         "--jobs",
-        type=_positive_int,
+        type=_whole_number,
         metavar="N",
         help="convert several inputs in N worker processes (default: the number of cores)",
     )
@@ -97,10 +95,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _positive_int(text: str) -> int:
-    from akn.validation.cli import _positive_int as positive
+def _whole_number(text: str) -> int:
+    from akn.cli import positive_int
 
-    return positive(text)
+    return positive_int(text)
 
 
 def _iso_date(value: str) -> str:

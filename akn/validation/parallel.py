@@ -4,9 +4,10 @@ The official schema is compiled once, in this process, before the workers start:
 workers share the compiled schema instead of paying for it again (it is most of the cost of
 a small run). While it compiles (in a thread, mostly without the GIL) this process reads the
 first files and runs the rules on them, and checks them against the schema once the workers
-have started on the rest. Each worker reads, parses and checks one file at a time and sends back only
-its findings (a few records, no tree), so memory stays flat whatever the number of files,
-and the caller can print a file's findings as soon as it and the files before it are done.
+have started on the rest. Each worker reads, parses and checks one file at a time and sends
+back only its findings (a few records, no tree), so memory stays flat whatever the number of
+files, and the caller can print a file's findings as soon as it and the files before it are
+done.
 
 Where processes cannot be forked (Windows, macOS' default), workers are spawned and each
 compiles the schema itself, once.
@@ -14,7 +15,6 @@ compiles the schema itself, once.
 
 from __future__ import annotations
 
-import os
 import signal
 import time
 from collections.abc import Iterator, Sequence
@@ -49,11 +49,10 @@ _job: dict[str, Any] = {}  # what a worker checks, set before the fork (or by th
 
 
 def default_jobs() -> int:
-    """The number of cores this process may run on."""
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except (AttributeError, OSError):  # not on Linux
-        return max(1, os.cpu_count() or 1)
+    """The number of cores this process may run on (the default of ``--jobs``)."""
+    from akn.batch import default_jobs as cores
+
+    return cores()
 
 
 def check_files(inputs: Sequence[Input], settings: Settings, jobs: int = 1) -> Iterator[FileResult]:
