@@ -56,15 +56,18 @@ def run_batch(args: argparse.Namespace) -> int:
     from akn.commands_convert import conversion_options
 
     results = convert_jobs(jobs, jobs=args.jobs, **conversion_options(args))
-    done = list(_shown(_with_progress(results, len(jobs), args), args))
-    failed = [result for result in done if not result.ok]
+    shown = _shown(_with_progress(results, len(jobs), args), args)
     if args.diagnostics == "json":
-        _print_json(done)
-    else:
-        for result in failed:
-            print(f"{result.source}: failed: {result.reason}", file=sys.stderr)
-        print(_summary(done, args.output), file=sys.stderr)
-    return EXIT_FAILED if failed else EXIT_OK
+        kept = list(shown)  # the report lists every file and finding
+        _print_json(kept)
+        return EXIT_OK if all(result.ok for result in kept) else EXIT_FAILED
+    tally = _Tally()
+    for result in shown:  # only counts and failures are kept: memory stays flat
+        tally.add(result)
+    for source, reason in tally.failures:
+        print(f"{source}: failed: {reason}", file=sys.stderr)
+    print(tally.summary(args.output), file=sys.stderr)
+    return EXIT_FAILED if tally.failures else EXIT_OK
 
 
 def _usage_problem(args: argparse.Namespace) -> str | None:
@@ -114,15 +117,27 @@ def _stderr_line(line: str) -> None:
     print(line, file=sys.stderr)
 
 
-def _summary(results: list[BatchResult], output: str) -> str:
-    converted = sum(1 for result in results if result.ok)
-    warned = sum(1 for result in results if result.warned)
-    failed = len(results) - converted
-    noun = "file" if len(results) == 1 else "files"
-    return (
-        f"{converted} of {len(results)} {noun} converted into {output} "
-        f"({warned} with warnings), {failed} failed."
-    )
+class _Tally:
+    """What the summary says: how many files, converted, with warnings, and each failure."""
+
+    def __init__(self) -> None:
+        self.files = self.converted = self.warned = 0
+        self.failures: list[tuple[str, str]] = []
+
+    def add(self, result: BatchResult) -> None:
+        self.files += 1
+        if result.ok:
+            self.converted += 1
+            self.warned += result.warned
+        else:
+            self.failures.append((result.source, result.reason))
+
+    def summary(self, output: str) -> str:
+        noun = "file" if self.files == 1 else "files"
+        return (
+            f"{self.converted} of {self.files} {noun} converted into {output} "
+            f"({self.warned} with warnings), {len(self.failures)} failed."
+        )
 
 
 def _print_json(results: list[BatchResult]) -> None:

@@ -124,3 +124,13 @@ def test_library_yields_results_in_input_order_with_the_xml(monkeypatch):
         assert result.ok and result.xml == akn.convert(path.read_bytes()).to_bytes()
     missing = results[-1]
     assert not missing.ok and missing.reason.startswith("cannot read it: No such file")
+
+
+def test_json_diagnostics_are_one_report_for_the_batch(texts, tmp_path, capsys):
+    import json
+
+    (texts / "empty.txt").write_bytes(b"")
+    code, _, err = convert(capsys, str(texts), "-o", str(tmp_path / "xml"), "--diagnostics", "json")
+    report = json.loads(err)
+    assert code == 1 and report["summary"]["files"] == 4 and report["summary"]["failed"] == 1
+    assert {"N404", "E104"} <= {finding["code"] for finding in report["findings"]}
