@@ -134,3 +134,13 @@ def test_json_diagnostics_are_one_report_for_the_batch(texts, tmp_path, capsys):
     report = json.loads(err)
     assert code == 1 and report["summary"]["files"] == 4 and report["summary"]["failed"] == 1
     assert {"N404", "E104"} <= {finding["code"] for finding in report["findings"]}
+
+
+def test_spawned_workers_where_processes_cannot_fork(monkeypatch):
+    import multiprocessing
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    forked = [result.xml for result in akn.convert_many(TEXTS[:2], jobs=2)]
+    monkeypatch.setattr(multiprocessing, "get_all_start_methods", lambda: ["spawn"])
+    spawned = [result.xml for result in akn.convert_many(TEXTS[:2], jobs=2)]
+    assert spawned == forked and all(spawned)

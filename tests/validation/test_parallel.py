@@ -92,3 +92,20 @@ def test_validate_imports_nothing_of_the_converter(tmp_path):
         [sys.executable, "-c", probe], capture_output=True, text=True, cwd=REPO, check=False
     )
     assert "HEAVY []" in done.stdout, done.stdout[-500:] + done.stderr[-2000:]
+
+
+def test_spawned_workers_where_processes_cannot_fork(tmp_path, monkeypatch):
+    """Windows and macOS start workers afresh: each compiles the schema; the same results."""
+    import multiprocessing
+
+    from akn.validation.engine import Input, Settings
+    from akn.validation.parallel import check_files
+    from akn.validation.rules import choose
+
+    files = _sample(tmp_path)[:10]
+    inputs = [Input(name, Path(name)) for name in files]
+    settings = Settings(choose(None, None))
+    forked = [r.findings for r in check_files(inputs, settings, jobs=2)]
+    monkeypatch.setattr(multiprocessing, "get_all_start_methods", lambda: ["spawn"])
+    spawned = [r.findings for r in check_files(inputs, settings, jobs=2)]
+    assert spawned == forked and any(spawned)
