@@ -94,6 +94,8 @@ def _version() -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    _compile_schema_early(argv)
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
@@ -112,6 +114,20 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return EXIT_FAILED
+
+
+def _compile_schema_early(argv: list[str]) -> None:
+    """convert and validate check against the official schema, and compiling it is most of
+    the cost of a small run: libxml2 starts on it in a background thread (mostly without the
+    GIL) before the command line and the command's modules are even imported."""
+    if argv[:1] not in (["convert"], ["validate"]) or {"-h", "--help", "--rules"} & set(argv):
+        return
+    # libxml2 calls back into lxml (so needs the GIL) now and then while it compiles: a short
+    # switch interval keeps the main thread's Python from stalling it 5 ms at a time.
+    sys.setswitchinterval(0.001)
+    from akn.schema import preload_official_schema
+
+    preload_official_schema()
 
 
 if __name__ == "__main__":  # pragma: no cover
