@@ -208,7 +208,10 @@ class Builder:
         blocks = parsed.blocks
         document.append(meta_element(parsed.metadata, component, main=main and not component))
         masthead = [
-            i for i in indices if blocks[i].kind is Kind.MASTHEAD or blocks[i].masthead_line
+            i
+            for i in indices
+            if blocks[i].kind is Kind.MASTHEAD
+            or blocks[i].masthead_line
         ]
         if masthead:
             self._cover_page(document, masthead)
