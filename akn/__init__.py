@@ -3,6 +3,8 @@
 >>> import akn
 >>> result = akn.convert(text, lang="fr")      # doctest: +SKIP
 >>> result.to_bytes(), result.diagnostics      # doctest: +SKIP
+>>> for done in akn.convert_many(["texts/"], output_dir="xml/"):  # doctest: +SKIP
+...     print(done.source, done.ok)                 # in worker processes, in input order
 >>> akn.validate("A-RES-75-15.xml")            # doctest: +SKIP
 >>> akn.render("A-RES-75-15.xml", to="text")   # doctest: +SKIP
 >>> akn.diff("theirs.xml", "ours.xml").same    # doctest: +SKIP
@@ -18,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from akn.diagnostics import Diagnostic, Severity
 
 if TYPE_CHECKING:
+    from akn.batch import BatchResult, convert_many
     from akn.comparison import Diff, diff
     from akn.converter.metadata import MetadataError
     from akn.converter.pipeline import Conversion, convert
@@ -25,6 +28,7 @@ if TYPE_CHECKING:
     from akn.validation import Finding, is_valid, validate
 
 __all__ = [
+    "BatchResult",
     "Conversion",
     "Diagnostic",
     "Diff",
@@ -32,6 +36,7 @@ __all__ = [
     "MetadataError",
     "Severity",
     "convert",
+    "convert_many",
     "diff",
     "is_valid",
     "render",
@@ -40,6 +45,8 @@ __all__ = [
 
 _LAZY = {
     "convert": "akn.converter.pipeline",
+    "convert_many": "akn.batch",
+    "BatchResult": "akn.batch",
     "Conversion": "akn.converter.pipeline",
     "MetadataError": "akn.converter.metadata",
     "validate": "akn.validation",

@@ -2,11 +2,11 @@
 
 The XML goes to standard output, or to the file given with -o. It is checked against the
 official Akoma Ntoso schema before it is written. Diagnostics go to standard error as
-"path:line:col: severity: CODE message". Exit status: 0 converted (warnings allowed), 1 the
-input could not be converted or the output failed the schema (the XML is still written for
-inspection), 2 usage error (a bad option, contradictory dates, an output that cannot be
-written).
-"""
+"path:line:col: severity: CODE message". Several inputs, or a directory (searched for
+*.txt), are converted into the directory -o names, in worker processes (--jobs), with a
+summary at the end. Exit status: 0 converted (warnings allowed), 1 an input could not be
+converted or an output failed the schema (the XML is still written for inspection), 2 usage
+error (a bad option, contradictory dates, an output that cannot be written)."""
 
 from __future__ import annotations
 
@@ -20,12 +20,11 @@ from akn.diagnostics import Diagnostic, Severity
 if TYPE_CHECKING:  # the parser is built for every akn command: import only what runs
     from akn.report import FileStatus
 
-MAX_INPUT_BYTES = 8 * 1024 * 1024
-"""The largest input converted: the longest UN resolutions are under 1 MB of text, and a
-limit checked before any work keeps a stray multi-gigabyte file from running for hours."""
+from akn.batch import MAX_INPUT_BYTES
 
 EXAMPLES = """examples:
   akn convert resolution.txt -o resolution.xml      language detected from the text
+  akn convert texts/ -o xml/                        every *.txt below texts/, in parallel
   pdftotext A-RES-73-6.pdf - | akn convert - --lang en > A-RES-73-6.xml
   akn convert draft.txt --draft --symbol A/75/L.25 --issued 2020-11-17
   SOURCE_DATE_EPOCH=$(git log -1 --format=%ct) akn convert r.txt   reproducible bytes
@@ -36,8 +35,28 @@ akn convert reads no configuration file: its options describe one document."""
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     from akn.resources import available_languages
 
-    parser.add_argument("input", metavar="INPUT", help="text file to convert, or - for stdin")
-    parser.add_argument("-o", "--output", metavar="OUTPUT", help="write the XML here")
+    parser.add_argument(
+        "inputs",
+        nargs="+",
+        metavar="INPUT",
+        help="text file to convert, - for stdin; or several files or directories (with -o DIR)",
+    )
+    parser.add_argument(
+        "-o",
+        "--output",
+        metavar="OUTPUT",
+        help="write the XML here; a directory for several inputs (created if missing)",
+    )
+    parser.add_argument(
+        "-j",
+        "--jobs",
+        type=_whole_number,
+        metavar="N",
+        help="convert several inputs in N worker processes (default: the number of cores)",
+    )
+    parser.add_argument(
+        "-q", "--quiet", action="store_true", help="several inputs: no progress bar, no warnings"
+    )
     parser.add_argument(
         "--lang",
         choices=available_languages(),
@@ -121,6 +140,12 @@ class _Explain(argparse.Action):
         parser.exit(0)
 
 
+def _whole_number(text: str) -> int:
+    from akn.cli import positive_int
+
+    return positive_int(text)
+
+
 def _iso_date(value: str) -> str:
     from akn.converter.dates import valid_iso_date
 
@@ -145,6 +170,35 @@ def _read(source: str) -> tuple[bytes, str]:
 
 
 def run(args: argparse.Namespace) -> int:
+    """Run ``akn convert``: one input, or a batch (``akn.commands_convert_many``)."""
+    from akn.commands_convert_many import is_batch, run_batch
+
+    if is_batch(args):
+        return run_batch(args)
+    args.input = args.inputs[0]
+    return run_one(args)
+
+
+def conversion_options(args: argparse.Namespace) -> dict[str, object]:
+    """The keyword arguments of ``akn.convert`` that the options give."""
+    metadata: dict[str, object] = {}
+    for key in ("symbol", "adopted", "issued"):
+        if getattr(args, key):
+            metadata[key] = getattr(args, key)
+    if args.markup_date:
+        metadata["markup"] = args.markup_date
+    if args.draft:
+        metadata["draft"] = True
+    return {"lang": args.lang, "metadata": metadata, "iri_style": args.iri_style}
+
+
+def run_one(args: argparse.Namespace) -> int:
+    """One input (a file or standard input) to standard output or the file -o."""
+    from akn.schema import preload_official_schema
+
+    # The output is checked against the schema: libxml2 compiles it in a second thread
+    # (mostly without the GIL) while this one imports the converter and converts.
+    preload_official_schema()
     from akn.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE
     from akn.converter.metadata import MetadataError
     from akn.converter.pipeline import convert
@@ -182,17 +236,9 @@ def run(args: argparse.Namespace) -> int:
         _print_diagnostics(args, errors, FileStatus(name, text is not None, text is not None))
         sys.stdout.write(text or "")
         return EXIT_OK if text is not None else EXIT_FAILED
-    metadata: dict[str, object] = {}
-    for key in ("symbol", "adopted", "issued"):
-        if getattr(args, key):
-            metadata[key] = getattr(args, key)
-    if args.markup_date:
-        metadata["markup"] = args.markup_date
-    if args.draft:
-        metadata["draft"] = True
     started = time.perf_counter()
     try:
-        result = convert(data, lang=args.lang, metadata=metadata, iri_style=args.iri_style)
+        result = convert(data, **conversion_options(args))
     except MetadataError as error:  # the options (or SOURCE_DATE_EPOCH) contradict themselves
         print(f"akn convert: error: {error}", file=sys.stderr)
         return EXIT_USAGE

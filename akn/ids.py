@@ -15,7 +15,7 @@ import unicodedata
 
 from lxml import etree
 
-from akn.converter.inline import AKN
+from akn.schema import AKN_NAMESPACE as AKN
 
 # Element name -> the short name the naming convention uses in eIds.
 ABBREVIATIONS: dict[str, str] = {

@@ -52,6 +52,11 @@ def preload_official_schema() -> None:
         _loader.start()
 
 
+def schema_ready() -> bool:
+    """True once the schema is compiled (or failed to): ``official_schema`` will not wait."""
+    return bool(_compiled or _failure)
+
+
 def official_schema() -> etree.XMLSchema:
     """The compiled OASIS schema, loaded from the bundled ``schemas/akomantoso30.xsd``."""
     if _compiled:

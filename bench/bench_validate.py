@@ -1,20 +1,30 @@
 """Time ``akn validate`` against ``xmllint --noout --schema`` on the same files, in one run.
 
-Run by hand (it is not a test): ``python bench/bench_validate.py [--runs 9]``. It needs
-xmllint (Debian package libxml2-utils) and the UN corpus in ../shared/corpus/akn. Two cases,
-as issue 4 asks: every corpus file in one call, and one file. The commands alternate run by
-run so that a change in machine load affects both alike; the medians and their ratio are
-printed (target: akn at most 1.1 times xmllint's wall time).
+Run by hand (it is not a test): ``python bench/bench_validate.py [--runs 9] [--jobs 2]``. It
+needs xmllint (Debian package libxml2-utils) and the UN corpus in ../shared/corpus/akn. The
+cases of issue 11: every corpus file (257) in one call, four copies of them (1,028), and one
+file, all rules on; then the schema alone; then the peak memory of a run over 2,000 files and
+when its first findings reach the reader. The CPU time of both (user + system, all
+processes, medians) follows each line. The commands alternate run by run so that a change
+in machine load affects both alike; medians of wall time and their ratio are printed
+(targets: 1.1x for many files, 1.2x for one, 80 MiB).
+
+Worker processes only help when the machine has a free core: the first line says how much
+two processes got done at once compared with one (2.0: two free cores).
 """
 
 from __future__ import annotations
 
 import argparse
+import multiprocessing
+import os
+import resource
 import shlex
 import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -22,15 +32,15 @@ REPO = Path(__file__).resolve().parent.parent
 SCHEMA = REPO / "schemas" / "akomantoso30.xsd"
 CORPUS = REPO.parent / "shared" / "corpus" / "akn"
 ONE_FILE = CORPUS / "fra" / "A-RES-75-15.xml"
-TARGET = 1.1
+MANY, ONE, MEMORY = 1.1, 1.2, 80
 
 
 def _akn_command(explicit: str | None) -> list[str]:
     """``akn validate`` when it is installed and works, else the same code as a module."""
     if explicit:
         return shlex.split(explicit)
-    akn = shutil.which("akn")
-    if akn:
+    akn = shutil.which("akn") or str(Path(sys.executable).with_name("akn"))
+    if os.path.exists(akn):
         probe = subprocess.run([akn, "validate", "--rules"], capture_output=True, check=False)
         if probe.returncode == 0:
             return [akn, "validate"]
@@ -38,13 +48,21 @@ def _akn_command(explicit: str | None) -> list[str]:
     return [sys.executable, "-m", "akn.validation"]
 
 
+_cpu: dict[str, list[float]] = {}  # CPU seconds (user + system, all processes) per command
+
+
 def _time(command: list[str]) -> float:
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
-    return time.perf_counter() - start
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    _cpu.setdefault(command[0], []).append(cpu)
+    return wall
 
 
-def _compare(label: str, akn: list[str], xmllint: list[str], runs: int) -> float:
+def _compare(label: str, akn: list[str], xmllint: list[str], runs: int, target: float) -> float:
     _time(akn), _time(xmllint)  # warm the page cache and Python's bytecode cache
     akn_times, xmllint_times = [], []
     for index in range(runs):
@@ -54,17 +72,74 @@ def _compare(label: str, akn: list[str], xmllint: list[str], runs: int) -> float
     akn_median = statistics.median(akn_times)
     xmllint_median = statistics.median(xmllint_times)
     ratio = akn_median / xmllint_median
-    verdict = "ok" if ratio <= TARGET else f"over the {TARGET}x target"
+    verdict = "ok" if ratio <= target else f"over the {target}x target"
+    cpu = {name: statistics.median(_cpu.pop(name)[1:]) for name in (akn[0], xmllint[0])}
     print(
-        f"{label:<28} akn {akn_median:6.3f} s   xmllint {xmllint_median:6.3f} s   "
-        f"ratio {ratio:4.2f}x  ({verdict})"
+        f"{label:<30} akn {akn_median:6.3f} s   xmllint {xmllint_median:6.3f} s   "
+        f"ratio {ratio:4.2f}x  ({verdict}); CPU {cpu[akn[0]]:.2f} s vs {cpu[xmllint[0]]:.2f} s",
+        flush=True,
     )
     return ratio
+
+
+def _burn(_: object) -> int:
+    total = 0
+    for number in range(3_000_000):
+        total += number
+    return total
+
+
+def parallel_capacity() -> float:
+    """How many times more work two processes did in the time of one (2.0: two free cores)."""
+    started = time.perf_counter()
+    _burn(0), _burn(0)
+    serial = time.perf_counter() - started
+    with multiprocessing.get_context("fork").Pool(2) as pool:
+        started = time.perf_counter()
+        pool.map(_burn, [0, 1])
+        parallel = time.perf_counter() - started
+    return serial / parallel
+
+
+def peak_and_first(command: list[str]) -> tuple[float, float, float]:
+    """(peak RSS in MiB of the largest process, seconds to the first line, seconds in all)."""
+    probe = (
+        "import resource, subprocess, sys, time\n"
+        "started = time.perf_counter()\n"
+        "process = subprocess.Popen(sys.argv[1:], stdout=subprocess.PIPE, "
+        "stderr=subprocess.DEVNULL)\n"
+        "process.stdout.readline()\n"
+        "first = time.perf_counter() - started\n"
+        "process.stdout.read()\n"
+        "process.wait()\n"
+        "total = time.perf_counter() - started\n"
+        "peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024\n"
+        "print(peak, first, total)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe, *command], capture_output=True, text=True, check=True
+    )
+    peak, first, total = (float(value) for value in done.stdout.split())
+    return peak, first, total
+
+
+def _copies(files: list[str], count: int, folder: Path) -> list[str]:
+    """``count`` copies of the corpus under ``folder`` (distinct paths, same bytes)."""
+    copied = []
+    for copy in range(count):
+        for name in files:
+            path = Path(name)
+            target = folder / f"copy{copy}" / path.parent.name / path.name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(path, target)
+            copied.append(str(target))
+    return copied
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=9, help="timed runs per command (median)")
+    parser.add_argument("--jobs", type=int, default=2, help="akn validate --jobs (default 2)")
     parser.add_argument("--akn", help='the command to time instead of "akn validate"')
     args = parser.parse_args(argv)
 
@@ -76,24 +151,28 @@ def main(argv: list[str] | None = None) -> int:
     if not files:
         print(f"no corpus files in {CORPUS}", file=sys.stderr)
         return 2
-    akn = _akn_command(args.akn)
+    akn = [*_akn_command(args.akn), "--jobs", str(args.jobs)]
     baseline = [xmllint, "--noout", "--schema", str(SCHEMA)]
     print(f"akn:     {shlex.join(akn)} FILES")
     print(f"xmllint: {shlex.join(baseline)} FILES")
-    print(f"{args.runs} runs each, medians of wall time\n")
-    _compare(f"all {len(files)} corpus files", akn + files, baseline + files, args.runs)
-    _compare(
-        "one file (A-RES-75-15 fra)", [*akn, str(ONE_FILE)], [*baseline, str(ONE_FILE)], args.runs
-    )
-    # The same with akn's own rules off: what the schema path alone costs.
-    xsd_only = [*akn, "--select", "XSD"]
-    _compare("all files, --select XSD", xsd_only + files, baseline + files, args.runs)
-    _compare(
-        "one file, --select XSD", [*xsd_only, str(ONE_FILE)], [*baseline, str(ONE_FILE)], args.runs
-    )
+    print(f"parallel capacity of this machine now: {parallel_capacity():.2f} (2: two free cores)")
+    print(f"{args.runs} runs each, medians of wall time\n", flush=True)
+    with tempfile.TemporaryDirectory(prefix="akn-bench-") as scratch:
+        four = _copies(files, 4, Path(scratch) / "four")
+        eight = _copies(files, 8, Path(scratch) / "eight")[:2000]
+        _compare(f"all {len(files)} corpus files", akn + files, baseline + files, args.runs, MANY)
+        _compare(f"4 copies: {len(four)} files", akn + four, baseline + four, args.runs, MANY)
+        one = str(ONE_FILE)
+        _compare("one file (A-RES-75-15 fra)", [*akn, one], [*baseline, one], args.runs, ONE)
+        xsd = [*akn, "--select", "XSD"]
+        _compare("all files, --select XSD", xsd + files, baseline + files, args.runs, MANY)
+        peak, first, total = peak_and_first(akn + eight)
+        verdict = "ok" if peak <= MEMORY else f"over the {MEMORY} MiB target"
+        print(f"\n{len(eight)} files: peak RSS {peak:.1f} MiB ({verdict}); first findings after")
+        print(f"  {first:.3f} s of {total:.3f} s ({first / total:.0%} of the run)")
     startup = statistics.median(_time([*akn, "--rules"]) for _ in range(args.runs))
     python = statistics.median(_time([sys.executable, "-c", "pass"]) for _ in range(args.runs))
-    print(f"\nstart-up: `{shlex.join(akn)} --rules` {startup:.3f} s (python alone {python:.3f} s)")
+    print(f"start-up: `{shlex.join(akn)} --rules` {startup:.3f} s (python alone {python:.3f} s)")
     return 0
 
 

@@ -12,7 +12,10 @@ import sys
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from akn.validation.engine import Input
+    from collections.abc import Iterable
+
+    from akn.diagnostics import Severity
+    from akn.validation.engine import FileResult, Input
 
 EXIT_CLEAN = 0
 EXIT_FINDINGS = 1
@@ -90,6 +93,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--isolated", action="store_true", help="ignore every pyproject.toml")
     parser.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE")
+    parser.add_argument(
+        "-j",
+        "--jobs",
+        type=_positive_int,
+        default=None,
+        metavar="N",
+        help="check files in N worker processes (default: the number of cores; small runs "
+        "stay in one process)",
+    )
 
 
 def _positive_int(text: str) -> int:
@@ -104,6 +116,17 @@ def _positive_int(text: str) -> int:
 
 class UsageError(Exception):
     """A problem with how akn validate was called (exit status 2)."""
+
+
+def expand_paths(paths: list[str], stdin_name: str | None = None) -> list[Input]:
+    """Files, directories (recursively, *.xml), globs and ``-``, in order, without repeats
+    (``akn.validation.paths``); a pattern or directory with no file is a UsageError."""
+    from akn.validation.paths import NoFilesError, expand
+
+    try:
+        return expand(paths, stdin_name)
+    except NoFilesError as error:
+        raise UsageError(str(error)) from None
 
 
 def run(args: argparse.Namespace) -> int:
@@ -165,7 +188,7 @@ def _run(args: argparse.Namespace) -> int:
     if not args.paths:
         raise UsageError("no paths given (use - to read standard input)")
 
-    from akn.validation.engine import Settings, check_inputs
+    from akn.validation.engine import Settings
     from akn.validation.inputs import DEFAULT_MAX_BYTES, Limits
 
     limits = Limits(max_bytes=args.max_bytes or config.get("max-bytes", DEFAULT_MAX_BYTES))
@@ -192,15 +215,42 @@ def _run(args: argparse.Namespace) -> int:
                 f"-o {args.output} is the input {clash}: the report would replace it; "
                 "choose another output"
             )
-    results = list(check_inputs(inputs, settings))
+    from akn.validation.parallel import check_files, default_jobs
 
-    from akn.validation.formats import FORMATTERS
-
+    jobs = args.jobs or default_jobs()
     failing = Severity.WARNING if strict else Severity.ERROR
-    report = FORMATTERS[output_format](results, failing)
-    _write(report, args.output)
-    failed = any(f.severity >= failing for result in results for f in result.findings)
+    results = check_files(inputs, settings, jobs)
+    failed = _report(results, output_format, failing, args.output)
     return EXIT_FINDINGS if failed else EXIT_CLEAN
+
+
+def _report(
+    results: Iterable[FileResult], output_format: str, failing: Severity, output: str | None
+) -> bool:
+    """Write the report; True when a file failed. Text and GitHub annotations are written
+    file by file as results come (only a tally is kept), the other formats at the end."""
+    from akn.validation.formats import FORMATTERS, STREAMED, Tally
+
+    if output_format not in STREAMED:
+        kept = list(results)
+        _write(FORMATTERS[output_format](kept, failing), output)
+        return any(f.severity >= failing for result in kept for f in result.findings)
+    lines_of = STREAMED[output_format]
+    tally = Tally()
+    pieces: list[str] = []  # for -o: written whole at the end, never half a report
+    for result in results:
+        tally.add(result, failing)
+        lines = lines_of(result)
+        if not lines:
+            continue
+        if output is None:
+            sys.stdout.write(lines)
+            sys.stdout.flush()
+        else:
+            pieces.append(lines)
+    pieces.append(tally.line() + "\n")
+    _write("".join(pieces), output)
+    return tally.failed > 0
 
 
 def _codes(values: list[str] | None) -> list[str]:
@@ -220,126 +270,6 @@ def _write(report: str, output: str | None) -> None:
         from akn.commands_convert import cannot_write
 
         raise UsageError(cannot_write(output, error)) from None
-
-
-def expand_paths(paths: list[str], stdin_name: str | None = None) -> list[Input]:
-    """Files, directories (recursively, *.xml), globs and ``-``, in order, without repeats."""
-    import glob
-    import os
-    from pathlib import Path
-
-    from akn.validation.engine import Input
-
-    found: list[Input] = []
-    seen: set[str] = set()
-
-    def add(label: str, path: Path | None) -> None:
-        # By real path: a file reached through a symlink, or named twice, is checked once.
-        key = os.path.realpath(label) if path is not None else "-"
-        if key not in seen:
-            seen.add(key)
-            found.append(Input(label, path))
-
-    for raw in paths:
-        if raw == "-":
-            add(stdin_name or "<stdin>", None)
-        elif os.path.isdir(raw):
-            files = list(_xml_files(raw))
-            if not files:
-                raise UsageError(f"no *.xml files in directory {raw}")
-            for file in files:
-                add(file, Path(file))
-        elif os.path.lexists(raw) or not glob.has_magic(raw):
-            add(raw, Path(raw))  # a missing file is reported as IN001, not skipped
-        else:
-            matches = _glob(raw)
-            files = []
-            for match in matches:
-                files.extend(_xml_files(match) if os.path.isdir(match) else [match])
-            if not files:
-                raise UsageError(f"no files match {raw}")
-            for file in files:
-                add(file, Path(file))
-    return found
-
-
-def _glob(pattern: str) -> list[str]:
-    """The paths ``pattern`` matches, sorted, as ``glob.glob(pattern, recursive=True)`` would
-    give them, but found by one walk that follows no symlinked directory: Python's own glob
-    descends into symlinks, and two symlink loops under ``**`` make it run for hours.
-    ``*``, ``?`` and ``[...]`` stay within one name and skip names starting with a dot."""
-    import os
-    import re
-
-    parts = pattern.split("/")
-    fixed = 0
-    while fixed < len(parts) - 1 and not _has_magic(parts[fixed]):
-        fixed += 1
-    root = "/".join(parts[:fixed])
-    if pattern.startswith("/") and not root:
-        root = "/"
-    regex = re.compile(_translate(parts[fixed:]), re.DOTALL)
-    found = []
-    top = root or "."
-    if not os.path.isdir(top):
-        return []
-    for directory, directories, names in os.walk(top):
-        directories.sort()
-        relative = os.path.relpath(directory, top)
-        prefix = "" if relative == "." else relative + "/"
-        for name in [*directories, *names]:
-            if regex.fullmatch(prefix + name):
-                found.append(os.path.join(root, prefix + name) if root else prefix + name)
-    return sorted(found)
-
-
-def _has_magic(part: str) -> bool:
-    return any(character in part for character in "*?[")
-
-
-def _translate(parts: list[str]) -> str:
-    """A regular expression for the components of a glob pattern (``**``: any directories)."""
-    import re
-
-    pieces = []
-    for index, part in enumerate(parts):
-        last = index == len(parts) - 1
-        if part == "**":
-            pieces.append(r"(?:(?!\.)[^/]+/)*(?:(?!\.)[^/]*)?" if last else r"(?:(?!\.)[^/]+/)*")
-            continue
-        regex = "" if part.startswith(".") else r"(?!\.)"
-        at = 0
-        while at < len(part):
-            character = part[at]
-            if character == "*":
-                regex += "[^/]*"
-            elif character == "?":
-                regex += "[^/]"
-            elif character == "[" and part.find("]", at + 2) > 0:
-                end = part.find("]", at + 2)
-                body = part[at + 1 : end]
-                negate = body.startswith("!")
-                body = body[1:] if negate else body
-                regex += "[" + ("^" if negate else "") + body.replace("\\", "\\\\") + "]"
-                at = end
-            else:
-                regex += re.escape(character)
-            at += 1
-        pieces.append(regex if last else regex + "/")
-    return "".join(pieces)
-
-
-def _xml_files(directory: str) -> list[str]:
-    """*.xml below ``directory``, sorted; hidden directories (.git, .venv) are skipped."""
-    import os
-
-    files = []
-    for root, directories, names in os.walk(directory):
-        directories[:] = sorted(d for d in directories if not d.startswith("."))
-        files.extend(
-            os.path.join(root, name) for name in sorted(names) if name.lower().endswith(".xml")
-        )
-    return files
 
 
 def _print_rules(codes: list[str], output: str | None, output_format: str = "text") -> int:

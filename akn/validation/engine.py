@@ -255,6 +255,8 @@ def check_inputs(inputs: Iterable[Input], settings: Settings) -> Iterator[FileRe
 
     try:
         for index, item in enumerate(inputs):
+            if item.path is None:  # standard input may not come for a while: report first
+                yield from ready(block=True)
             started = time.perf_counter()
             loaded = _load(item, settings.limits)
             hits = rule_findings(loaded, settings)

@@ -8,10 +8,11 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 from akn.diagnostics import Diagnostic, Severity
-from akn.report import FileStatus, akn_version, counts, dumps, report
+from akn.report import FileStatus, akn_version, dumps, report
 from akn.validation.engine import FileResult
 
 FORMATS = ("text", "json", "junit", "github", "sarif")
@@ -34,39 +35,70 @@ def statuses(results: Sequence[FileResult], failing: Severity) -> list[FileStatu
     ]
 
 
+@dataclass
+class Tally:
+    """What the summary line says of a run, counted file by file: a streamed run keeps this
+    and lets each file's findings go once they are written."""
+
+    files: int = 0
+    failed: int = 0
+    skipped: int = 0
+    with_findings: int = 0
+    by_severity: dict[Severity, int] = field(default_factory=lambda: dict.fromkeys(Severity, 0))
+
+    def add(self, result: FileResult, failing: Severity) -> None:
+        self.files += 1
+        if any(f.severity >= failing for f in result.findings):
+            self.failed += 1
+        if not result.checked and not result.findings:
+            self.skipped += 1
+        if result.findings:
+            self.with_findings += 1
+        for finding in result.findings:
+            self.by_severity[finding.severity] += 1
+
+    def line(self) -> str:
+        """One line: how many files, how many findings of each severity, how many failed."""
+        noun = "file" if self.files == 1 else "files"
+        skip = f" ({self.skipped} not Akoma Ntoso, skipped)" if self.skipped else ""
+        total = sum(self.by_severity.values())
+        if not total:
+            return f"All {self.files} {noun} valid{skip}."
+        parts = [
+            f"{self.by_severity[severity]} {name if self.by_severity[severity] != 1 else one}"
+            for severity, name, one in (
+                (Severity.ERROR, "errors", "error"),
+                (Severity.WARNING, "warnings", "warning"),
+                (Severity.INFO, "info", "info"),
+            )
+            if self.by_severity[severity]
+        ]
+        verdict = f"no {noun} failed"
+        if self.failed:
+            verdict = f"{self.failed} of {self.files} {noun} failed"
+        found = "finding" if total == 1 else "findings"
+        return (
+            f"Found {total} {found} ({', '.join(parts)}) in {self.with_findings} of "
+            f"{self.files} {noun}{skip}; {verdict}."
+        )
+
+
 def summary(results: Sequence[FileResult], failing: Severity) -> str:
     """One line: how many files, how many findings of each severity, how many failed."""
-    total = counts(statuses(results, failing), _all(results))
-    files = total["files"]
-    noun = "file" if files == 1 else "files"
-    skipped = sum(1 for r in results if not r.checked and not r.findings)
-    skip = f" ({skipped} not Akoma Ntoso, skipped)" if skipped else ""
-    if not total["findings"]:
-        return f"All {files} {noun} valid{skip}."
-    parts = [
-        f"{total[key]} {name if total[key] != 1 else one}"
-        for key, name, one in (
-            ("errors", "errors", "error"),
-            ("warnings", "warnings", "warning"),
-            ("info", "info", "info"),
-        )
-        if total[key]
-    ]
-    failed = total["failed"]
-    with_findings = sum(1 for r in results if r.findings)
-    verdict = f"{failed} of {files} {noun} failed" if failed else f"no {noun} failed"
-    found = "finding" if total["findings"] == 1 else "findings"
-    return (
-        f"Found {total['findings']} {found} ({', '.join(parts)}) in {with_findings} of "
-        f"{files} {noun}{skip}; {verdict}."
-    )
+    tally = Tally()
+    for result in results:
+        tally.add(result, failing)
+    return tally.line()
+
+
+def text_lines(result: FileResult) -> str:
+    """One file's findings as ``text`` prints them."""
+    return "".join(finding.format() + "\n" for finding in result.findings)
 
 
 def text(results: Sequence[FileResult], failing: Severity) -> str:
     """``path:line:col: severity: CODE message``, one per line, then the summary."""
-    lines = [finding.format() for finding in _all(results)]
-    lines.append(summary(results, failing))
-    return "\n".join(lines) + "\n"
+    return "".join(map(text_lines, results)) + summary(results, failing) + "\n"
 
 
 def as_json(results: Sequence[FileResult], failing: Severity) -> str:
@@ -87,10 +119,10 @@ def _github_property(value: str) -> str:
     return _github_data(value).replace(":", "%3A").replace(",", "%2C")
 
 
-def github(results: Sequence[FileResult], failing: Severity) -> str:
-    """``::error file=…,line=…,col=…,title=…::message``: annotations on the pull request."""
+def github_lines(result: FileResult) -> str:
+    """``::error file=…,line=…,col=…,title=…::message`` for each of one file's findings."""
     lines = []
-    for finding in _all(results):
+    for finding in result.findings:
         properties = [f"file={_github_property(finding.path or '')}"]
         if finding.line is not None:
             properties.append(f"line={finding.line}")
@@ -98,9 +130,17 @@ def github(results: Sequence[FileResult], failing: Severity) -> str:
                 properties.append(f"col={finding.column}")
         properties.append(f"title={_github_property(finding.code)}")
         level = _GITHUB_LEVEL[finding.severity]
-        lines.append(f"::{level} {','.join(properties)}::{_github_data(finding.message)}")
-    lines.append(summary(results, failing))
-    return "\n".join(lines) + "\n"
+        lines.append(f"::{level} {','.join(properties)}::{_github_data(finding.message)}\n")
+    return "".join(lines)
+
+
+def github(results: Sequence[FileResult], failing: Severity) -> str:
+    """Annotations on the pull request (``github_lines``), then the summary."""
+    return "".join(map(github_lines, results)) + summary(results, failing) + "\n"
+
+
+STREAMED: dict[str, Callable[[FileResult], str]] = {"text": text_lines, "github": github_lines}
+"""The formats written file by file as the results come (the others are one document)."""
 
 
 # --- JUnit XML ------------------------------------------------------------------------------------
