@@ -187,9 +187,9 @@ MIN_SECONDS = 2.0  # below this no input is slow: the schema alone is 0.1 s
 _WORD = re.compile(r"[^\W_]{2,}")  # not the rules of underscores before the notes
 
 KNOWN_FAILURES: dict[str, str] = {
-    "slow:long-line": "notes._candidates and notes._classify split the text of a block once "
-    "per candidate marker (quadratic in one long paragraph: tools/fuzz.py seed 15 input 13607, "
-    "4.7 MB, 143 s); notes.py is the lead engineer's",
+    "slow:long-line": "markers.marker_candidates and markers._classify split the text of a "
+    "block once per candidate marker (quadratic in one long paragraph: tools/fuzz.py seed 15 "
+    "input 13607, 4.7 MB, 143 s)",
     # kind of problem -> why it is not fixed here (the recognition modules are the lead's)
     "slow:number-flood": "blocks._next_content copies the rest of the lines per line "
     "(quadratic); the lead engineer is changing blocks.py",

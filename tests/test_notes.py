@@ -6,7 +6,8 @@ import pytest
 
 from akn.converter.blocks import Block, Kind
 from akn.converter.footnotes import Note
-from akn.converter.marks.notes import _candidates, place_notes
+from akn.converter.marks.markers import marker_candidates as _candidates
+from akn.converter.marks.notes import place_notes
 from akn.converter.source import Line
 
 

@@ -1,0 +1,290 @@
+"""Where a footnote's marker may stand in a text, and how sure that is.
+
+The candidates for note k in a block: glued to a word ("activities3"), to a year ("19671" is
+1967 and note 1), after punctuation ("session, 1"), in brackets, or alone between words when
+the word before does not count things ("paragraph 2") — each classified strong or weak; and,
+as a last resort, glued to a number, a code or a counted word. ``notes.py`` chooses among
+them with the order of the notes; ``repeats.py`` finds later references to a placed note.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from akn.converter.blocks import Block, Kind
+from akn.mapping import Mapping
+from akn.mapping.sections import Script
+
+SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+_DIGIT_RUN = re.compile(r"[0-9⁰¹²³⁴⁵⁶⁷⁸⁹]+")
+SUPERSCRIPT = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]")
+# How far around a candidate marker the words that decide it are looked for: a window, so that
+# a block of any length costs the same per candidate (no copy of all the text before it).
+WINDOW = 240
+
+
+def window_before(text: str, start: int) -> str:
+    return text[max(0, start - WINDOW) : start]
+
+
+DIGITS = re.compile(r"\d+")  # any script's digits: a marker is written as its text writes numbers
+SEARCHED = {
+    Kind.TITLE,
+    Kind.RECITAL,
+    Kind.PARAGRAPH,
+    Kind.POINT,
+    Kind.WRAP_UP,
+    Kind.HEADING,
+    Kind.TEXT,
+    Kind.MASTHEAD,
+    Kind.FORMULA,
+    Kind.CELL,
+}
+# Masthead lines written with their inline content (a sponsor's "*" marker can stand there).
+MASTHEAD_WITH_NOTES = {"draft", "committee"}
+
+
+@dataclass
+class Placement:
+    """Note ``note`` (index into the note list) stands at ``offset`` of block ``block``."""
+
+    block: int
+    offset: int
+    note: int
+    repeat: bool = False
+
+
+@dataclass
+class Candidate:
+    start: int  # where the marker's characters start
+    end: int  # where they end
+    insert: int  # where the note goes once they are removed
+    strong: bool  # glued to a word or punctuation, or a year-glued number
+
+
+def marker_candidates(text: str, marker: str, mapping: Mapping, repeat: bool) -> list[Candidate]:
+    opening, closing = mapping.notes.brackets
+    if opening or closing:
+        return _bracketed(text, f"{opening}{marker}{closing}")
+    if marker not in text and not (
+        SUPERSCRIPT.search(text) and marker in text.translate(SUPERSCRIPT_DIGITS)
+    ):
+        return []
+    if not marker.isdigit():
+        return [
+            Candidate(m.start(), m.end(), m.start(), True)
+            for m in re.finditer(
+                rf"(?<=[\w.,;){re.escape(mapping.typography.closing_marks)}]){re.escape(marker)}(?!\*)",
+                text,
+            )
+        ]
+    found: list[Candidate] = []
+    for run in _DIGIT_RUN.finditer(text):
+        digits = run.group(0)
+        plain = digits.translate(SUPERSCRIPT_DIGITS)
+        if not plain.endswith(marker):
+            continue
+        if digits != plain:  # superscript digits are markers for certain, even after a year
+            raised = len(digits) - len(digits.rstrip("⁰¹²³⁴⁵⁶⁷⁸⁹"))
+            if raised and digits[-raised:].translate(SUPERSCRIPT_DIGITS) == marker:
+                start = run.end() - raised
+                found.append(Candidate(start, run.end(), start, True))
+            continue
+        if len(plain) > len(marker):
+            year = plain[: -len(marker)]
+            if (
+                len(year) == 4
+                and 1900 <= int(year) <= 2099
+                and (
+                    not _inside_code(text, run.start(), mapping.script)
+                    or _after_year_range(text, run.start())
+                )
+            ):
+                start = run.end() - len(marker)
+                found.append(Candidate(start, run.end(), start, True))
+            continue
+        candidate = _classify(text, run.start(), run.end(), mapping, repeat)
+        if candidate is not None:
+            found.append(candidate)
+    return found
+
+
+_THOUSANDS = re.compile(r" ?\d{3}(?!\d)")
+
+
+def _after_year_range(text: str, start: int) -> bool:
+    """ "2022-203112": the second year of a range, then a marker."""
+    return bool(re.search(r"(?:^|\s)\d{4}[-–]$", window_before(text, start)))
+
+
+def _bracketed(text: str, written: str) -> list[Candidate]:
+    """Markers written between brackets ("(1)" in Arabic): glued to what precedes them."""
+    found = []
+    start = text.find(written)
+    while start >= 0:
+        end = start + len(written)
+        before = text[start - 1] if start else ""
+        window = window_before(text, start)
+        token = window.rsplit(None, 1)[-1] if window.strip() else ""
+        if token.isascii() and any(c.isdigit() for c in token) and any(c.isalpha() for c in token):
+            pass  # "SSA2(5)": a code with its own brackets, not a marker
+        elif before and not before.isspace():
+            found.append(Candidate(start, end, start, True))
+        elif before and text[start - 2 : start - 1].strip():
+            found.append(Candidate(start, end, start - 1, False))
+        start = text.find(written, end)
+    return found
+
+
+def _token_before(text: str, start: int, script: Script) -> str:
+    """The word that ends at ``start``: back to a space, or to a CJK character (a language
+    written without spaces has no words to go back to)."""
+    begin = start
+    while begin > 0 and not text[begin - 1].isspace() and not script.is_wide(text[begin - 1]):
+        begin -= 1
+    return text[begin:start]
+
+
+def _inside_code(text: str, start: int, script: Script) -> bool:
+    """Digits that are part of a symbol or code: A/RES/70/1, COVID-19, 1/CP.21, UNISPACE+50."""
+    token = _token_before(text, start, script)
+    return any(ch in token for ch in "/+=#") or token.endswith(("-", ".", "\u2011"))
+
+
+def _classify(text: str, start: int, end: int, mapping: Mapping, repeat: bool) -> Candidate | None:
+    following = text[end : end + 1]
+    cjk_after = mapping.script.is_ideograph(following) and not mapping.typography.spaced
+    if following and ((following.isalnum() and not cjk_after) or following in "/%°"):
+        return None
+    if not mapping.typography.spaced and (
+        _counted_before(text, start, mapping)
+        or any(text.startswith(word, end) for word in mapping.markers.quantity_words)
+        or _THOUSANDS.match(text, end)  # "6 500亿": thousands apart
+    ):
+        return None  # "目标4", "2020年4月2日": a number counted, or a quantity
+    if following in (",", ".") and text[end + 1 : end + 2].isdigit():
+        return None  # 1,000 or 1.5
+    before = text[start - 1] if start else ""
+    if not before:
+        return None
+    if before.isalpha():
+        if _inside_code(text, start, mapping.script) or _all_caps_code(text, start, mapping.script):
+            return None
+        return Candidate(start, end, start, True)
+    if before in ",;:).，、》）；：。،؛" or before in mapping.typography.closing_marks:
+        prior = text[start - 2] if start >= 2 else ""
+        if before == mapping.typography.decimal_separator and prior.isdigit():
+            return None
+        if before == "." and (prior.isdigit() or _inside_code(text, start - 1, mapping.script)):
+            return None
+        if repeat and prior.isdigit():
+            return None
+        if before in "、和" and prior.isdigit():
+            return None  # "第1、2和3段": a list of numbers
+        return Candidate(start, end, start, True)
+    if before.isspace():
+        words_before = window_before(text, start).split()
+        if not words_before:
+            return None
+        previous = words_before[-1]
+        if _counts(previous, mapping) or (repeat and previous[-1:].isdigit()):
+            return None
+        following_words = text[end : end + WINDOW].split(None, 3)
+        nxt = following_words[0] if following_words else ""
+        bare = nxt.rstrip(",.;:").casefold()
+        if bare in mapping.dates.months or nxt.rstrip(",.;:") in mapping.markers.quantity_words:
+            return None
+        if mapping.dates.pattern.match(text, start):
+            return None  # "4 de febrero de 2021": the day of a date the language writes
+        if any(any(ch.isdigit() for ch in word) for word in following_words[:3]):
+            return None  # "1 out of 11", "3 and 4 December": a quantity or a range
+        if nxt[:1].isupper() and not previous.endswith((",", ";")):
+            return None
+        if repeat and not (previous.endswith(",") or nxt[:1].islower() or not nxt):
+            return None
+        return Candidate(start, end, start - 1, False)
+    return None
+
+
+def _counted_before(text: str, start: int, mapping: Mapping) -> bool:
+    """In a language written without spaces: does a counting word end just before ``start``?"""
+    before = text[max(0, start - 8) : start]
+    return any(before.endswith(word) for word in mapping.markers.counting_words)
+
+
+def _counts(word: str, mapping: Mapping) -> bool:
+    """Is ``word`` one after which a number counts something ("paragraph 2", "l’article 4")?"""
+    counting = mapping.markers.counting_words
+    if word in counting:
+        return True
+    lowered = word.casefold()
+    for elision in mapping.words.elisions:
+        if lowered.startswith(elision) and word[len(elision) :] in counting:
+            return True
+    return False
+
+
+def number_glued_markers(text: str, marker: str) -> list[Candidate]:
+    """Last resort: a marker glued to a number that is not a year ("Agenda 216" is 21 + 6)."""
+    found = []
+    for run in re.finditer(r"(?<![\d/.,\-])\d+(?![\d/])", text):
+        digits = run.group(0)
+        if len(digits) > len(marker) and digits.endswith(marker) and digits[0] != "0":
+            following = text[run.end() : run.end() + 1]
+            if not following or following in " ,;:.)":
+                start = run.end() - len(marker)
+                found.append(Candidate(start, run.end(), start, False))
+    return found
+
+
+def code_glued_markers(text: str, marker: str) -> list[Candidate]:
+    """Last resort: the marker glued to a symbol, a code or a number that ends like one
+    ("HIV/AIDS7", "resolution 59/3009", "1/CP.2731", "Protocol I4"). Only looked for where
+    the order of the notes leaves no other place for it."""
+    found = []
+    for run in re.finditer(rf"(?<=[\w.)]){re.escape(marker)}(?!\d)", text):
+        following = text[run.end() : run.end() + 1]
+        if following.isalpha() or following in "/%°":
+            continue
+        found.append(Candidate(run.start(), run.end(), run.start(), False))
+    return found
+
+
+def counted_markers(text: str, marker: str, mapping: Mapping) -> list[Candidate]:
+    """Last resort: the marker's number where a word before it made it look counted ("条约9
+    缔约国": "约" counts in "约6亿", here it ends "treaty"). Units after it still rule it out."""
+    found = []
+    for run in re.finditer(rf"(?<![\d/.,\-]){re.escape(marker)}(?![\d/%°])", text):
+        following = text[run.end() : run.end() + 1]
+        if following.isalpha() and not mapping.script.is_wide(following):
+            continue
+        if any(text.startswith(word, run.end()) for word in mapping.markers.quantity_words):
+            continue
+        if _THOUSANDS.match(text, run.end()) or _inside_code(text, run.start(), mapping.script):
+            continue
+        before = text[run.start() - 1 : run.start()]
+        if before.isalpha() and not mapping.typography.spaced:
+            found.append(Candidate(run.start(), run.end(), run.start(), False))
+    return found
+
+
+def _all_caps_code(text: str, start: int, script: Script) -> bool:
+    """Letters and digits of an acronym-like code: "G77", "CP21", "H5N1"."""
+    token = _token_before(text, start, script)
+    letters = [ch for ch in token if ch.isalpha()]
+    return (
+        bool(letters)
+        and len(letters) <= 3
+        and all(ch.isupper() for ch in letters)
+        and (token.isalnum())
+    )
+
+
+def remove_marker(block: Block, candidate: Candidate) -> int:
+    """Cut the marker's characters out of the block text; return how many were cut."""
+    cut_from = min(candidate.insert, candidate.start)
+    removed = candidate.end - cut_from
+    block.text = block.text[:cut_from] + block.text[candidate.end :]
+    block.starts = [s - removed if s > cut_from else s for s in block.starts]
+    return removed

@@ -1,0 +1,156 @@
+"""A number that repeats an earlier note's marker later in the text: another reference to
+that note (a ``noteRef``), where the words around it echo the words around the first one.
+
+One pass over the blocks after each placed note, with a window of text around each candidate,
+so that the time grows with the text, not with its notes times its blocks.
+"""
+
+from __future__ import annotations
+
+from akn.converter.blocks import Block, Kind
+from akn.converter.footnotes import Note
+from akn.converter.marks.markers import (
+    DIGITS,
+    SUPERSCRIPT,
+    SUPERSCRIPT_DIGITS,
+    Candidate,
+    Placement,
+    marker_candidates,
+    remove_marker,
+    window_before,
+)
+from akn.converter.normalise import line_at
+from akn.diagnostics import Diagnostic, Severity
+from akn.mapping import Mapping
+
+
+def find_repeats(
+    blocks: list[Block],
+    searchable: list[int],
+    notes: list[Note],
+    placements: list[Placement],
+    mapping: Mapping,
+    diagnostics: list[Diagnostic],
+) -> list[Placement]:
+    """Later markers with the number of a note already placed: references back to it.
+
+    One pass over the blocks in order: in each, only the numbers of placed notes that end a
+    number there are looked for, and a repeat belongs to the last note of that number placed
+    before it. So the time grows with the text, not with its notes times its blocks."""
+    origins: dict[str, list[Placement]] = {}  # marker -> its notes' placements, in order
+    by_block: dict[int, list[Placement]] = {}
+    for placement in sorted(placements, key=lambda p: (p.block, p.offset)):
+        marker = notes[placement.note].marker
+        if marker.isdigit():
+            origins.setdefault(marker, []).append(placement)
+        by_block.setdefault(placement.block, []).append(placement)
+    found: list[Placement] = []
+    words_of: dict[int, set[str]] = {}  # by note: what it stood after
+    for block_index in searchable:
+        block = blocks[block_index]
+        if block.kind is Kind.MASTHEAD or not origins:
+            continue
+        taken: list[tuple[Candidate, Placement]] = []
+        for marker in _number_ends(block.text) & origins.keys():
+            for candidate in marker_candidates(block.text, marker, mapping, repeat=True):
+                origin = _origin_before(origins[marker], block_index, candidate.start)
+                if origin is None:
+                    continue
+                weak = not candidate.strong and not _comma_before(block.text, candidate.start)
+                echo = _origin_words(blocks, origin, words_of, mapping.typography.spaced)
+                if weak and not (
+                    block.text[candidate.end :].lstrip()[:1].islower()
+                    and _echoes(block.text, candidate.start, echo, mapping.typography.spaced)
+                ):
+                    continue  # "level 3 activation": a number between words counts things
+                if (
+                    not mapping.typography.spaced
+                    and not _ends_clause(block.text, candidate.end)
+                    and not _echoes(block.text, candidate.start, echo, mapping.typography.spaced)
+                ):
+                    continue  # "目标1和2加以": without spaces, a digit in a sentence counts
+                taken.append((candidate, origin))
+        for candidate, origin in _without_overlaps(taken):
+            removed = remove_marker(block, candidate)
+            for placement in by_block.get(block_index, ()):
+                if placement.offset > candidate.start:
+                    placement.offset -= removed
+            repeat = Placement(block_index, candidate.insert, origin.note, repeat=True)
+            found.append(repeat)
+            by_block.setdefault(block_index, []).append(repeat)
+            marker = notes[origin.note].marker
+            diagnostics.append(
+                Diagnostic(
+                    "N405",
+                    Severity.INFO,
+                    f"number {marker} after the note of that number read as another "
+                    f"reference to footnote {marker}",
+                    line=line_at(block, candidate.insert).number,
+                )
+            )
+    return found
+
+
+def _origin_before(origins: list[Placement], block: int, offset: int) -> Placement | None:
+    """The last of a marker's notes placed before ``offset`` of ``block``."""
+    before = [p for p in origins if (p.block, p.offset) < (block, offset)]
+    return before[-1] if before else None
+
+
+def _origin_words(
+    blocks: list[Block], origin: Placement, cache: dict[int, set[str]], spaced: bool
+) -> set[str]:
+    """What the note placed at ``origin`` stood after (by note, worked out once)."""
+    if origin.note not in cache:
+        text = blocks[origin.block].text
+        cache[origin.note] = _words(window_before(text, origin.offset), spaced=spaced)
+    return cache[origin.note]
+
+
+def _ends_clause(text: str, end: int) -> bool:
+    """Does punctuation (or the end of the text) follow a marker's digits?"""
+    following = text[end : end + 1]
+    return not following or following in ",;:.)，。；：、）》」』"
+
+
+def _without_overlaps(
+    taken: list[tuple[Candidate, Placement]],
+) -> list[tuple[Candidate, Placement]]:
+    """The repeats found in one block, last first (cutting one leaves the offsets before it
+    as they are); of two that overlap ("2021": note 1 and note 21), the earlier note's."""
+    kept: list[tuple[Candidate, Placement]] = []
+    for candidate, origin in sorted(taken, key=lambda item: item[1].note):
+        if all(candidate.end <= k.start or k.end <= candidate.start for k, _ in kept):
+            kept.append((candidate, origin))
+    return sorted(kept, key=lambda item: item[0].start, reverse=True)
+
+
+def _number_ends(text: str) -> set[str]:
+    """The endings of up to four digits of the numbers in ``text`` ("2021": "1", "21", "021",
+    "2021"): the note numbers a marker in it can have."""
+    plain = text.translate(SUPERSCRIPT_DIGITS) if SUPERSCRIPT.search(text) else text
+    return {run[-size:] for run in DIGITS.findall(plain) for size in range(1, 5)}
+
+
+def _words(text: str, count: int = 4, spaced: bool = True) -> set[str]:
+    """The last ``count`` words of ``text`` that are long enough to say what it is about; in
+    a script written without spaces, every three characters in a row of its last ten."""
+    if not spaced:
+        tail = text.rstrip()[-10:]
+        return {tail[i : i + 3] for i in range(len(tail) - 2)}
+    words = (word.strip(",.;:()“”\"'’").casefold() for word in text.split()[-count:])
+    return {word for word in words if len(word) >= 4}
+
+
+def _echoes(text: str, start: int, origin_words: set[str], spaced: bool = True) -> bool:
+    """Do the words before a spaced number name what the note of that number stood after
+    ("…Sustainable Development, 2" … "Sustainable Development Goals 2 for")? Then it is the
+    note again; otherwise ("the level 3 activation") it is a number of the text. Without
+    spaces: do the three characters before it stand just before the note ("议程》2")?"""
+    if not spaced:
+        return window_before(text, start).rstrip()[-3:] in origin_words
+    return bool(_words(window_before(text, start), 3) & origin_words)
+
+
+def _comma_before(text: str, start: int) -> bool:
+    return window_before(text, start).rstrip().endswith(",")
