@@ -4,13 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from akn.converter.words import (
-    fix_spacing,
-    join_lines,
-    make_lexicon,
-    rejoin_split_words,
-    restore_number_hyphens,
-)
+from akn.converter.spacing import fix_spacing, join_lines, restore_number_hyphens
+from akn.converter.words import make_lexicon, rejoin_split_words
 from akn.mapping import load_mapping
 
 SEED_SPLITS = [

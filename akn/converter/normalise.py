@@ -13,15 +13,8 @@ import bisect
 from akn.converter.blocks import Block, Kind
 from akn.converter.footnotes import merge_superscripts
 from akn.converter.source import Line
-from akn.converter.words import (
-    Lexicon,
-    fix_spacing,
-    join_lines,
-    rejoin_split_words,
-    restore_compound_hyphens,
-    restore_number_hyphens,
-    tidy_line,
-)
+from akn.converter.spacing import fix_spacing, join_lines, restore_number_hyphens, tidy_line
+from akn.converter.words import Lexicon, rejoin_split_words, restore_compound_hyphens
 from akn.diagnostics import Diagnostic, Severity
 from akn.mapping import Mapping
 

@@ -1,0 +1,229 @@
+"""Spacing and typography: what extraction does to the spaces of a line, undone, and the
+language's own typography applied.
+
+Spaces before punctuation ("Sud-Est ,"), around apostrophes ("l ’Asie"), the non-breaking
+spaces French puts before ";:!?", the hyphen of compound numbers extraction glued
+("twentyfirst", L211), and how wrapped lines join into one text (a line-end hyphen, Chinese
+lines that join without a space). Rules only: no word list is needed here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import cache
+
+from akn.mapping import Mapping
+
+_LETTERS = r"[^\W\d_]"
+
+
+# A spacing rule: the substrings that must be present for it to apply, its pattern, its
+# replacement. Checking the substrings first skips most rules on most lines.
+Rule = tuple[tuple[str, ...], re.Pattern[str], "str | Callable[[re.Match[str]], str]"]
+
+
+@cache
+def _spacing_rules(
+    elisions: tuple[str, ...],
+    nbsp_before: tuple[str, ...],
+    nbsp_after: tuple[str, ...],
+    conjunctions: tuple[str, ...],
+) -> list[Rule]:
+    def hyphen(match: re.Match[str]) -> str:
+        word = match.group(1)
+        return match.group(0) if word.casefold() in conjunctions else word + "-"
+
+    rules: list[Rule] = [
+        # A hyphen cut loose from its word: "COVID -19", "4 -15 septembre"; but a suspended
+        # hyphen stays apart: "country-owned and -driven".
+        ((" -",), re.compile(r"(?<!\S)(\S*[\w)]) -(?=[\w(])"), hyphen),
+        # No space before a comma, full stop or closing bracket; none after an opening one.
+        ((" ,", " .", " )", " ]"), re.compile(r"(?<=\S) +(?=[,.)\]](?!\.\.))"), ""),
+        (("( ", "[ "), re.compile(r"(?<=[(\[]) +"), ""),
+        # Quotation marks hug what they quote: “ Declaration … Countries ”.
+        ((" ”",), re.compile(r"(?<=\S) +(?=”(?:[\s,.;:)]|$))"), ""),
+        (("“ ",), re.compile(r"(?:(?<=^)|(?<=[\s(]))“ +"), "“"),
+        # "l ’Asie": the apostrophe belongs to the word before it.
+        ((" ’",), re.compile(rf"(?<={_LETTERS}) ’(?={_LETTERS})"), "’"),
+    ]
+    elision = _elision_rule(elisions)
+    if elision is not None:
+        rules.append((("’ ", "' "), elision, r"\1"))
+    for char in nbsp_before:
+        follow = "" if char == "»" else r"(?=\s|$|[)\]”»])"
+        pattern = re.compile(rf"(?<=\S)[ \u00a0\u202f]*{re.escape(char)}{follow}")
+        rules.append(((char,), pattern, "\u00a0" + char))
+    for char in nbsp_after:
+        pattern = re.compile(rf"{re.escape(char)}[ \u00a0\u202f]*(?=\S)")
+        rules.append(((char,), pattern, char + "\u00a0"))
+    if not nbsp_before:
+        rules.append(((" ;", " :", " !", " ?"), re.compile(r"(?<=\S) +(?=[;:!?](?:\s|$))"), ""))
+    return rules
+
+
+_APOSTROPHE = re.compile(rf"(?<={_LETTERS}) ’(?={_LETTERS})")
+
+
+def tidy_line(text: str, mapping: Mapping) -> str:
+    """What split-word repair needs first: single spaces, apostrophes back on their words."""
+    text = " ".join(text.split())
+    if " ’" in text:
+        text = _APOSTROPHE.sub("’", text)
+    elision = _elision_rule(mapping.words.elisions)
+    if elision is not None and ("’ " in text or "' " in text):
+        text = elision.sub(r"\1", text)
+    return text
+
+
+def restore_number_hyphens(text: str, mapping: Mapping) -> tuple[str, list[tuple[str, str]]]:
+    """Put back the hyphen of a compound number word that PDF extraction glued when it
+    joined a line-end hyphen ("twenty-" / "first" gives "twentyfirst"): ``(text, fixes)``.
+    Only where the language writes such compounds with a hyphen (typography.number_joiner)."""
+    pattern = _glued_numbers(mapping)
+    if pattern is None:
+        return text, []
+    joiner = mapping.typography.number_joiner
+    fixes: list[tuple[str, str]] = []
+
+    def fix(match: re.Match[str]) -> str:
+        word = f"{match['tens']}{joiner}{match['unit']}"
+        fixes.append((match[0], word))
+        return word
+
+    return pattern.sub(fix, text), fixes
+
+
+def glued_forms(mapping: Mapping) -> frozenset[str]:
+    """Every glued compound number of the language ("twentyfirst"), case-folded: a set to
+    check a document's words against before scanning its lines."""
+    if "glued_forms" not in mapping.caches:
+        tens, units = _number_parts(mapping)
+        mapping.caches["glued_forms"] = frozenset(
+            f"{ten}{unit}".casefold() for ten in tens for unit in units
+        )
+    return mapping.caches["glued_forms"]
+
+
+def _number_parts(mapping: Mapping) -> tuple[list[str], list[str]]:
+    """Tens and units of the ordinals table, where the language hyphenates compounds."""
+    if not mapping.typography.number_joiner:
+        return [], []
+    ordinals = mapping.ordinals
+    tens = [w for w, n in ordinals.items() if n >= 20 and n % 10 == 0 and n < 100]
+    units = [w for w, n in ordinals.items() if 1 <= n <= 19]
+    return tens, units
+
+
+def _glued_numbers(mapping: Mapping) -> re.Pattern[str] | None:
+    """Tens and unit words of the ordinals table written as one word ("seventyfourth")."""
+    if "glued_numbers" not in mapping.caches:
+        pattern = None
+        tens, units = _number_parts(mapping)
+        if tens and units:
+            pattern = re.compile(
+                rf"(?<!\w)(?i:(?P<tens>{_longest_first(tens)})"
+                rf"(?P<unit>{_longest_first(units)}))(?!\w)"
+            )
+        mapping.caches["glued_numbers"] = pattern
+    return mapping.caches["glued_numbers"]
+
+
+def _longest_first(words: list[str]) -> str:
+    """Alternatives for a regular expression, the longest first (so "sixteenth" beats "six")."""
+    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+
+
+@cache
+def _elision_rule(elisions: tuple[str, ...]) -> re.Pattern[str] | None:
+    """ "l’ Association": an elided article belongs to the word after it."""
+    if not elisions:
+        return None
+    alternatives = "|".join(re.escape(e) for e in sorted(elisions, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)((?i:{alternatives})) +(?={_LETTERS})")
+
+
+def _rule_keys(mapping: Mapping) -> tuple[tuple[str, ...], ...]:
+    return (
+        mapping.words.elisions,
+        mapping.typography.nbsp_before,
+        mapping.typography.nbsp_after,
+        tuple(w.casefold() for w in mapping.words.conjunctions),
+    )
+
+
+def fix_spacing(text: str, mapping: Mapping) -> str:
+    """Collapse runs of spaces and put spaces where the language's typography wants them."""
+    text = " ".join(text.split())
+    for triggers, pattern, replacement in _spacing_rules(*_rule_keys(mapping)):
+        if any(trigger in text for trigger in triggers):
+            text = pattern.sub(replacement, text)
+    for rule in mapping.typography.replacements:
+        text = rule.pattern.sub(rule.replacement, text)
+    return text
+
+
+def join_lines(
+    texts: list[str],
+    joiner: str = " ",
+    conjunctions: frozenset[str] = frozenset(),
+    spaced_hyphen_is_dash: bool = False,
+) -> tuple[str, list[int]]:
+    """Join wrapped lines into one text; return it and the offset where each line starts.
+
+    A line ending with a hyphen ("Sud -" / "Est", "action-" / "oriented") is a compound cut at
+    the line end: the parts are joined without a space and the hyphen kept. A superscript glued
+    to a line end is followed by a space as any word would be. With an empty ``joiner``
+    (Chinese), Latin letters and digits on both sides of a break still get their space.
+    """
+    out = ""
+    starts: list[int] = []
+    for text in texts:
+        piece = text.strip()
+        if not piece:
+            starts.append(len(out))
+            continue
+        if not out:
+            starts.append(0)
+            out = piece
+            continue
+        stripped = out.rstrip()
+        suspended = (
+            piece.split(" ", 1)[0].casefold() in conjunctions
+        )  # "science- and evidence-based"
+        dash = spaced_hyphen_is_dash and stripped.endswith(" -")
+        if (
+            stripped.endswith("-")
+            and not stripped.endswith("--")
+            and piece[:1].isalnum()
+            and not suspended
+            and not dash
+        ):
+            out = stripped[:-1].rstrip() + "-"
+            starts.append(len(out))
+            out += piece
+        elif piece[0] in ",.;:)" and not piece.startswith("..."):
+            starts.append(len(stripped))
+            out = stripped + piece
+        else:
+            # Chinese lines join without a space, but the typesetter never breaks inside a
+            # Latin run: a break between Latin letters or digits stood for a space.
+            glue = joiner or (" " if _latin_break(stripped[-1], piece[0]) else "")
+            starts.append(len(stripped) + len(glue))
+            out = stripped + glue + piece
+    return out, starts
+
+
+def _latin_break(before: str, after: str) -> bool:
+    """ "A/78/6" | "(Sect. 4)", "4" | "500万", "Tomé" | "e Príncipe": letters or digits of a
+    spaced script (Latin, Cyrillic, Greek… with their accents) on both sides of a break."""
+    return (_spaced_letter(before) or before in ".)") and (_spaced_letter(after) or after == "(")
+
+
+# Below this code point are the scripts that part words with spaces; from it on, CJK radicals,
+# kana, ideographs, Hangul and full-width forms, which do not.
+_FIRST_UNSPACED = 0x2E80
+
+
+def _spaced_letter(character: str) -> bool:
+    return character.isalnum() and ord(character) < _FIRST_UNSPACED
