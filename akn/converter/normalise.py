@@ -182,14 +182,3 @@ def _opening_phrase(text: str, mapping: Mapping) -> str | None:
         if match and match.start() <= window:
             return match.group(0)
     return None
-
-
-def line_at(block: Block, offset: int) -> Line:
-    """The input line that holds ``offset`` of ``block.text`` (approximately, after cleaning)."""
-    chosen = block.lines[0]
-    for start, line in zip(block.starts, block.lines, strict=False):
-        if start <= offset:
-            chosen = line
-        else:
-            break
-    return chosen

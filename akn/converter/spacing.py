@@ -102,7 +102,8 @@ def glued_forms(mapping: Mapping) -> frozenset[str]:
         mapping.caches["glued_forms"] = frozenset(
             f"{ten}{unit}".casefold() for ten in tens for unit in units
         )
-    return mapping.caches["glued_forms"]
+    forms: frozenset[str] = mapping.caches["glued_forms"]
+    return forms
 
 
 def _number_parts(mapping: Mapping) -> tuple[list[str], list[str]]:
@@ -126,7 +127,8 @@ def _glued_numbers(mapping: Mapping) -> re.Pattern[str] | None:
                 rf"(?P<unit>{_longest_first(units)}))(?!\w)"
             )
         mapping.caches["glued_numbers"] = pattern
-    return mapping.caches["glued_numbers"]
+    glued: re.Pattern[str] | None = mapping.caches["glued_numbers"]
+    return glued
 
 
 def _longest_first(words: list[str]) -> str:

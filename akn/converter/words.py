@@ -236,7 +236,7 @@ _WORD_OR_COMPOUND = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
 def _shared_caches(mapping: Mapping) -> tuple[dict[str, bool], dict[str, _Token]]:
     """Word and token caches shared by the documents of one mapping (emptied when large)."""
-    caches = mapping.caches.setdefault("words", ({}, {}))
+    caches: tuple[dict[str, bool], dict[str, _Token]] = mapping.caches.setdefault("words", ({}, {}))
     if len(caches[1]) > 200_000:
         caches = mapping.caches["words"] = ({}, {})
     return caches

@@ -10,9 +10,11 @@ them with the order of the notes; ``repeats.py`` finds later references to a pla
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
-from akn.converter.blocks import Block, Kind
+from akn.converter.blocks import Kind
 from akn.mapping import Mapping
 from akn.mapping.sections import Script
 
@@ -43,6 +45,40 @@ SEARCHED = {
 }
 # Masthead lines written with their inline content (a sponsor's "*" marker can stand there).
 MASTHEAD_WITH_NOTES = {"draft", "committee"}
+
+
+class PlacedLine(Protocol):
+    """Where a line of a unit's text stands: its line number and its page."""
+
+    @property
+    def number(self) -> int: ...
+
+    @property
+    def page(self) -> int: ...
+
+
+class TextUnit(Protocol):
+    """What the note search reads of a unit of text (a recognised block or a tree node), and
+    changes: the text loses each marker found in it."""
+
+    kind: Kind
+    role: str | None
+    text: str
+    starts: list[int]
+
+    @property
+    def lines(self) -> Sequence[PlacedLine]: ...
+
+
+def line_at(unit: TextUnit, offset: int) -> PlacedLine:
+    """The input line that holds ``offset`` of ``unit.text`` (approximately, after cleaning)."""
+    chosen = unit.lines[0]
+    for start, line in zip(unit.starts, unit.lines, strict=False):
+        if start <= offset:
+            chosen = line
+        else:
+            break
+    return chosen
 
 
 @dataclass
@@ -281,7 +317,7 @@ def _all_caps_code(text: str, start: int, script: Script) -> bool:
     )
 
 
-def remove_marker(block: Block, candidate: Candidate) -> int:
+def remove_marker(block: TextUnit, candidate: Candidate) -> int:
     """Cut the marker's characters out of the block text; return how many were cut."""
     cut_from = min(candidate.insert, candidate.start)
     removed = candidate.end - cut_from

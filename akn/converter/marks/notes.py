@@ -19,7 +19,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from akn.converter.blocks import Block, Kind
+from akn.converter.blocks import Kind
 from akn.converter.footnotes import Note
 from akn.converter.marks.markers import (
     MASTHEAD_WITH_NOTES,
@@ -27,22 +27,23 @@ from akn.converter.marks.markers import (
     WINDOW,
     Candidate,
     Placement,
+    TextUnit,
     code_glued_markers,
     counted_markers,
+    line_at,
     marker_candidates,
     number_glued_markers,
     remove_marker,
     window_before,
 )
 from akn.converter.marks.repeats import find_repeats
-from akn.converter.normalise import line_at
 from akn.converter.tree import Node, NoteMark, SourceLine, Tree
 from akn.diagnostics import Diagnostic, Severity
 from akn.mapping import Mapping
 
 
 def place_notes(
-    blocks: list[Block], notes: list[Note], mapping: Mapping
+    blocks: Sequence[TextUnit], notes: list[Note], mapping: Mapping
 ) -> tuple[list[Placement], list[Diagnostic]]:
     """Find each note's marker in the blocks, then the later markers that repeat a note."""
     diagnostics: list[Diagnostic] = []
@@ -94,7 +95,7 @@ def place_notes(
 
 
 def _search(
-    blocks: list[Block],
+    blocks: Sequence[TextUnit],
     searchable: list[int],
     note: Note,
     mapping: Mapping,
@@ -127,7 +128,7 @@ def _search(
 
 
 def _search_glued_to_number(
-    blocks: list[Block],
+    blocks: Sequence[TextUnit],
     searchable: list[int],
     notes: list[Note],
     index: int,
@@ -210,7 +211,7 @@ def _glued_evidence(
 _TOKEN = re.compile(r"^[\w./\-]+")  # the token before a candidate, read backwards
 
 
-def number_counts(blocks: list[Block], searchable: list[int]) -> Counter[str]:
+def number_counts(blocks: Sequence[TextUnit], searchable: list[int]) -> Counter[str]:
     """How often each word, number or code ("2030", "59/300", "HIV/AIDS") stands in the
     blocks, markers still in them."""
     counts: Counter[str] = Counter()
@@ -247,8 +248,8 @@ def mark_notes(
         _Unit(Kind(node.recognised), node.role, node.source, node.text, list(node.starts))
         for node in nodes
     ]
-    placements, diagnostics = place_notes(units, list(notes), mapping)  # type: ignore[arg-type]
-    marks: dict[int, list[NoteMark]] = {}
+    placements, diagnostics = place_notes(units, list(notes), mapping)
+    marks: dict[int | None, list[NoteMark]] = {}  # by the unit's seq (units all have one)
     for placement in placements:
         seq = nodes[placement.block].seq
         marks.setdefault(seq, []).append(

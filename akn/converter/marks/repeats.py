@@ -7,7 +7,9 @@ so that the time grows with the text, not with its notes times its blocks.
 
 from __future__ import annotations
 
-from akn.converter.blocks import Block, Kind
+from collections.abc import Sequence
+
+from akn.converter.blocks import Kind
 from akn.converter.footnotes import Note
 from akn.converter.marks.markers import (
     DIGITS,
@@ -15,17 +17,18 @@ from akn.converter.marks.markers import (
     SUPERSCRIPT_DIGITS,
     Candidate,
     Placement,
+    TextUnit,
+    line_at,
     marker_candidates,
     remove_marker,
     window_before,
 )
-from akn.converter.normalise import line_at
 from akn.diagnostics import Diagnostic, Severity
 from akn.mapping import Mapping
 
 
 def find_repeats(
-    blocks: list[Block],
+    blocks: Sequence[TextUnit],
     searchable: list[int],
     notes: list[Note],
     placements: list[Placement],
@@ -98,7 +101,7 @@ def _origin_before(origins: list[Placement], block: int, offset: int) -> Placeme
 
 
 def _origin_words(
-    blocks: list[Block], origin: Placement, cache: dict[int, set[str]], spaced: bool
+    blocks: Sequence[TextUnit], origin: Placement, cache: dict[int, set[str]], spaced: bool
 ) -> set[str]:
     """What the note placed at ``origin`` stood after (by note, worked out once)."""
     if origin.note not in cache:
