@@ -54,7 +54,9 @@ def _ask(
     """The rule's answer for ``text`` after ``previous`` (a line's text), in a state made of
     ``blocks`` and ``progress`` (zone, next_paragraph…)."""
     progress.setdefault("zone", Zone.PREAMBLE)
-    state = ReaderState(Progress(**progress), decision_, list(blocks))
+    state = ReaderState(
+        Progress(**progress), decision_, list(blocks), blocks[-1] if blocks else None
+    )
     context = Context(mapping, Layout(regime))
     view = LineView(
         _line(text),
@@ -88,7 +90,7 @@ def test_wrapped_heading_needs_a_wrapped_text(en):
     title = _block(Kind.HEADING, "Measures to build the capacity of States to prevent and")
     args = (en, "combat terrorism", "Measures to build the capacity of States to prevent and")
     assert _ask(continuation.wrapped_heading, *args, blocks=[title]) is None  # one line each
-    state = ReaderState(Progress(Zone.OPERATIVE), False, [title])
+    state = ReaderState(Progress(Zone.OPERATIVE), False, [title], title)
     context = Context(en, Layout(Regime.DENSE, width=60))
     view = LineView(_line("combat terrorism"), title.lines[0], None, False, False, state, context)
     assert continuation.wrapped_heading(state, view, context).rule == "continuation.heading"

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from akn.converter.spacing import fix_spacing, join_lines, restore_number_hyphens
 from akn.converter.words import make_lexicon, rejoin_split_words
@@ -124,3 +126,11 @@ def test_a_compound_number_glued_by_extraction_gets_its_hyphen_back(language, gl
     text, fixes = restore_number_hyphens(glued, load_mapping(language))
     assert text == restored
     assert bool(fixes) == (glued != restored)
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab-éЖ1_ -²x\n’漢")), max_size=40))
+def test_hyphenated_words_are_the_compound_patterns_matches(text):
+    """The scan from the hyphens finds what the pattern finds (it is only faster)."""
+    from akn.converter.words import _COMPOUND, hyphenated_words
+
+    assert hyphenated_words(text) == _COMPOUND.findall(text)

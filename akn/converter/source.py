@@ -179,6 +179,18 @@ def split_lines(text: str) -> tuple[list[Line], list[Diagnostic]]:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines: list[Line] = []
     normalised = _Normalised.of(text)
+    if not (
+        normalised.needed
+        or SUP_OPEN in text
+        or SUP_CLOSE in text
+        or "\f" in text
+        or "\v" in text
+        or _NOT_XML.search(text)
+    ):  # most texts: nothing to repair on any line, looked up once for the whole text
+        lines = [Line(number, raw) for number, raw in enumerate(text.split("\n"), start=1)]
+        if lines and lines[-1].text == "" and text.endswith("\n"):
+            lines.pop()
+        return lines, diagnostics
     breaks, first_break = 0, 0
     for number, raw in enumerate(text.split("\n"), start=1):
         raw = _normalise(raw, number, normalised)

@@ -176,12 +176,46 @@ def _compounds(texts: list[str]) -> dict[str, str]:
     one of its hyphens missing ("Non-SelfGoverning", "NonSelf-Governing")."""
     found: dict[str, str] = {}
     hyphenated = "\n".join(text for text in texts if "-" in text)
-    for compound in dict.fromkeys(_COMPOUND.findall(hyphenated)):  # each once, in order
+    for compound in dict.fromkeys(hyphenated_words(hyphenated)):  # each once, in order
         parts = compound.split("-")
         for cut in range(1, len(parts)):
             glued = "-".join([*parts[: cut - 1], parts[cut - 1] + parts[cut], *parts[cut + 1 :]])
             found.setdefault(glued, compound)
     return found
+
+
+def _is_letter(character: str) -> bool:
+    """A character of ``[^\\W\\d_]``: a word character that is no digit and no underscore."""
+    return character.isalnum() and not character.isdecimal()
+
+
+def hyphenated_words(text: str) -> list[str]:
+    """The matches of ``_COMPOUND`` in ``text`` (letters joined by hyphens), found from the
+    hyphens: a text has far fewer hyphens than word starts, where the pattern would be
+    tried."""
+    found: list[str] = []
+    end = 0  # the end of the last compound: a hyphen before it is inside it
+    position = text.find("-")
+    while position != -1:
+        if position > end and _joins_letters(text, position):
+            start = position
+            while start and _is_letter(text[start - 1]):
+                start -= 1
+            stop = position
+            while stop < len(text) and text[stop] == "-" and _joins_letters(text, stop):
+                stop += 1
+                while stop < len(text) and _is_letter(text[stop]):
+                    stop += 1
+            found.append(text[start:stop])
+            end = stop
+        position = text.find("-", max(position + 1, end))
+    return found
+
+
+def _joins_letters(text: str, hyphen: int) -> bool:
+    return (
+        0 < hyphen < len(text) - 1 and _is_letter(text[hyphen - 1]) and _is_letter(text[hyphen + 1])
+    )
 
 
 _LETTER_RUN = re.compile(r"[^\W\d_]+")

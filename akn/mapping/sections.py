@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, fields
+from functools import cached_property
 from types import MappingProxyType
 from typing import Any, TypeVar
 
@@ -166,7 +167,7 @@ class Numbering:
     # Characters that only stretch a letter and are ignored in labels (the Arabic tatweel).
     label_fillers: str = value(str)
 
-    @property
+    @cached_property  # read for every point label: made once (a frozen dataclass allows it)
     def homoglyph_table(self) -> dict[int, int]:
         """``homoglyphs`` for ``str.translate``."""
         return str.maketrans("".join(self.homoglyphs), "".join(self.homoglyphs.values()))
@@ -241,7 +242,7 @@ class Typography:
     clause_ends: str = value(str)
     commas: str = value(str)
 
-    @property
+    @cached_property  # read for every line the recognition looks at: made once
     def terminal_marks(self) -> frozenset[str]:
         """Every mark that may end a line of a closed block: full stops, clause ends, commas."""
         return frozenset(self.full_stops + self.clause_ends + self.commas)

@@ -3,6 +3,8 @@ roman numerals, number words."""
 
 from __future__ import annotations
 
+from functools import cache
+
 from akn.mapping import Mapping
 from akn.mapping.sections import Numbering
 
@@ -69,15 +71,24 @@ def letter_index(label: str, numbering: Numbering) -> int | None:
     Cyrillic "а)" for "a)"), and characters that only stretch a label (``label_fillers``: the
     Arabic tatweel) are ignored.
     """
-    fillers = str.maketrans("", "", numbering.label_fillers + " ")
-    label = label.translate(fillers).translate(numbering.homoglyph_table)
-    letters = tuple(letter.translate(fillers) for letter in numbering.letters)
+    label = label.translate(_fillers(numbering.label_fillers)).translate(numbering.homoglyph_table)
+    letters = _letters(numbering.letters, numbering.label_fillers)
     if label in letters:
         return letters.index(label) + 1
     first = next((letter for letter in letters if label.startswith(letter)), None)
     if first and label == first * (len(label) // len(first)) and len(label) > len(first):
         return len(letters) * (len(label) // len(first) - 1) + letters.index(first) + 1
     return None
+
+
+@cache
+def _fillers(fillers: str) -> dict[int, None]:
+    return str.maketrans("", "", fillers + " ")
+
+
+@cache
+def _letters(letters: tuple[str, ...], fillers: str) -> tuple[str, ...]:
+    return tuple(letter.translate(_fillers(fillers)) for letter in letters)
 
 
 def is_number_label(text: str, numbering: Numbering) -> bool:

@@ -13,8 +13,8 @@ from akn.mapping.sections import Typography
 
 
 @cache
-def _closed_by_marker(terminal: str, closing_marks: str) -> re.Pattern[str]:
-    ends = re.escape(terminal + closing_marks)
+def _closed_by_marker(terminal: frozenset[str], closing_marks: str) -> re.Pattern[str]:
+    ends = re.escape("".join(sorted(terminal)) + closing_marks)
     return re.compile(rf"[{ends}]\s?(?:\d{{1,3}}|\(\d{{1,3}}\))$")
 
 
@@ -22,8 +22,7 @@ def closed_by_marker(typography: Typography) -> re.Pattern[str]:
     """A line that ends with punctuation (or a closing quotation mark) and a footnote number
     ("session,1", "activities, 1", "(1)") is closed too: the number is the marker of a note
     on the word before."""
-    terminal = "".join(sorted(typography.terminal_marks))
-    return _closed_by_marker(terminal, typography.closing_marks)
+    return _closed_by_marker(typography.terminal_marks, typography.closing_marks)
 
 
 def is_closed(text: str, typography: Typography) -> bool:

@@ -48,6 +48,7 @@ class BodyReader:
         blank_before = after_table = False
         previous: Line | None = None
         resume = 0  # the lines before this were rows of a table
+        state = ReaderState(self.progress, self.decision, self.blocks)
         for position, line in enumerate(lines):
             if position < resume:
                 continue
@@ -61,7 +62,8 @@ class BodyReader:
                 previous = None  # a table closes its paragraph, as the start of a text does
                 after_table = True
                 continue
-            state = ReaderState(self.progress, self.decision, self.blocks)
+            state.progress = self.progress
+            state.current = self.blocks[-1] if self.blocks else None
             view = LineView(
                 line, previous, following_of[position], blank_before, after_table, state, context
             )

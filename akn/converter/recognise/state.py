@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, Generic, TypeVar, overload
 
@@ -75,22 +75,20 @@ class Progress:
     section_preamble: bool = False  # recitals may follow a section heading
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class ReaderState:
-    """The reader as a rule sees it: its progress and the blocks read so far."""
+    """The reader as a rule sees it: its progress and the blocks read so far, ``current``
+    the last one. The driver updates it between lines; a rule only reads it (what it would
+    change, it says in its Match)."""
 
     progress: Progress
     decision: bool  # a decision: no preamble, nothing numbered
     blocks: list[Block]
+    current: Block | None = None  # the block being read (the last one opened)
 
     @property
     def zone(self) -> Zone:
         return self.progress.zone
-
-    @property
-    def current(self) -> Block | None:
-        """The block being read (the last one opened)."""
-        return self.blocks[-1] if self.blocks else None
 
     @property
     def in_preamble(self) -> bool:
@@ -167,25 +165,29 @@ class Context:
         return len(prev_text.strip()) + 1 + len(word) <= SHORT_LINE * width
 
 
-@dataclass
 class LineView:
-    """A line of the body and the evidence around it, measured once for every rule."""
+    """A line of the body and the evidence around it, measured once for every rule: its text
+    and the text before at once (every rule reads them), the rest on first use."""
 
-    line: Line
-    previous: Line | None  # the line before with text (None after a table or at the start)
-    following: Line | None  # the next line with text
-    blank_before: bool
-    after_table: bool
-    state: ReaderState = field(repr=False)
-    context: Context = field(repr=False)
-
-    @lazy
-    def text(self) -> str:
-        return self.line.text.strip()
-
-    @lazy
-    def prev_text(self) -> str:
-        return self.previous.text.rstrip() if self.previous is not None else ""
+    def __init__(
+        self,
+        line: Line,
+        previous: Line | None,  # the line before with text (None after a table or at the start)
+        following: Line | None,  # the next line with text
+        blank_before: bool,
+        after_table: bool,
+        state: ReaderState,
+        context: Context,
+    ) -> None:
+        self.line = line
+        self.previous = previous
+        self.following = following
+        self.blank_before = blank_before
+        self.after_table = after_table
+        self.state = state
+        self.context = context
+        self.text = line.text.strip()
+        self.prev_text = previous.text.rstrip() if previous is not None else ""
 
     @lazy
     def prev_is_label(self) -> bool:
