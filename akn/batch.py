@@ -88,7 +88,7 @@ def find_inputs(paths: Iterable[str | os.PathLike[str]]) -> list[tuple[str, str 
             if not files:
                 suffixes = ", ".join("*" + suffix for suffix in ACCEPTED_SUFFIXES)
                 raise BatchError(f"no {suffixes} files in directory {path}")
-            entries = [(file, path) for file in files]
+            entries: list[tuple[str, str | None]] = [(file, path) for file in files]
         else:
             entries = [(path, None)]
         for file, directory in entries:
@@ -100,7 +100,7 @@ def find_inputs(paths: Iterable[str | os.PathLike[str]]) -> list[tuple[str, str 
 
 
 def _files_below(directory: str) -> list[str]:
-    files = []
+    files: list[str] = []
     for root, folders, names in os.walk(directory):  # symlinked folders are not followed
         folders[:] = sorted(name for name in folders if not name.startswith("."))
         files.extend(
@@ -186,7 +186,7 @@ def _in_workers(planned: list[Job], options: dict[str, Any], workers: int) -> It
             from akn.schema import official_schema
 
             official_schema()  # compiled once, before the fork: every worker shares it
-        context = multiprocessing.get_context("fork")
+        context: multiprocessing.context.BaseContext = multiprocessing.get_context("fork")
     else:
         context = multiprocessing.get_context("spawn")
     pool = context.Pool(workers, initializer=_start_worker)

@@ -80,7 +80,13 @@ def build_parser() -> argparse.ArgumentParser:
 class _Version(argparse.Action):
     """--version, looked up only when asked for (importlib.metadata costs 20 ms to import)."""
 
-    def __call__(self, parser, namespace, values, option_string=None) -> None:  # type: ignore[override]
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: object,
+        option_string: str | None = None,
+    ) -> None:
         parser.exit(message=f"{_version()}\n")
 
 

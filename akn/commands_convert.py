@@ -13,7 +13,7 @@ from __future__ import annotations
 import argparse
 import sys
 import time
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypedDict
 
 from akn.diagnostics import Diagnostic, Severity
 
@@ -179,7 +179,15 @@ def run(args: argparse.Namespace) -> int:
     return run_one(args)
 
 
-def conversion_options(args: argparse.Namespace) -> dict[str, object]:
+class ConversionOptions(TypedDict):
+    """The keyword arguments of ``akn.convert`` that the options give (one input or many)."""
+
+    lang: str | None
+    metadata: dict[str, object]
+    iri_style: str
+
+
+def conversion_options(args: argparse.Namespace) -> ConversionOptions:
     """The keyword arguments of ``akn.convert`` that the options give."""
     metadata: dict[str, object] = {}
     for key in ("symbol", "adopted", "issued"):

@@ -13,9 +13,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TypedDict, Unpack
 
 from akn.converter.blocks import Block, Kind
-from akn.converter.pages import Note
+from akn.converter.footnotes import Note
 from akn.converter.recognise.tables import heading_row
 from akn.converter.tree import Footnote, Node, NodeKind, SourceLine, Tree
 from akn.mapping import Mapping
@@ -33,7 +34,20 @@ def assemble(
     return Tree(_Assembler(blocks, mapping).root(), footnotes, language=mapping.language.code)
 
 
-def unit(block: Block, seq: int, kind: NodeKind, **extra) -> Node:
+class _AnnexLines(TypedDict, total=False):
+    """What an annex's node holds besides its block's text."""
+
+    heading: str
+    title: str
+
+
+class _UnitFields(_AnnexLines, total=False):
+    """The node fields a unit may get besides those of its block."""
+
+    children: tuple[Node, ...]
+
+
+def unit(block: Block, seq: int, kind: NodeKind, **extra: Unpack[_UnitFields]) -> Node:
     """The node of one block: its text, number, rule and source, as recognition left them."""
     return Node(
         kind,
@@ -84,7 +98,13 @@ class _Assembler:
             parts.append(Node(NodeKind.COMPONENT, (letter, document), number=letter.number))
         return Node(NodeKind.COLLECTION, tuple(parts))
 
-    def unit(self, index: int, kind: NodeKind, children: tuple[Node, ...] = (), **extra) -> Node:
+    def unit(
+        self,
+        index: int,
+        kind: NodeKind,
+        children: tuple[Node, ...] = (),
+        **extra: Unpack[_AnnexLines],
+    ) -> Node:
         block = self.blocks[index]
         table = self.table(index)
         return unit(block, index, kind, children=(*table, *children), **extra)
@@ -127,8 +147,8 @@ class _Assembler:
         conclusions = [i for i in body if self.concludes(i)]
         if conclusions:
             parts.append(self.conclusions(conclusions))
-        for number, start in enumerate(annex_starts, start=1):
-            stop = annex_starts[number] if number < len(annex_starts) else end
+        for ordinal, start in enumerate(annex_starts, start=1):
+            stop = annex_starts[ordinal] if ordinal < len(annex_starts) else end
             parts.append(self.annex(start, stop))
         return tuple(parts)
 

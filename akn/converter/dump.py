@@ -17,7 +17,7 @@ from collections.abc import Callable
 from akn.converter.pages import Layout, split_pages
 from akn.converter.pipeline import Unconvertible, parse, read_lines
 from akn.converter.source import Line
-from akn.converter.tree import Footnote, Node, Tree
+from akn.converter.tree import Footnote, Mark, Node, Tree
 from akn.diagnostics import Diagnostic
 
 STAGES = ("lines", "pages", "tree")
@@ -33,7 +33,7 @@ def dump(
     try:
         lines, mapping, diagnostics = read_lines(text, lang)
         if stage == "lines":
-            data: dict = {"lines": [_line(line) for line in lines]}
+            data: dict[str, object] = {"lines": [_line(line) for line in lines]}
         elif stage == "pages":
             layout = split_pages(lines, mapping)
             diagnostics += layout.diagnostics
@@ -66,8 +66,8 @@ def to_json(value: object, indent: str = "") -> str:
 WIDTH = 100
 
 
-def _line(line: Line) -> dict:
-    found: dict = {"line": line.number, "column": line.column, "text": line.text}
+def _line(line: Line) -> dict[str, object]:
+    found: dict[str, object] = {"line": line.number, "column": line.column, "text": line.text}
     if line.page:
         found["page"] = line.page
     if line.after_break:
@@ -75,7 +75,7 @@ def _line(line: Line) -> dict:
     return found
 
 
-def _layout(layout: Layout) -> dict:
+def _layout(layout: Layout) -> dict[str, object]:
     return {
         "text": [_line(line) for line in layout.lines],
         "furniture": [_line(line) for line in layout.furniture],
@@ -98,7 +98,7 @@ def _layout(layout: Layout) -> dict:
     }
 
 
-def tree_data(tree: Tree) -> dict:
+def tree_data(tree: Tree) -> dict[str, object]:
     """The tree as plain data: nodes with only the fields that say something."""
     return {
         "document": node_data(tree.root),
@@ -107,8 +107,8 @@ def tree_data(tree: Tree) -> dict:
     }
 
 
-def node_data(node: Node) -> dict:
-    found: dict = {"kind": node.kind.value}
+def node_data(node: Node) -> dict[str, object]:
+    found: dict[str, object] = {"kind": node.kind.value}
     for name, value in _FIELDS.items():
         shown = value(node)
         if shown not in (None, "", (), [], False):
@@ -126,14 +126,14 @@ def _source(node: Node) -> str | None:
     return f"{first.line}:{first.column}-{last.line}:{last.end_column}"
 
 
-def _marks(marks: tuple) -> list[dict]:
+def _marks(marks: tuple[Mark, ...]) -> list[dict[str, object]]:
     return [
         {"type": _MARK_NAMES[type(mark).__name__], **dataclasses.asdict(mark)} for mark in marks
     ]
 
 
-def _note(note: Footnote) -> dict:
-    found: dict = {"marker": note.marker, "line": note.line, "text": note.text}
+def _note(note: Footnote) -> dict[str, object]:
+    found: dict[str, object] = {"marker": note.marker, "line": note.line, "text": note.text}
     if note.marks:
         found["marks"] = _marks(note.marks)
     return found

@@ -155,7 +155,7 @@ def identification(meta: Metadata, component: str = "") -> etree._Element:
     etree.SubElement(frbr, tag("FRBRthis"), value=iris["work"][0])
     etree.SubElement(frbr, tag("FRBRuri"), value=iris["work"][1])
     etree.SubElement(frbr, tag("FRBRdate"), date=meta.adopted or UNKNOWN_DATE, name="adoption")
-    etree.SubElement(frbr, tag("FRBRauthor"), href=f"#{actor_id}", **{"as": "#author"})
+    etree.SubElement(frbr, tag("FRBRauthor"), {"href": f"#{actor_id}", "as": "#author"})
     etree.SubElement(frbr, tag("FRBRcountry"), value="un")
     expression = etree.SubElement(element, tag("FRBRExpression"))
     etree.SubElement(expression, tag("FRBRthis"), value=iris["expression"][0])
@@ -163,7 +163,7 @@ def identification(meta: Metadata, component: str = "") -> etree._Element:
     etree.SubElement(
         expression, tag("FRBRdate"), date=meta.issued or UNKNOWN_DATE, name="publication"
     )
-    etree.SubElement(expression, tag("FRBRauthor"), href=f"#{actor_id}", **{"as": "#issuer"})
+    etree.SubElement(expression, tag("FRBRauthor"), {"href": f"#{actor_id}", "as": "#issuer"})
     etree.SubElement(expression, tag("FRBRlanguage"), language=language)
     manifestation = etree.SubElement(element, tag("FRBRManifestation"))
     etree.SubElement(manifestation, tag("FRBRthis"), value=iris["manifestation"][0])
@@ -174,7 +174,7 @@ def identification(meta: Metadata, component: str = "") -> etree._Element:
         date=meta.markup or UNKNOWN_DATE,
         name=MARKUP_DATE_NAMES.get(meta.markup_origin, "markup"),
     )
-    etree.SubElement(manifestation, tag("FRBRauthor"), href="#akn", **{"as": "#editor"})
+    etree.SubElement(manifestation, tag("FRBRauthor"), {"href": "#akn", "as": "#editor"})
     return element
 
 

@@ -80,7 +80,11 @@ def clean_lines(
 
 
 def _unhyphenate(
-    text: str, starts: list[int], lines: list[Line], lexicon: Lexicon, diagnostics: list
+    text: str,
+    starts: list[int],
+    lines: list[Line],
+    lexicon: Lexicon,
+    diagnostics: list[Diagnostic],
 ) -> tuple[str, list[int]]:
     """Take out the hyphen of a word that typesetting cut at a line end ("enshri-" /
     "ned"): only where the whole is a word and the pieces are not both words ("risk-" /
@@ -140,9 +144,9 @@ def fill_block_texts(blocks: list[Block], mapping: Mapping, lexicon: Lexicon) ->
 def _find_phrase(block: Block, mapping: Mapping, diagnostics: list[Diagnostic]) -> None:
     text = block.text
     if block.kind is Kind.RECITAL:
-        match = _opening_phrase(text, mapping)
-        if match:
-            block.phrase = match
+        phrase = _opening_phrase(text, mapping)
+        if phrase:
+            block.phrase = phrase
             return
         opening = mapping.preamble.opening.match(text)
         block.phrase = opening.group(0) if opening else (text.split(" ", 1)[0].rstrip(",;:"))

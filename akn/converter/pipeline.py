@@ -161,7 +161,7 @@ def read_lines(
     A PDF (known by its content, not its name) is read by ``akn.converter.pdf``, which makes
     the same line table from the pages; everything after is shared."""
     try:
-        if is_pdf(text):
+        if not isinstance(text, str) and is_pdf(text):  # a str is never one (is_pdf says so)
             lines, diagnostics = read_pdf(bytes(text))
         else:
             lines, diagnostics = _text_lines(text)

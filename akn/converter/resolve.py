@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime
 import os
 import re
+from typing import overload
 
 from akn.converter.dates import UNKNOWN_DATE, parse_date, valid_iso_date
 from akn.converter.marks.meetings import text_date
@@ -56,6 +57,10 @@ def _first(tree: Tree, kind: NodeKind) -> Node | None:
     return next((node for node in tree.units if node.kind is kind), None)
 
 
+@overload
+def _cover_mark(tree: Tree, role: str, kind: type[DateMark]) -> str | None: ...
+@overload
+def _cover_mark(tree: Tree, role: str, kind: type[SessionMark]) -> int | None: ...
 def _cover_mark(
     tree: Tree, role: str, kind: type[DateMark] | type[SessionMark]
 ) -> str | int | None:

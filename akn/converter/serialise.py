@@ -22,6 +22,7 @@ from akn.converter.tree import (
     DateMark,
     Footnote,
     LinkMark,
+    Mark,
     MeetingMark,
     Node,
     NodeKind,
@@ -53,7 +54,7 @@ def serialise(tree: Tree, identity: Identity) -> etree._Element:
     return _Writer(tree, identity).document()
 
 
-def _spans(marks: tuple) -> list[Span]:
+def _spans(marks: tuple[Mark, ...]) -> list[Span]:
     spans = []
     for mark in marks:
         if isinstance(mark, LinkMark):
@@ -244,7 +245,7 @@ class _Writer:
             component = "/annex" if len(annexes) == 1 else f"/annex_{number}"
             doc.append(meta_element(meta, component, main=False))
             preface = etree.SubElement(doc, tag("preface"))
-            p = etree.SubElement(preface, tag("p"), **{"class": "annexHeading"})
+            p = etree.SubElement(preface, tag("p"), {"class": "annexHeading"})
             p.text = annex.heading
             if annex.title:
                 tp = etree.SubElement(preface, tag("p"))

@@ -12,8 +12,8 @@ import re
 from collections.abc import Sequence
 
 from akn.converter.blocks import Block
+from akn.converter.footnotes import Note
 from akn.converter.normalise import clean_lines, fill_block_texts
-from akn.converter.pages import Note
 from akn.converter.recognise.layout import Regime
 from akn.converter.source import Line
 from akn.converter.words import make_lexicon

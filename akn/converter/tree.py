@@ -17,7 +17,7 @@ import functools
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from enum import StrEnum
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 
 class NodeKind(StrEnum):
@@ -107,6 +107,7 @@ class PhraseMark:
 
 
 Mark = NoteMark | LinkMark | MeetingMark | DateMark | SessionMark | PhraseMark
+_MarkT = TypeVar("_MarkT", bound=Mark)
 
 
 # --------------------------------------------------------------------------- nodes
@@ -158,7 +159,7 @@ class Node:
         """The input line the node starts on, if it came from the text."""
         return self.source[0].line if self.source else None
 
-    def marks_of(self, kind: type) -> list:
+    def marks_of(self, kind: type[_MarkT]) -> list[_MarkT]:
         return [mark for mark in self.marks if isinstance(mark, kind)]
 
     def first(self, kind: NodeKind) -> Node | None:

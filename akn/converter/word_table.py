@@ -21,9 +21,20 @@ import struct
 import zlib
 from collections.abc import Mapping
 from pathlib import Path
+from typing import Protocol
 
 MAGIC = b"akn-words 1\n"
 _INDEX = struct.Struct("<I")
+
+
+class Frequencies(Protocol):
+    """What rejoining split words asks of a word list: a word's Zipf frequency, or ``default``.
+
+    A ``WordTable`` is one, and so is the plain dict used when the cache cannot be written;
+    a ``WordTable`` is no full ``Mapping`` (it cannot list its words without reading them all).
+    """
+
+    def get(self, word: str, default: float, /) -> float: ...
 
 
 class WordTable:
@@ -96,7 +107,7 @@ def cache_dir() -> Path:
     return Path(base) / "akn"
 
 
-def frequencies(language: str) -> Mapping[str, float]:
+def frequencies(language: str) -> Frequencies:
     """word -> Zipf frequency for ``language``: the cached table, built on first use; an
     empty mapping when wordfreq is not installed or has no list for the language."""
     source = _wordfreq_source(language)

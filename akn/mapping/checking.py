@@ -29,7 +29,8 @@ def schema_text() -> str:
 
 @cache
 def _schema() -> dict[str, Any]:
-    return json.loads(schema_text())
+    schema: dict[str, Any] = json.loads(schema_text())  # our own schema file: an object
+    return schema
 
 
 def contract() -> Iterator[tuple[KeyPath, tuple[str, ...]]]:
@@ -111,7 +112,9 @@ def _names(groups: list[str]) -> str:
     return ", ".join(f"(?P<{g}>…)" for g in groups)
 
 
-def _regex_paths(schema: dict[str, Any], root: dict[str, Any], key: KeyPath = ()) -> Iterator:
+def _regex_paths(
+    schema: dict[str, Any], root: dict[str, Any], key: KeyPath = ()
+) -> Iterator[KeyPath]:
     """Yield the key paths (with "*" for array items) the schema marks as regular expressions."""
     if "$ref" in schema:
         target = root

@@ -17,10 +17,12 @@ import yaml
 
 from akn.diagnostics import Diagnostic, Severity
 
+# The fastest safe loader this PyYAML has: libyaml's, unless it was built without it.
+FastLoader: type[yaml.CSafeLoader] | type[yaml.SafeLoader]
 try:
     from yaml import CSafeLoader as FastLoader
 except ImportError:  # PyYAML built without libyaml
-    from yaml import SafeLoader as FastLoader  # type: ignore[assignment]
+    from yaml import SafeLoader as FastLoader
 
 Location = tuple[str, int, int]  # file, 1-based line, 1-based column
 KeyPath = tuple[str | int, ...]

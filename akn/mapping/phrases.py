@@ -76,7 +76,10 @@ class PhraseMatcher:
             return None
         return self.regex.match(text, pos, endpos)
 
-    def __getattr__(self, name: str) -> Any:  # search, fullmatch, finditer, pattern, ...
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self.regex.search(text, pos, endpos)  # anywhere: the prefilter does not apply
+
+    def __getattr__(self, name: str) -> Any:  # fullmatch, finditer, pattern, ...
         if name.startswith("_") or name == "regex":
             raise AttributeError(name)
         return getattr(self.regex, name)

@@ -83,7 +83,7 @@ def schema_findings_for(loaded: Loaded, settings: Settings) -> list[Diagnostic]:
     return _explained(loaded, findings, settings)
 
 
-def _explained(loaded: Loaded, findings: list[Diagnostic], settings: Settings):
+def _explained(loaded: Loaded, findings: list[Diagnostic], settings: Settings) -> list[Diagnostic]:
     if not findings or not settings.explain or loaded.tree is None:
         return findings
     from akn.validation.explain import explain_schema
@@ -111,7 +111,9 @@ def finish(
     return FileResult(loaded.label, findings, checked=loaded.checked, seconds=seconds)
 
 
-def _collapse(hits: Sequence[tuple[Rule, Hit]], locator: Locator, settings: Settings):
+def _collapse(
+    hits: Sequence[tuple[Rule, Hit]], locator: Locator, settings: Settings
+) -> list[Diagnostic]:
     group = settings.group
     merged: dict[tuple[str, object], list[Hit]] = {}
     order: list[tuple[Rule, tuple[str, object] | None, Hit]] = []
@@ -125,10 +127,10 @@ def _collapse(hits: Sequence[tuple[Rule, Hit]], locator: Locator, settings: Sett
             order.append((rule, key, hit))
         else:
             order.append((rule, None, hit))
-    findings = []
-    for rule, key, hit in order:
+    findings: list[Diagnostic] = []
+    for rule, merged_key, hit in order:
         extra: dict[str, object] = {"rule": rule.name}
-        repeats = merged[key] if key is not None else [hit]
+        repeats = merged[merged_key] if merged_key is not None else [hit]
         if len(repeats) > 1:
             # Shown at its first occurrence in the file, whatever order the rule found them.
             lines = [_line_of(other) or 0 for other in repeats]

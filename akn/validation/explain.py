@@ -34,7 +34,9 @@ def explain_schema(tree: etree._ElementTree) -> list[Diagnostic]:
     """Schema findings for ``tree`` from xmlschema, with the path and the expected elements."""
     import xmlschema
 
-    resource = xmlschema.XMLResource(tree, allow="none", defuse="always")
+    # An lxml tree is a documented input of XMLResource, but its stubs (elementpath's
+    # ElementProtocol: tag is str) do not admit types-lxml's elements (tag may be bytes).
+    resource = xmlschema.XMLResource(tree, allow="none", defuse="always")  # type: ignore[arg-type]
     findings = []
     for error in _schema().iter_errors(resource, use_location_hints=False):
         reason = readable_schema_message(error.reason or error.message or "invalid")

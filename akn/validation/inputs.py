@@ -17,7 +17,6 @@ import re
 import sys
 import threading
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 from akn.diagnostics import Diagnostic, Severity
@@ -81,12 +80,16 @@ class Loaded:
         self.checked = True
 
 
-def _finding(code: str, message: str, line: int | None = None, column: int | None = None):
+def _finding(
+    code: str, message: str, line: int | None = None, column: int | None = None
+) -> Diagnostic:
     severity = Severity.INFO if code == SCHEMA_LOCATION else Severity.ERROR
     return Diagnostic(code, severity, message, line=line, column=column)
 
 
-def read_bytes(path: Path | str, limits: Limits) -> tuple[bytes | None, Diagnostic | None]:
+def read_bytes(
+    path: str | os.PathLike[str], limits: Limits
+) -> tuple[bytes | None, Diagnostic | None]:
     """Read at most ``limits.max_bytes`` (+1 to detect overflow) from ``path``."""
     from akn.files import NotARegularFile, read_regular
 
@@ -345,7 +348,7 @@ def _refuse_doctype(line: int) -> Diagnostic:
     )
 
 
-def _syntax_finding(error: Any) -> Diagnostic:
+def _syntax_finding(error: etree.XMLSyntaxError) -> Diagnostic:
     from lxml import etree
 
     message = _POSITION_SUFFIX.sub("", (error.msg or str(error)).strip())
@@ -406,7 +409,7 @@ def _root_findings(root: etree._Element) -> list[Diagnostic]:
     return findings
 
 
-def load_path(path: Path | str, label: str, limits: Limits) -> Loaded:
+def load_path(path: str | os.PathLike[str], label: str, limits: Limits) -> Loaded:
     """Read and parse one file, never raising for bad input."""
     data, problem = read_bytes(path, limits)
     if problem is not None:

@@ -127,7 +127,7 @@ def _xml_files(directory: str) -> list[str]:
     """*.xml below ``directory``, sorted; hidden directories (.git, .venv) are skipped."""
     import os
 
-    files = []
+    files: list[str] = []
     for root, directories, names in os.walk(directory):
         directories[:] = sorted(d for d in directories if not d.startswith("."))
         files.extend(

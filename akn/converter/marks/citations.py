@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from akn.converter.pages import PageLink
-from akn.converter.tree import LinkMark, Node, Tree
+from akn.converter.tree import LinkMark, Mark, Node, Tree
 from akn.diagnostics import Diagnostic, Severity
 from akn.mapping import Mapping
 
@@ -151,7 +151,7 @@ def mark_citations(
             listed.setdefault(symbol.casefold(), link.url)
     used: set[str] = set()
 
-    def linked(marks: tuple, text: str) -> tuple | None:
+    def linked(marks: tuple[Mark, ...], text: str) -> tuple[Mark, ...] | None:
         """The marks with the text's citations after them; None when it cites nothing."""
         found = find_citations(text, mapping)
         if not found:

@@ -9,7 +9,7 @@ XML's ``docDate``, ``adoptionMeeting`` and ``session`` all read these marks.
 from __future__ import annotations
 
 from akn.converter.dates import decision_meeting, find_date, parse_number_words
-from akn.converter.tree import DateMark, MeetingMark, Node, NodeKind, SessionMark, Tree
+from akn.converter.tree import DateMark, Mark, MeetingMark, Node, NodeKind, SessionMark, Tree
 from akn.mapping import Mapping
 
 
@@ -19,7 +19,7 @@ def mark_meetings(tree: Tree, mapping: Mapping) -> Tree:
     def marked(node: Node) -> Node:
         if node.opens_decision:
             meeting, date = decision_meeting(node.text, mapping)
-            found: list = []
+            found: list[Mark] = []
             if meeting:
                 found.append(MeetingMark(*meeting))
             if date:

@@ -101,6 +101,7 @@ def _component_blocks(
     title = [line for line in body[start + 1 : formula] if line.text.strip()]
     first = next(line for line in body[start:end] if line.text.strip())
     letter = mapping.numbering.component.fullmatch(first.text.strip())
+    assert letter is not None  # ``first`` is the letter line _component_starts found
     heading = Block(Kind.COMPONENT, [first], "numbering.component", num=letter.group("num"))
     heading.text = first.text.strip()
     blocks = [heading]

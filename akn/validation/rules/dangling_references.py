@@ -12,6 +12,7 @@ of uses.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from akn.diagnostics import Severity
 from akn.validation.document import Document, Hit
@@ -22,6 +23,9 @@ from akn.validation.rules._references import (
     WID_ATTRIBUTES,
     short,
 )
+
+if TYPE_CHECKING:
+    from lxml import etree
 
 
 def check(document: Document) -> Iterator[Hit]:
@@ -38,7 +42,7 @@ def check(document: Document) -> Iterator[Hit]:
                     yield _dangling(element, name, token)
 
 
-def _dangling(element, name: str, target: str) -> Hit:
+def _dangling(element: etree._Element, name: str, target: str) -> Hit:
     return Hit(
         element,
         f"{name}={short(target)!r} points to no element: there is no eId {short(target[1:])!r}",

@@ -10,22 +10,28 @@ document's eIds.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from akn.diagnostics import Severity
 from akn.validation.document import Document, Hit
 from akn.validation.rules import Rule
 
+if TYPE_CHECKING:
+    from lxml import etree
+
 
 def check(document: Document) -> Iterator[Hit]:
     repeated = [(v, e) for v, e in document.ids.items() if len(e) > 1]
     yield from _duplicates(document, "eId", repeated)
-    wids: dict[str, list] = {}
+    wids: dict[str, list[etree._Element]] = {}
     for element, value in document.attribute("wId"):
         wids.setdefault(value, []).append(element)
     yield from _duplicates(document, "wId", [(v, e) for v, e in wids.items() if len(e) > 1])
 
 
-def _duplicates(document: Document, attribute: str, repeated) -> Iterator[Hit]:
+def _duplicates(
+    document: Document, attribute: str, repeated: list[tuple[str, list[etree._Element]]]
+) -> Iterator[Hit]:
     # Only the few repeated values need their document part looked up.
     for value, elements in repeated:
         first_line: dict[object, int] = {}

@@ -27,11 +27,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from akn.diagnostics import Severity
 from akn.ids import clean_number
 from akn.validation.document import AKN_PREFIX, DOCUMENT_TYPES, Document, Hit
 from akn.validation.rules import Rule
+
+if TYPE_CHECKING:
+    from lxml import etree
 
 ABBREVIATIONS = {
     "alinea": "al",
@@ -94,11 +98,12 @@ def check(document: Document) -> Iterator[Hit]:
     contexts = _Contexts(owner)
     # Pass 1: each element's context (document part, eId of the nearest ancestor with one);
     # elements in meta, or that are documents themselves, are left out.
-    placed: list[tuple[object, str, str, tuple[object, str, str]]] = []
-    totals: dict[tuple[object, str, str], int] = {}
+    placed: list[tuple[etree._Element, str, str, _Key]] = []
+    totals: dict[_Key, int] = {}
     prefix_length = len(AKN_PREFIX)
     for element, eid in eids:
-        name = element.tag[prefix_length:]
+        tag = element.tag
+        name = tag[prefix_length:] if isinstance(tag, str) else ""
         if name in DOCUMENT_TYPES or name in _SKIPPED:
             continue
         context = contexts.of(element.getparent())
@@ -107,7 +112,7 @@ def check(document: Document) -> Iterator[Hit]:
         key = (context[0], context[1], name)
         placed.append((element, name, eid, key))
         totals[key] = totals.get(key, 0) + 1
-    positions: dict[tuple[object, str, str], int] = {}
+    positions: dict[_Key, int] = {}
     for element, name, eid, key in placed:
         position = positions[key] = positions.get(key, 0) + 1
         num = element.find(num_tag) if name in NUMBERED else None
@@ -118,6 +123,11 @@ def check(document: Document) -> Iterator[Hit]:
 
 _SKIPPED = frozenset({"meta", "attachments", "attachment", "components", "component"})
 
+_Context = tuple["etree._Element", str]
+"""(document part, eId of the nearest ancestor with one): where an eId is counted."""
+_Key = tuple["etree._Element", str, str]
+"""(document part, container eId, element name): one run of siblings counted together."""
+
 
 class _Contexts:
     """(document part, eId of the nearest ancestor with one) for each element, memoised.
@@ -126,13 +136,13 @@ class _Contexts:
     the memo's keys keep the element proxies alive, so identity lookups stay valid.
     """
 
-    def __init__(self, owner: dict) -> None:
+    def __init__(self, owner: dict[etree._Element, str]) -> None:
         self._owner = owner
-        self._memo: dict = {}
+        self._memo: dict[etree._Element, _Context | None] = {}
 
-    def of(self, element) -> tuple[object, str] | None:
+    def of(self, element: etree._Element | None) -> _Context | None:
         """The context that ``element`` gives to its children (None: inside meta)."""
-        chain = []
+        chain: list[etree._Element] = []
         memo = self._memo
         while element is not None and element not in memo:
             chain.append(element)
@@ -161,7 +171,15 @@ class _Contexts:
 _SUFFIXED = re.compile(r".+-\d+")
 
 
-def _check_one(element, name, eid, context, num, position, total) -> Hit | None:
+def _check_one(
+    element: etree._Element,
+    name: str,
+    eid: str,
+    context: str,
+    num: etree._Element | None,
+    position: int,
+    total: int,
+) -> Hit | None:
     abbreviation = ABBREVIATIONS.get(name, name)
     prefix = context + "__" if context else ""
     if prefix and not eid.startswith(prefix) and name not in NOTES:

@@ -11,10 +11,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import cache
+from typing import TYPE_CHECKING
 
 from akn.diagnostics import Severity
 from akn.validation.document import AKN, AKN_PREFIX, Document, Hit, local
 from akn.validation.rules import Rule
+
+if TYPE_CHECKING:
+    from lxml import etree
 
 BLOCKS = ("p", "num", "heading", "subheading", "docTitle", "docNumber")
 """The elements that hold a line of text; an empty structure has an empty one or none."""
@@ -28,7 +32,7 @@ CONTENT_WITHOUT_TEXT = ("img", "object", "embeddedStructure", "subFlow", "compon
 
 
 @cache
-def _query():
+def _query() -> etree.XPath:
     from lxml import etree
 
     # Leaves and p elements without text, below the main document's top-level parts other
@@ -47,7 +51,8 @@ _CLIMBABLE = frozenset(STRUCTURAL) | frozenset(BLOCKS)
 def check(document: Document) -> Iterator[Hit]:
     reported: set[object] = set()
     media = [AKN_PREFIX + name for name in CONTENT_WITHOUT_TEXT]
-    for element in _query()(document.root):
+    empty: list[etree._Element] = _query()(document.root)  # a node-set: elements only
+    for element in empty:
         if local(element) not in _CLIMBABLE or _exempt(element):
             continue
         if next(element.iter(*media), None) is not None:
@@ -66,11 +71,11 @@ def check(document: Document) -> Iterator[Hit]:
         yield Hit(outermost, f"{label} is empty", group=name)
 
 
-def _exempt(element) -> bool:
+def _exempt(element: etree._Element) -> bool:
     return any(local(a) in ("meta", "authorialNote") for a in element.iterancestors())
 
 
-def _is_empty(element) -> bool:
+def _is_empty(element: etree._Element) -> bool:
     if "".join(element.itertext()).strip():
         return False
     media = [AKN_PREFIX + name for name in CONTENT_WITHOUT_TEXT]

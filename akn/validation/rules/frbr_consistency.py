@@ -21,20 +21,24 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from akn.diagnostics import Severity
 from akn.validation.document import AKN_PREFIX, DOCUMENT_TYPES, Document, Hit, local
 from akn.validation.rules import Rule
 
+if TYPE_CHECKING:
+    from lxml import etree
+
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _LANGUAGE_STEP = re.compile(r"^([^/@!.]+)(@[^/!]*)?")
 
 
-def _child(element, name: str):
+def _child(element: etree._Element | None, name: str) -> etree._Element | None:
     return element.find(AKN_PREFIX + name) if element is not None else None
 
 
-def _value(element, attribute: str = "value") -> str | None:
+def _value(element: etree._Element | None, attribute: str = "value") -> str | None:
     return element.get(attribute) if element is not None else None
 
 
@@ -46,7 +50,9 @@ def check(document: Document) -> Iterator[Hit]:
             yield from _check_identification(identification, local(part), main_type)
 
 
-def _check_identification(identification, part_type: str, main_type: str | None):
+def _check_identification(
+    identification: etree._Element, part_type: str, main_type: str | None
+) -> Iterator[Hit]:
     work = _child(identification, "FRBRWork")
     expression = _child(identification, "FRBRExpression")
     manifestation = _child(identification, "FRBRManifestation")
@@ -98,12 +104,12 @@ def _check_identification(identification, part_type: str, main_type: str | None)
     this = _child(work, "FRBRthis")
     yield from _check_prefix(this, base, "work FRBRthis")
 
-    languages = (
+    declared = (
         {_value(e, "language") for e in expression.iterfind(AKN_PREFIX + "FRBRlanguage")}
         if expression is not None
         else set()
     )
-    languages.discard(None)
+    languages = {language for language in declared if language is not None}
     expression_bases: set[str] = set()
     for level, block in (("expression", expression), ("manifestation", manifestation)):
         if block is None:
@@ -119,7 +125,7 @@ def _check_identification(identification, part_type: str, main_type: str | None)
                 continue
             step = _LANGUAGE_STEP.match(iri[len(base) + 1 :])
             language = step.group(1) if step else None
-            if not language:
+            if step is None or not language:
                 yield Hit(
                     element,
                     f"{label} {iri!r} has no language after the work IRI",
@@ -145,7 +151,7 @@ def _check_identification(identification, part_type: str, main_type: str | None)
     yield from _check_chronology(work_date_element, expression, manifestation)
 
 
-def _check_prefix(element, base: str, label: str) -> Iterator[Hit]:
+def _check_prefix(element: etree._Element | None, base: str, label: str) -> Iterator[Hit]:
     iri = _value(element)
     if iri and iri != base and not iri.startswith(base + "/"):
         yield Hit(
@@ -155,7 +161,11 @@ def _check_prefix(element, base: str, label: str) -> Iterator[Hit]:
         )
 
 
-def _check_chronology(work_date_element, expression, manifestation) -> Iterator[Hit]:
+def _check_chronology(
+    work_date_element: etree._Element | None,
+    expression: etree._Element | None,
+    manifestation: etree._Element | None,
+) -> Iterator[Hit]:
     dated = [("work", _value(work_date_element, "date"))]
     for level, block in (("expression", expression), ("manifestation", manifestation)):
         element = _child(block, "FRBRdate")

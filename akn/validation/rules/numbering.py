@@ -15,10 +15,21 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from akn.diagnostics import Severity
 from akn.validation.document import AKN_PREFIX, DOCUMENT_TYPES, Document, Hit, local
 from akn.validation.rules import Rule
+
+if TYPE_CHECKING:
+    from lxml import etree
+
+Reading = tuple[str, int]
+"""(style, ordinal): one way of reading a number ("letter-lower", 3 for "c")."""
+Candidate = tuple["etree._Element", str, list[Reading]]
+"""(numbered element, its number as written, every reading of it)."""
+Numbered = tuple["etree._Element", str, str, int]
+"""(numbered element, its number as written, the style chosen, the ordinal in that style)."""
 
 ARABIC_LETTERS = "أبجدهوزحطيكلمنسعفصقرشتثخذضظغ"
 CYRILLIC_LETTERS = "абвгдежзиклмнопрстуфхцчшщэюя"
@@ -47,14 +58,14 @@ def _letters(token: str) -> int | None:
     return None
 
 
-def readings(text: str) -> list[tuple[str, int]]:
+def readings(text: str) -> list[Reading]:
     """The (style, ordinal) pairs a ``num`` can be read as; several for "i", "c", "v"..."""
     token = " ".join(text.split()).strip(_EDGES).replace("\u0640", "")
     if not token:
         return []
     if token.isdecimal():
         return [("arabic", int(token))]
-    found = []
+    found: list[Reading] = []
     case = "upper" if token.isupper() else "lower"
     letter = _letters(token)
     if letter is not None:
@@ -69,9 +80,9 @@ def readings(text: str) -> list[tuple[str, int]]:
     return found
 
 
-def _resolve(items: list[tuple[object, str, list[tuple[str, int]]]]):
+def _resolve(items: list[Candidate]) -> list[Numbered]:
     """Choose one reading per item: letters or roman numerals, whichever runs more smoothly."""
-    chosen = []
+    chosen: list[str] = []
     for family in ("lower", "upper"):
         ambiguous = [
             item
@@ -89,7 +100,7 @@ def _resolve(items: list[tuple[object, str, list[tuple[str, int]]]]):
             if _roughness(as_roman) < _roughness(as_letters):
                 prefer = f"roman-{family}"
         chosen.append(prefer)
-    result = []
+    result: list[Numbered] = []
     for element, written, options in items:
         styles = dict(options)
         pick = next((s for s in chosen if s in styles), None) or options[0][0]
@@ -109,11 +120,12 @@ def check(document: Document) -> Iterator[Hit]:
     num_tag = AKN_PREFIX + "num"
     for part in document.parts:
         last: dict[tuple[str, str], int] = {}
-        groups: dict[tuple[object, str], list] = {}
-        order: list[tuple[object, str]] = []
+        groups: dict[tuple[etree._Element | None, str], list[Candidate]] = {}
+        order: list[tuple[etree._Element | None, str]] = []
         nums = _own_nums(part, num_tag) if len(document.parts) > 1 else part.iter(num_tag)
         for num in nums:
             parent = num.getparent()
+            assert parent is not None  # a num found below ``part`` is never the root
             grandparent = parent.getparent()
             written = "".join(num.itertext())
             options = readings(written)
@@ -134,7 +146,7 @@ def check(document: Document) -> Iterator[Hit]:
 _ALPHABET = {"cyrillic": "Cyrillic", "letter-lower": "Latin", "letter-upper": "Latin"}
 
 
-def _mixed_alphabets(items: list) -> Iterator[Hit]:
+def _mixed_alphabets(items: list[Numbered]) -> Iterator[Hit]:
     """Latin letters among Cyrillic ones (or the reverse): a typing slip, reported as such.
 
     The stray item is then counted as the next letter of the majority alphabet, so that
@@ -166,7 +178,7 @@ def _mixed_alphabets(items: list) -> Iterator[Hit]:
         items[index] = (element, written, major_style, previous)
 
 
-def _own_nums(part, num_tag: str):
+def _own_nums(part: etree._Element, num_tag: str) -> Iterator[etree._Element]:
     """The num elements of ``part``, not of documents nested in it."""
     for num in part.iter(num_tag):
         ancestor = num.getparent()
@@ -180,7 +192,7 @@ def _own_nums(part, num_tag: str):
             yield num
 
 
-def _check_group(items, last: dict[tuple[str, str], int]) -> Iterator[Hit]:
+def _check_group(items: list[Numbered], last: dict[tuple[str, str], int]) -> Iterator[Hit]:
     previous: dict[str, tuple[int, str]] = {}
     for element, written, style, ordinal in items:
         name = local(element)
@@ -220,7 +232,7 @@ def _check_group(items, last: dict[tuple[str, str], int]) -> Iterator[Hit]:
         last[(name, style)] = ordinal
 
 
-def _check_markers(part) -> Iterator[Hit]:
+def _check_markers(part: etree._Element) -> Iterator[Hit]:
     before: int | None = None
     for note in part.iter(AKN_PREFIX + "authorialNote"):
         marker = (note.get("marker") or "").strip()

@@ -9,11 +9,15 @@ information.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from akn.diagnostics import Severity
 from akn.validation.document import Document, Hit, local
 from akn.validation.rules import Rule
 from akn.validation.rules._dates import PLACEHOLDER
+
+if TYPE_CHECKING:
+    from lxml import etree
 
 
 def check(document: Document) -> Iterator[Hit]:
@@ -29,7 +33,7 @@ def check(document: Document) -> Iterator[Hit]:
             )
 
 
-def _label(element, where: str) -> str:
+def _label(element: etree._Element, where: str) -> str:
     for attribute in ("outcome", "name"):
         detail = element.get(attribute)
         if detail:

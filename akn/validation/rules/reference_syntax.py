@@ -12,11 +12,15 @@ the message gives the fix.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from akn.diagnostics import Severity
 from akn.validation.document import Document, Hit
 from akn.validation.rules import Rule
 from akn.validation.rules._references import LIST_ATTRIBUTES, REFERENCE_ATTRIBUTES, short
+
+if TYPE_CHECKING:
+    from lxml import etree
 
 
 def check(document: Document) -> Iterator[Hit]:
@@ -34,7 +38,9 @@ def _well_formed(name: str, value: str) -> bool:
     return value[:1] == "#" and " " not in value
 
 
-def _check_value(element, name: str, value: str, ids) -> Iterator[Hit]:
+def _check_value(
+    element: etree._Element, name: str, value: str, ids: dict[str, list[etree._Element]]
+) -> Iterator[Hit]:
     tokens = value.split() if name in LIST_ATTRIBUTES else [value.strip()]
     if not tokens or tokens == [""]:
         yield Hit(
