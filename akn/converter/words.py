@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Mapping as MappingType
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from akn.converter.source import SUP_OPEN
 from akn.converter.spacing import glued_forms
+from akn.converter.word_table import Frequencies
 from akn.mapping import Mapping
 
 # Minimum Zipf frequency (log10 per billion words) for a token to count as a word, by length:
@@ -36,7 +36,7 @@ _TOKEN = re.compile(r"\S+")
 
 
 @cache
-def _frequencies(language: str) -> MappingType[str, float]:
+def _frequencies(language: str) -> Frequencies:
     """The wordfreq word list of ``language`` as word -> Zipf frequency (empty if unknown, or
     when wordfreq is not installed: it is the optional ``akn[convert]`` extra). Read from a
     compact table built once per language (``akn.converter.word_table``): loading the whole

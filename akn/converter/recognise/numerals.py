@@ -82,7 +82,7 @@ def letter_index(label: str, numbering: Numbering) -> int | None:
 
 
 @cache
-def _fillers(fillers: str) -> dict[int, None]:
+def _fillers(fillers: str) -> dict[int, int | None]:
     return str.maketrans("", "", fillers + " ")
 
 
