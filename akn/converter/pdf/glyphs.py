@@ -180,4 +180,5 @@ def _object_address() -> Callable[[object, int], int | None]:
     function = library["pdfium"]["FPDFText_GetTextObject"]  # a fresh function object
     function.argtypes = [raw.FPDF_TEXTPAGE, ctypes.c_int]
     function.restype = ctypes.c_void_p
-    return function
+    typed: Callable[[object, int], int | None] = function
+    return typed
