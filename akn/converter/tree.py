@@ -218,14 +218,3 @@ def _rebuilt(node: Node, change: Callable[[Node], Node]) -> Node:
         if any(new is not old for new, old in zip(children, node.children, strict=True)):
             node = node.changed(children=children)
     return change(node) if node.seq is not None else node
-
-
-def line_at(node: Node, offset: int) -> SourceLine:
-    """The source line that holds ``offset`` of the node's text (after cleaning, roughly)."""
-    chosen = node.source[0]
-    for start, line in zip(node.starts, node.source, strict=False):
-        if start <= offset:
-            chosen = line
-        else:
-            break
-    return chosen
