@@ -2,11 +2,12 @@
 
 Each stage is a function of its own module, and data flows one way:
 
-    source.decode, split_lines        bytes -> lines                      (--dump lines)
-    language.choose_mapping           lines -> the language's mapping
+    source.decode, split_lines        bytes -> lines (pdf.read_pdf: PDF bytes -> the same lines)
+    language.choose_mapping           lines -> the language's mapping        (--dump lines)
     pages.split_pages                 lines -> text, furniture, footnotes (--dump pages)
+                                        (furniture.py: what is furniture; footnotes.py: notes)
     opening.find_opening              where the formula or decision opens (found once)
-    recognise.recognise               text -> blocks (blocks.py: what each line is)
+    recognise.parts.recognise         text -> blocks: the rule chains of recognise/
     texts.clean_texts                 blocks and notes -> clean texts
     assemble.assemble                 blocks -> the document tree         (--dump tree)
     marks.*                           notes, citations, meetings and dates, italics
