@@ -33,6 +33,15 @@ _NOT_XML_RUN = re.compile(_NOT_XML.pattern + "+")
 _LIGATURES = {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"}
 _LIGATURE = re.compile("[" + "".join(_LIGATURES) + "]")
 _EMBEDDINGS = re.compile("[\u202a-\u202e\u2066-\u2069\ufeff]")
+# One look at the whole text: anything the normalisation changes (ligatures, invisible marks,
+# the direction marks beside a label), and anything else a line may need repaired (reserved
+# and control characters, page breaks, vertical tabs).
+_TO_NORMALISE = re.compile(
+    "[" + "".join(_LIGATURES) + "\u202a-\u202e\u2066-\u2069\ufeff\u200e\u200f]"
+)
+_TO_REPAIR = re.compile(
+    "[" + SUP_OPEN + SUP_CLOSE + "\f\v\x00-\x08\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]"
+)
 _MARKED_LABEL = re.compile(r"^(\s*)([\u200e\u200f]*)(\(?\d[\d.)\-]{0,5})([\u200e\u200f]*)(?=\s|$)")
 
 
@@ -48,10 +57,7 @@ class _Normalised:
     def of(cls, text: str) -> _Normalised:
         """A count for ``text``, with ``needed`` found by looking at the whole text once."""
         needed = not text.isascii() and (
-            not unicodedata.is_normalized("NFC", text)
-            or bool(_LIGATURE.search(text) or _EMBEDDINGS.search(text))
-            or "\u200e" in text
-            or "\u200f" in text
+            not unicodedata.is_normalized("NFC", text) or bool(_TO_NORMALISE.search(text))
         )
         return cls(Counter(), {}, needed)
 
@@ -179,14 +185,8 @@ def split_lines(text: str) -> tuple[list[Line], list[Diagnostic]]:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines: list[Line] = []
     normalised = _Normalised.of(text)
-    if not (
-        normalised.needed
-        or SUP_OPEN in text
-        or SUP_CLOSE in text
-        or "\f" in text
-        or "\v" in text
-        or _NOT_XML.search(text)
-    ):  # most texts: nothing to repair on any line, looked up once for the whole text
+    if not (normalised.needed or _TO_REPAIR.search(text)):
+        # most texts: nothing to repair on any line, looked up once for the whole text
         lines = [Line(number, raw) for number, raw in enumerate(text.split("\n"), start=1)]
         if lines and lines[-1].text == "" and text.endswith("\n"):
             lines.pop()
