@@ -145,18 +145,60 @@ def test_superscripts_are_markers_and_italics_are_recorded(resolution) -> None:
     assert texts.count("\f") == 2  # pages parted by form feeds, as pdftotext parts them
 
 
-def test_an_arabic_line_is_read_in_logical_order() -> None:
-    from akn.converter.pdf.glyphs import Font, Glyph
-    from akn.converter.pdf.lines import _reading_order
+def _rtl_page(*lines: tuple[float, str, float]) -> list[str]:
+    """The text page_lines reads from lines given as the page shows them, from the right
+    edge (x, the glyphs right to left, the baseline), one text object each."""
+    from akn.converter.pdf.glyphs import Font, Glyph, Run
+    from akn.converter.pdf.lines import page_lines
 
     font = Font("Naskh", False, False, False)
-    logical = "قراره 2489 (2019) و A/75/73"
+    runs = []
+    for right, from_right, y in lines:
+        glyphs = [Glyph(char, right - 6 * at, y, 10, font) for at, char in enumerate(from_right)]
+        runs.append(Run(glyphs, y, 10, len(runs) * 100))
+    return ["".join(g.char for g in line.glyphs) for line in page_lines(runs)]
+
+
+def test_an_arabic_line_is_read_in_logical_order() -> None:
     # the glyphs as the page shows them, read from the right edge: Arabic letters in logical
     # order, each number and symbol drawn left to right, the brackets' glyphs mirrored
-    from_right = "قراره 9842 )9102( و 37/57/A"
-    glyphs = [Glyph(char, 500 - 6 * at, 100, 10, font) for at, char in enumerate(from_right)]
-    glyphs.sort(key=lambda glyph: glyph.x)
-    assert "".join(g.char for g in _reading_order(glyphs, rtl=True)) == logical
+    read = _rtl_page((500, "قراره 9842 )9102( و 37/57/A", 700))
+    assert read == ["قراره 2489 (2019) و A/75/73"]
+
+
+def test_arabic_numbers_quotes_and_brackets_as_the_un_writes_them() -> None:
+    read = _rtl_page(
+        # "2011-2020" after Arabic: two numbers, shown right to left ("2020-2011")
+        (500, "الفترة 1102-0202 عقدا", 700),
+        # the UN's Arabic opens a quotation with ”, which the page draws as “
+        (500, "المعنون “تنفيذ”،", 680),
+        # a number of the text, then Latin between mirrored brackets
+        (500, "رقم 32 )32/57/A(.", 660),
+    )
+    assert read == ["الفترة 2011-2020 عقدا", "المعنون ”تنفيذ“،", "رقم 23 (A/75/23)."]
+
+
+def test_a_latin_note_line_on_an_arabic_page_is_read_right_to_left() -> None:
+    read = _rtl_page(
+        (500, "وقد نظرت أيضا في تقرير الأمين العام", 700),
+        (500, "وإذ تشير إلى قراريها", 680),
+        # a note's line without an Arabic letter, at the right margin: "(1) A/75/73."
+        (500, "(1) 37/57/A.", 100),
+    )
+    assert read[-1] == "(1) A/75/73."
+
+
+def test_a_vowel_mark_stays_on_its_letter_wherever_the_pdf_wrote_it() -> None:
+    from akn.converter.pdf.glyphs import Font, Glyph, Run
+    from akn.converter.pdf.lines import page_lines
+
+    font = Font("Naskh", False, False, False)
+    # "تُكلل": the damma is written before its letter, in a text object of its own, raised
+    letters = [Glyph(c, x, 700, 10, font) for c, x in (("ت", 489.4), ("ك", 484.8), ("ل", 482.4))]
+    mark = Glyph("\u064f", 490.0, 702.5, 10, font)
+    runs = [Run([mark], 702.5, 10, 0), Run(letters, 700, 10, 1)]
+    (line,) = page_lines(runs)
+    assert "".join(g.char for g in line.glyphs) == "ت\u064fكل"
 
 
 def test_chinese_has_no_spaces_between_its_characters() -> None:
