@@ -194,6 +194,8 @@ def _apart(handle: object, text: str, index: int, size: float) -> bool:
         after += 1
     if before < 0 or after >= count:
         return True
+    if text[before] < "\u0590" and text[after] < "\u0590":
+        return True  # only right-to-left words are drawn in pieces: Latin pays nothing
     boxes = []
     for at in (before, after):
         left, right = ctypes.c_double(), ctypes.c_double()
