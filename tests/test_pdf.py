@@ -269,3 +269,23 @@ def test_the_reader_removes_furniture_by_position_and_repetition(resolution) -> 
     assert removed == {"'*9900001*'", "'A/RES/99/1'", "'2/3'", "'3/3'", "'99-00001'"}
     texts = [line.text for line in lines]
     assert "A/RES/99/1" in texts[:3] and "99-00001 (E)" in texts  # page 1 keeps its own
+
+
+def test_an_indented_line_at_the_top_of_a_page_opens_a_paragraph() -> None:
+    # the page before ends with a comma, as every recital does: only the indent says that
+    # the next page's first line is a new paragraph, and a line at the margin is not one
+    first = [
+        _line(108, 700, _r("Recalling its resolution 70/1 of 25 September 2015, and its")),
+        _line(72, 688, _r("resolution 71/1 of 1 October 2016,")),
+        _line(108, 670, _r("Noting the report of the Secretary-General on the matter, and")),
+        _line(72, 658, _r("the reports of the Committee,")),
+    ]
+    pages = [first, [_line(108, 700, _r("Welcoming the work done,"))]]
+    pages_continued = [first, [_line(72, 700, _r("as well as its other resolutions,"))]]
+    lines, _ = read_pdf(make_pdf(pages))
+    texts = [line.text for line in lines]
+    assert texts[texts.index("\f") + 1 :] == ["", "Welcoming the work done,"]
+    assert texts[: texts.index("\f")].count("") == 1  # between page 1's two paragraphs
+    lines, _ = read_pdf(make_pdf(pages_continued))
+    texts = [line.text for line in lines]
+    assert texts[texts.index("\f") + 1 :] == ["as well as its other resolutions,"]

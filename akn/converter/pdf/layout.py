@@ -19,6 +19,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from akn.converter.pdf.lines import TextLine
@@ -54,6 +55,8 @@ class PageLine:
     size: float
     barcode: bool
     rule: bool
+    x1: float = 0.0
+    rtl: bool = False
 
 
 @dataclass(slots=True)
@@ -70,7 +73,11 @@ def page_of(number: int, height: float, lines: list[TextLine]) -> Page:
         written = write_line(line)
         note = write_line(line, note_area=True) if line.glyphs[0].sup else None
         rule = bool(_RULE.fullmatch(written.text))
-        result.append(PageLine(written, note, line.y, line.x0, line.size, line.barcode, rule))
+        result.append(
+            PageLine(
+                written, note, line.y, line.x0, line.size, line.barcode, rule, line.x1, line.rtl
+            )
+        )
     return Page(number, height, result)
 
 
@@ -139,6 +146,7 @@ class Writer:
         self.lines: list[Line] = []
         self.diagnostics: list[Diagnostic] = []
         self.number = 0
+        self.indent: _Indent | None = None  # the last page's first-line indents
 
     def page(self, page: Page, furniture: Furniture) -> None:
         if self.lines:
@@ -152,15 +160,16 @@ class Writer:
             else:
                 kept.append(line)
         notes = _note_start(kept, self.size)
-        pitch = _pitch(kept[:notes] if notes is not None else kept, self.size)
+        body = kept[:notes] if notes is not None else kept
+        pitch = _pitch(body, self.size)
+        indent = self.indent = _Indent(body, self.size, self.indent)
         previous: PageLine | None = None
         for index, line in enumerate(kept):
             if notes is not None and index == notes and not line.rule:
                 self._append(RULE_TEXT, line, italic=False)
-            elif (
-                previous is not None
-                and previous.y - line.y > 1.45 * pitch
-                and (notes is None or index < notes)
+            elif (notes is None or index < notes) and (
+                (previous is not None and previous.y - line.y > 1.45 * pitch)
+                or (indent.starts(line, previous) and bool(self.lines))
             ):
                 self.number += 1
                 self.lines.append(Line(self.number, ""))
@@ -189,6 +198,64 @@ class Writer:
                 line=self.number,
             )
         )
+
+
+class _Indent:
+    """First-line indents: where the page's body lines start (the left margin, or the right
+    one for right-to-left lines), and which lines start further in. A line indented after
+    one that is not opens a paragraph, and so does an indented line at the top of a page:
+    the page says what a line ending in a comma does not ("…深表关切，" / a page break /
+    "在这方面，…" is two paragraphs)."""
+
+    def __init__(self, lines: list[PageLine], size: float, before: _Indent | None) -> None:
+        """The margins and indent of ``lines``; what a page shows too few lines to say (a
+        page of one paragraph's end) is taken from the page ``before``."""
+        self.size = size
+        body = [line for line in lines if abs(line.size - size) < 0.5 and not line.rtl]
+        rtl = [line for line in lines if abs(line.size - size) < 0.5 and line.rtl]
+        self.left = _most_common((round(line.x0) for line in body if not line.rule), 2, -1)
+        self.right = _most_common((round(line.x1) for line in rtl), 2, 1)
+        if before is not None:
+            self.left = before.left if self.left is None else self.left
+            self.right = before.right if self.right is None else self.right
+        depths = (round(depth) for line in body + rtl if (depth := self._depth(line)))
+        # the page's first-line indent: a depth several lines share (centred lines do not)
+        self.indent = _most_common(depths, 2)
+        if self.indent is None and before is not None:
+            self.indent = before.indent
+
+    def _depth(self, line: PageLine) -> float | None:
+        """How far in from the margin a line starts, when that is 0.8 to 5 ems (the UN indents
+        by half an inch: 3.6 ems of its 10-point text)."""
+        margin = self.right if line.rtl else self.left
+        if margin is None or abs(line.size - self.size) >= 0.5:
+            return None
+        depth = margin - line.x1 if line.rtl else line.x0 - margin
+        return depth if 0.8 * self.size <= depth <= 5 * self.size else None
+
+    def indented(self, line: PageLine) -> bool:
+        depth = self._depth(line)
+        return depth is not None and self.indent is not None and abs(depth - self.indent) <= 1.5
+
+    def at_margin(self, line: PageLine) -> bool:
+        margin = self.right if line.rtl else self.left
+        edge = line.x1 if line.rtl else line.x0
+        return margin is not None and abs(edge - margin) <= 0.3 * self.size
+
+    def starts(self, line: PageLine, previous: PageLine | None) -> bool:
+        """Does ``line`` open a paragraph: indented, at the top of the page or after a line
+        that starts at the margin (not after a centred one)?"""
+        return self.indented(line) and (previous is None or self.at_margin(previous))
+
+
+def _most_common(values: Iterable[float], least: int, outward: int = 0) -> float | None:
+    """The most common of ``values`` if it comes ``least`` times or more; of two as common,
+    the smaller (``outward`` -1: a left margin) or the larger (1: a right one)."""
+    counts = Counter(values)
+    if not counts:
+        return None
+    value, count = max(counts.items(), key=lambda item: (item[1], outward * item[0]))
+    return value if count >= least else None
 
 
 def _pitch(lines: list[PageLine], size: float) -> float:
