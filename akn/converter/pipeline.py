@@ -37,7 +37,7 @@ from akn.converter.metadata import (
     session_from_symbol,
 )
 from akn.converter.normalise import clean_lines, fill_block_texts
-from akn.converter.pages import find_decision, find_formula, split_pages
+from akn.converter.pages import PageLink, find_decision, find_formula, split_pages
 from akn.converter.pdf import is_pdf, read_pdf
 from akn.converter.recognise import Regime, detect_regime, parse_front_matter, read_body
 from akn.converter.serialise import NoteText, Parsed, build_tree
@@ -151,6 +151,10 @@ def _convert_lines(
         raise TypeError(f"unknown metadata keys: {', '.join(sorted(unknown))}")
 
     layout = split_pages(lines, mapping)
+    # a PDF's link annotations (akn/converter/pdf) are links listed for their page
+    layout.links += [
+        PageLink(url, ln.page, ln) for ln in lines for url, _ in getattr(ln, "links", ())
+    ]
     diagnostics += layout.diagnostics
     body = layout.lines
     formula_index = layout.formula_index

@@ -76,7 +76,8 @@ def _pages(document: pdfium.PdfDocument) -> list[Page]:
     try:
         for glyphs in read_pages(document):
             number = glyphs.number
-            pages.append(page_of(glyphs.number, glyphs.height, page_lines(glyphs.runs)))
+            lines = page_lines(glyphs.runs)
+            pages.append(page_of(glyphs.number, glyphs.height, lines, glyphs.links))
     except pdfium.PdfiumError as error:
         raise _error(
             "E112",

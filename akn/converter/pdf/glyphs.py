@@ -13,7 +13,7 @@ from __future__ import annotations
 import ctypes
 import functools
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from unicodedata import combining
 
 import pypdfium2 as pdfium
@@ -62,14 +62,26 @@ class Run:
         return max(glyph.x for glyph in self.glyphs) + 0.6 * self.size
 
 
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A link annotation of the page: the address it opens and the area it covers."""
+
+    url: str
+    left: float
+    bottom: float
+    right: float
+    top: float
+
+
 @dataclass(slots=True)
 class PageGlyphs:
-    """The runs of one page and its size in points."""
+    """The runs of one page, its size in points and its links."""
 
     number: int  # 1-based
     width: float
     height: float
     runs: list[Run]
+    links: list[Link] = field(default_factory=list)
 
     @property
     def empty(self) -> bool:
@@ -124,10 +136,35 @@ def read_pages(document: pdfium.PdfDocument) -> Iterator[PageGlyphs]:
                 runs = _page_runs(textpage, fonts)
             finally:
                 textpage.close()
+            links = page_links(document, page)
         finally:
             page.close()
-        yield PageGlyphs(index + 1, width, height, runs)
+        yield PageGlyphs(index + 1, width, height, runs, links)
     fonts.by_address.clear()  # handles die with the document
+
+
+def page_links(document: pdfium.PdfDocument, page: pdfium.PdfPage) -> list[Link]:
+    """The page's link annotations that open an address (URI actions: undocs.org for the
+    documents a resolution cites), with the rectangle each covers."""
+    links: list[Link] = []
+    start = ctypes.c_int(0)
+    link = raw.FPDF_LINK()
+    buffer = ctypes.create_string_buffer(2048)
+    rect = raw.FS_RECTF()
+    while raw.FPDFLink_Enumerate(page.raw, ctypes.byref(start), ctypes.byref(link)):
+        action = raw.FPDFLink_GetAction(link)
+        if not action or raw.FPDFAction_GetType(action) != raw.PDFACTION_URI:
+            continue
+        length = raw.FPDFAction_GetURIPath(document.raw, action, buffer, len(buffer))
+        if not 0 < length <= len(buffer) or not raw.FPDFLink_GetAnnotRect(link, rect):
+            continue
+        url = buffer.value.decode("latin-1").strip()
+        if url:
+            bottom, top = sorted((rect.bottom, rect.top))
+            links.append(
+                Link(url, min(rect.left, rect.right), bottom, max(rect.left, rect.right), top)
+            )
+    return links
 
 
 def _page_runs(textpage: pdfium.PdfTextPage, fonts: _FontTable) -> list[Run]:

@@ -22,6 +22,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from akn.converter.pdf.glyphs import Link
 from akn.converter.pdf.lines import TextLine
 from akn.converter.pdf.render import Written, write_line
 from akn.converter.source import Line
@@ -42,6 +43,7 @@ class PdfLine(Line):
     italics: tuple[tuple[int, int], ...] = ()
     bold: bool = False
     pdf_page: int = 0
+    links: tuple[tuple[str, str], ...] = ()  # (address, the text it covers) of its links
 
 
 @dataclass(slots=True)
@@ -57,6 +59,7 @@ class PageLine:
     rule: bool
     x1: float = 0.0
     rtl: bool = False
+    links: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(slots=True)
@@ -66,19 +69,40 @@ class Page:
     lines: list[PageLine]
 
 
-def page_of(number: int, height: float, lines: list[TextLine]) -> Page:
-    """A page's lines written as text, its footnote area's with their markers."""
+def page_of(
+    number: int, height: float, lines: list[TextLine], links: list[Link] | None = None
+) -> Page:
+    """A page's lines written as text, its footnote area's with their markers, each with the
+    links whose area holds its baseline."""
     result = []
     for line in lines:
         written = write_line(line)
         note = write_line(line, note_area=True) if line.glyphs[0].sup else None
         rule = bool(_RULE.fullmatch(written.text))
+        covered = tuple((link.url, text) for link in links or () if (text := _covered(line, link)))
         result.append(
             PageLine(
-                written, note, line.y, line.x0, line.size, line.barcode, rule, line.x1, line.rtl
+                written,
+                note,
+                line.y,
+                line.x0,
+                line.size,
+                line.barcode,
+                rule,
+                line.x1,
+                line.rtl,
+                covered,
             )
         )
     return Page(number, height, result)
+
+
+def _covered(line: TextLine, link: Link) -> str:
+    """The text of ``line`` inside the area of ``link`` ("" if the link is elsewhere)."""
+    if not link.bottom - 1 <= line.y <= link.top + 1:
+        return ""
+    inside = [g for g in line.glyphs if link.left - 0.5 <= g.x < link.right - 1]
+    return "".join(g.char for g in inside).strip()
 
 
 def _key(line: PageLine) -> tuple[str, int]:
@@ -174,14 +198,20 @@ class Writer:
                 self.number += 1
                 self.lines.append(Line(self.number, ""))
             in_notes = notes is not None and index >= notes
-            self._append_line(line.note if in_notes and line.note else line.written, page.number)
+            written = line.note if in_notes and line.note else line.written
+            self._append_line(written, page.number, line.links)
             previous = line
 
-    def _append_line(self, written: Written, page: int) -> None:
+    def _append_line(self, written: Written, page: int, links: tuple = ()) -> None:
         self.number += 1
         self.lines.append(
             PdfLine(
-                self.number, written.text, italics=written.italics, bold=written.bold, pdf_page=page
+                self.number,
+                written.text,
+                italics=written.italics,
+                bold=written.bold,
+                pdf_page=page,
+                links=links,
             )
         )
 
