@@ -306,3 +306,27 @@ def test_the_pdfs_links_give_the_citations_they_cover_their_address() -> None:
 
     assert address in hrefs(linked_pdf)
     assert address not in hrefs(make_pdf(RESOLUTION))
+
+
+def test_a_dash_that_binds_across_a_line_end_gains_no_space() -> None:
+    from akn.converter.pdf.layout import glue_dashes
+
+    def glued(*texts: str) -> list[str]:
+        lines = [PdfLine(number, text) for number, text in enumerate(texts, start=1)]
+        glue_dashes(lines)
+        return [line.text for line in lines]
+
+    # a range of numbers, and an opening dash where the document's dashes open unspaced
+    assert glued("Action on Disaster Management 2021–", "2025, and", "dimensiones —", "x —y") == [
+        "Action on Disaster Management",
+        "2021–2025, and",
+        "dimensiones",
+        "—x —y",
+    ]
+    # where dashes stand between spaces, a dash at a line end is one of them
+    assert glued("трех — экономическом", "и экологическом —", "компонентах") == [
+        "трех — экономическом",
+        "и экологическом —",
+        "компонентах",
+    ]
+    assert glued("North–", "South") == ["North–", "South"]  # a range of numbers only

@@ -296,3 +296,39 @@ def _pitch(lines: list[PageLine], size: float) -> float:
         if 0.8 * size <= gap <= 2.5 * size:
             gaps[gap] += 1
     return gaps.most_common(1)[0][0] if gaps else 1.2 * size
+
+
+# A line that ends in a dash which binds to what follows: an opening dash ("dimensiones —"
+# / "económica") or the dash of a range of numbers ("2021–" / "2025"). The text path joins
+# two lines with a space; the page set none there.
+_BINDING_DASH = re.compile(r"(?:(?<=\s)[—–]|(?<=\s)\(?\d+[–—])$")
+_OPENING_DASH = re.compile(r"\s[—–]\w")
+_SPACED_DASH = re.compile(r"\s[—–]\s")
+
+
+def glue_dashes(lines: list[Line]) -> None:
+    """Move a binding dash (with its number) from the end of a line to the start of the
+    next line of the same paragraph, so that the two are read without a space between. A
+    lone dash binds only where the document's dashes open a phrase unspaced ("dimensiones
+    —económica", Spanish), not where they stand between spaces ("трех — экономическом")."""
+    texts = [line.text for line in lines if isinstance(line, PdfLine)]
+    unspaced = sum(len(_OPENING_DASH.findall(text)) for text in texts)
+    spaced = sum(len(_SPACED_DASH.findall(text)) for text in texts)
+    for line, after in itertools.pairwise(lines):
+        if not (isinstance(line, PdfLine) and isinstance(after, PdfLine)):
+            continue
+        match = _BINDING_DASH.search(line.text)
+        if match is None or not after.text[:1].strip():
+            continue
+        word = match.group()
+        if len(word) == 1 and spaced >= unspaced:
+            continue
+        if len(word) > 1 and not after.text[0].isdigit():
+            continue  # "2021– / 2025": a range of numbers only
+        cut = match.start()
+        line.text = line.text[:cut].rstrip()
+        after.text = word + after.text
+        line.italics = tuple(
+            (s, min(e, len(line.text))) for s, e in line.italics if s < len(line.text)
+        )
+        after.italics = tuple((s + len(word), e + len(word)) for s, e in after.italics)
