@@ -330,3 +330,4 @@ def test_a_dash_that_binds_across_a_line_end_gains_no_space() -> None:
         "компонентах",
     ]
     assert glued("North–", "South") == ["North–", "South"]  # a range of numbers only
+    assert glued("8 آب/", "أغسطس 1967") == ["8", "آب/أغسطس 1967"]

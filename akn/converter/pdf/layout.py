@@ -299,9 +299,10 @@ def _pitch(lines: list[PageLine], size: float) -> float:
 
 
 # A line that ends in a dash which binds to what follows: an opening dash ("dimensiones —"
-# / "económica") or the dash of a range of numbers ("2021–" / "2025"). The text path joins
-# two lines with a space; the page set none there.
-_BINDING_DASH = re.compile(r"(?:(?<=\s)[—–]|(?<=\s)\(?\d+[–—])$")
+# / "económica"), the dash of a range of numbers ("2021–" / "2025"), or a word and a slash
+# ("آب/" / "أغسطس", "and/" / "or"). The text path joins two lines with a space; the page
+# set none there.
+_BINDING_DASH = re.compile(r"(?:(?<=\s)[—–]|(?<=\s)\(?\d+[–—]|(?<!\S)[^\s/]+/)$")
 _OPENING_DASH = re.compile(r"\s[—–]\w")
 _SPACED_DASH = re.compile(r"\s[—–]\s")
 
@@ -323,7 +324,7 @@ def glue_dashes(lines: list[Line]) -> None:
         word = match.group()
         if len(word) == 1 and spaced >= unspaced:
             continue
-        if len(word) > 1 and not after.text[0].isdigit():
+        if word[-1] in "–—" and len(word) > 1 and not after.text[0].isdigit():
             continue  # "2021– / 2025": a range of numbers only
         cut = match.start()
         line.text = line.text[:cut].rstrip()
