@@ -302,7 +302,7 @@ def _rtl_runs(directions: list[str], glyphs: list[Glyph]) -> list[tuple[int, int
             spans += _words(directions, glyphs, at, last + 1)  # "20-16939 (A) 211220"
         elif "L" in directions[at : last + 1]:
             number = _leading_number(directions, glyphs, at)
-            if number is not None:  # "23 (A/75/23)": a number of the Arabic text, then Latin
+            if number is not None:  # "(1) A/75/73.": a note's marker, then Latin
                 spans += _numbers(directions, at, number)
                 at = number
                 continue
@@ -334,18 +334,16 @@ def _words(
 
 
 def _leading_number(directions: list[str], glyphs: list[Glyph], at: int) -> int | None:
-    """Where the number that opens a stretch of Latin read right to left ends, when a space
-    parts it from the Latin, or it is a superscript (a note's marker): the number follows
-    Arabic, and the bidi algorithm makes it its own run ("رقم 23 (A/75/23)"), not part of
-    the Latin one ("A/75/73 (2020)")."""
+    """Where the number that opens a stretch of Latin read right to left ends, when it is
+    a superscript (a note's marker, "(1) A/75/73."): its own run, not part of the Latin
+    one. A number after the Latin in the line's order ("No. 22341" read from the right) is
+    the Latin's last word: the bidi algorithm keeps it in the Latin run."""
     end = at
     while end < len(directions) and directions[end] in ("D", "C"):
         end += 1
     if end == at or end >= len(glyphs) or directions[end - 1] != "D":
         return None
-    if glyphs[end].char == " " or glyphs[at].sup:
-        return end
-    return None
+    return end if glyphs[at].sup else None
 
 
 def _numbers(directions: list[str], start: int, end: int) -> list[tuple[int, int, bool]]:
