@@ -196,7 +196,12 @@ def _page_runs(textpage: pdfium.PdfTextPage, fonts: _FontTable) -> list[Run]:
         if char in "\ufffe\x02":  # PDFium's mark for a hyphen that ends a line: the hyphen
             char = "-"
         get_origin(handle, index, x_ref, y_ref)
-        if current is not None and text_object == current_object and combining(char):
+        if (
+            current is not None
+            and text_object == current_object
+            and char >= "\u0300"
+            and combining(char)
+        ):
             # a vowel mark drawn above or below its letter: on the letter's baseline
             current.glyphs.append(
                 Glyph(char, x.value, current.y, current.size, current.glyphs[-1].font)

@@ -210,7 +210,7 @@ def _clusters(glyphs: list[Glyph]) -> list[list[Glyph]]:
     clusters: list[list[Glyph]] = []
     marks: list[Glyph] = []
     for glyph in glyphs:
-        if unicodedata.combining(glyph.char):
+        if glyph.char >= "\u0300" and unicodedata.combining(glyph.char):  # marks: U+0300 on
             marks.append(glyph)
         else:
             clusters.append([glyph])
