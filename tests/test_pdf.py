@@ -331,3 +331,15 @@ def test_a_dash_that_binds_across_a_line_end_gains_no_space() -> None:
     ]
     assert glued("North–", "South") == ["North–", "South"]  # a range of numbers only
     assert glued("8 آب/", "أغسطس 1967") == ["8", "آب/أغسطس 1967"]
+
+
+def test_a_note_marker_set_apart_from_its_text_is_still_the_notes_marker() -> None:
+    # the typesetter tabs "Ibid." away from its marker (3.5 ems of the note's 8 points)
+    page = [
+        _line(108, 640, _r("Recalling its resolution 70/1,"), _sup("1")),
+        _line(72, 120, _r("__________")),
+        _line(72, 105, _sup("1", 5.5)),
+        _line(100, 105, _r("Ibid.", 8)),
+    ]
+    lines, _ = read_pdf(make_pdf([page]))
+    assert "1 Ibid." in [line.text for line in lines]

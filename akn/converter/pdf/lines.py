@@ -136,7 +136,7 @@ def _attach_superscripts(clusters: list[list[Run]]) -> list[list[Run]]:
         for small in pending:
             small_size, small_base = _main_size(small)
             raised = small_base - base
-            left = min(run.x0 for run in cluster) - 2 * size
+            left = min(run.x0 for run in cluster) - 4 * size  # a note marker tabbed off its text
             right = max(run.x1 for run in cluster) + 2 * size
             if (
                 small_size <= _SUP_SIZE * size
