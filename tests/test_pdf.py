@@ -343,3 +343,13 @@ def test_a_note_marker_set_apart_from_its_text_is_still_the_notes_marker() -> No
     ]
     lines, _ = read_pdf(make_pdf([page]))
     assert "1 Ibid." in [line.text for line in lines]
+
+
+def test_a_note_marker_drawn_twice_is_one_marker() -> None:
+    page = [
+        _line(108, 640, _r("Recalling its resolution 70/1,"), _sup("1")),
+        _line(72, 120, _r("__________")),
+        _line(72, 105, _sup("1", 5.5), _sup(" 1", 6.5), _r("   See resolution 70/1.", 8)),
+    ]
+    lines, _ = read_pdf(make_pdf([page]))
+    assert "1 See resolution 70/1." in [line.text for line in lines]
