@@ -31,9 +31,14 @@ def _content(items: list[Item]) -> bytes:
 
 
 def make_pdf(
-    pages: list[list[Item]], *, extra_trailer: str = "", raw_pages: list[bytes] | None = None
+    pages: list[list[Item]],
+    *,
+    extra_trailer: str = "",
+    raw_pages: list[bytes] | None = None,
+    links: dict[int, list[tuple[float, float, float, float, str]]] | None = None,
 ) -> bytes:
-    """A PDF of US Letter pages holding ``pages``' text (or ``raw_pages``' content streams)."""
+    """A PDF of US Letter pages holding ``pages``' text (or ``raw_pages``' content streams);
+    ``links``: by page index, link annotations ``(left, bottom, right, top, address)``."""
     streams = raw_pages if raw_pages is not None else [_content(items) for items in pages]
     objects: list[bytes] = []
     font_ids = {}
@@ -47,14 +52,22 @@ def make_pdf(
     fonts = " ".join(f"/F{key} {number} 0 R" for key, number in font_ids.items())
     kids = []
     content_ids: dict[bytes, int] = {}
-    for stream in streams:
+    for index, stream in enumerate(streams):
+        annots = []
+        for left, bottom, right, top, url in (links or {}).get(index, []):
+            objects.append(
+                f"<< /Type /Annot /Subtype /Link /Rect [{left} {bottom} {right} {top}] "
+                f"/Border [0 0 0] /A << /S /URI /URI ({url}) >> >>".encode()
+            )
+            annots.append(f"{len(objects)} 0 R")
         if stream not in content_ids:  # pages with the same content share one stream
             body = b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream"
             objects.append(body)
             content_ids[stream] = len(objects)
         page = (
             f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
-            f"/Resources << /Font << {fonts} >> >> /Contents {content_ids[stream]} 0 R >>"
+            f"/Resources << /Font << {fonts} >> >> /Contents {content_ids[stream]} 0 R "
+            f"/Annots [{' '.join(annots)}] >>"
         )
         objects.append(page.encode())
         kids.append(f"{len(objects)} 0 R")

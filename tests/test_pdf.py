@@ -145,18 +145,60 @@ def test_superscripts_are_markers_and_italics_are_recorded(resolution) -> None:
     assert texts.count("\f") == 2  # pages parted by form feeds, as pdftotext parts them
 
 
-def test_an_arabic_line_is_read_in_logical_order() -> None:
-    from akn.converter.pdf.glyphs import Font, Glyph
-    from akn.converter.pdf.lines import _reading_order
+def _rtl_page(*lines: tuple[float, str, float]) -> list[str]:
+    """The text page_lines reads from lines given as the page shows them, from the right
+    edge (x, the glyphs right to left, the baseline), one text object each."""
+    from akn.converter.pdf.glyphs import Font, Glyph, Run
+    from akn.converter.pdf.lines import page_lines
 
     font = Font("Naskh", False, False, False)
-    logical = "قراره 2489 (2019) و A/75/73"
+    runs = []
+    for right, from_right, y in lines:
+        glyphs = [Glyph(char, right - 6 * at, y, 10, font) for at, char in enumerate(from_right)]
+        runs.append(Run(glyphs, y, 10, len(runs) * 100))
+    return ["".join(g.char for g in line.glyphs) for line in page_lines(runs)]
+
+
+def test_an_arabic_line_is_read_in_logical_order() -> None:
     # the glyphs as the page shows them, read from the right edge: Arabic letters in logical
     # order, each number and symbol drawn left to right, the brackets' glyphs mirrored
-    from_right = "قراره 9842 )9102( و 37/57/A"
-    glyphs = [Glyph(char, 500 - 6 * at, 100, 10, font) for at, char in enumerate(from_right)]
-    glyphs.sort(key=lambda glyph: glyph.x)
-    assert "".join(g.char for g in _reading_order(glyphs, rtl=True)) == logical
+    read = _rtl_page((500, "قراره 9842 )9102( و 37/57/A", 700))
+    assert read == ["قراره 2489 (2019) و A/75/73"]
+
+
+def test_arabic_numbers_quotes_and_brackets_as_the_un_writes_them() -> None:
+    read = _rtl_page(
+        # "2011-2020" after Arabic: two numbers, shown right to left ("2020-2011")
+        (500, "الفترة 1102-0202 عقدا", 700),
+        # the UN's Arabic opens a quotation with ”, which the page draws as “
+        (500, "المعنون “تنفيذ”،", 680),
+        # a number of the text, then Latin between mirrored brackets
+        (500, "رقم 32 )32/57/A(.", 660),
+    )
+    assert read == ["الفترة 2011-2020 عقدا", "المعنون ”تنفيذ“،", "رقم 23 (A/75/23)."]
+
+
+def test_a_latin_note_line_on_an_arabic_page_is_read_right_to_left() -> None:
+    read = _rtl_page(
+        (500, "وقد نظرت أيضا في تقرير الأمين العام", 700),
+        (500, "وإذ تشير إلى قراريها", 680),
+        # a note's line without an Arabic letter, at the right margin: "(1) A/75/73."
+        (500, "(1) 37/57/A.", 100),
+    )
+    assert read[-1] == "(1) A/75/73."
+
+
+def test_a_vowel_mark_stays_on_its_letter_wherever_the_pdf_wrote_it() -> None:
+    from akn.converter.pdf.glyphs import Font, Glyph, Run
+    from akn.converter.pdf.lines import page_lines
+
+    font = Font("Naskh", False, False, False)
+    # "تُكلل": the damma is written before its letter, in a text object of its own, raised
+    letters = [Glyph(c, x, 700, 10, font) for c, x in (("ت", 489.4), ("ك", 484.8), ("ل", 482.4))]
+    mark = Glyph("\u064f", 490.0, 702.5, 10, font)
+    runs = [Run([mark], 702.5, 10, 0), Run(letters, 700, 10, 1)]
+    (line,) = page_lines(runs)
+    assert "".join(g.char for g in line.glyphs) == "ت\u064fكل"
 
 
 def test_chinese_has_no_spaces_between_its_characters() -> None:
@@ -227,3 +269,87 @@ def test_the_reader_removes_furniture_by_position_and_repetition(resolution) -> 
     assert removed == {"'*9900001*'", "'A/RES/99/1'", "'2/3'", "'3/3'", "'99-00001'"}
     texts = [line.text for line in lines]
     assert "A/RES/99/1" in texts[:3] and "99-00001 (E)" in texts  # page 1 keeps its own
+
+
+def test_an_indented_line_at_the_top_of_a_page_opens_a_paragraph() -> None:
+    # the page before ends with a comma, as every recital does: only the indent says that
+    # the next page's first line is a new paragraph, and a line at the margin is not one
+    first = [
+        _line(108, 700, _r("Recalling its resolution 70/1 of 25 September 2015, and its")),
+        _line(72, 688, _r("resolution 71/1 of 1 October 2016,")),
+        _line(108, 670, _r("Noting the report of the Secretary-General on the matter, and")),
+        _line(72, 658, _r("the reports of the Committee,")),
+    ]
+    pages = [first, [_line(108, 700, _r("Welcoming the work done,"))]]
+    pages_continued = [first, [_line(72, 700, _r("as well as its other resolutions,"))]]
+    lines, _ = read_pdf(make_pdf(pages))
+    texts = [line.text for line in lines]
+    assert texts[texts.index("\f") + 1 :] == ["", "Welcoming the work done,"]
+    assert texts[: texts.index("\f")].count("") == 1  # between page 1's two paragraphs
+    lines, _ = read_pdf(make_pdf(pages_continued))
+    texts = [line.text for line in lines]
+    assert texts[texts.index("\f") + 1 :] == ["as well as its other resolutions,"]
+
+
+def test_the_pdfs_links_give_the_citations_they_cover_their_address() -> None:
+    # "70/1" on the first page's line at 640: Times 10 pt, from x 203 to 221; the UN's link
+    # has no language in it, the address akn makes otherwise does ("undocs.org/en/…")
+    address = "https://undocs.org/A/RES/70/1"
+    linked_pdf = make_pdf(RESOLUTION, links={0: [(202, 637, 222, 650, address)]})
+    lines, _ = read_pdf(linked_pdf)
+    (linked,) = [line for line in lines if isinstance(line, PdfLine) and line.links]
+    assert linked.links == ((address, "70/1"),)
+
+    def hrefs(data: bytes) -> list[str]:
+        tree = convert(data, lang="en").tree
+        return [a.get("href") for a in tree.iter(f"{{{NS['a']}}}a")]
+
+    assert address in hrefs(linked_pdf)
+    assert address not in hrefs(make_pdf(RESOLUTION))
+
+
+def test_a_dash_that_binds_across_a_line_end_gains_no_space() -> None:
+    from akn.converter.pdf.layout import glue_dashes
+
+    def glued(*texts: str) -> list[str]:
+        lines = [PdfLine(number, text) for number, text in enumerate(texts, start=1)]
+        glue_dashes(lines)
+        return [line.text for line in lines]
+
+    # a range of numbers, and an opening dash where the document's dashes open unspaced
+    assert glued("Action on Disaster Management 2021–", "2025, and", "dimensiones —", "x —y") == [
+        "Action on Disaster Management",
+        "2021–2025, and",
+        "dimensiones",
+        "—x —y",
+    ]
+    # where dashes stand between spaces, a dash at a line end is one of them
+    assert glued("трех — экономическом", "и экологическом —", "компонентах") == [
+        "трех — экономическом",
+        "и экологическом —",
+        "компонентах",
+    ]
+    assert glued("North–", "South") == ["North–", "South"]  # a range of numbers only
+    assert glued("8 آب/", "أغسطس 1967") == ["8", "آب/أغسطس 1967"]
+
+
+def test_a_note_marker_set_apart_from_its_text_is_still_the_notes_marker() -> None:
+    # the typesetter tabs "Ibid." away from its marker (3.5 ems of the note's 8 points)
+    page = [
+        _line(108, 640, _r("Recalling its resolution 70/1,"), _sup("1")),
+        _line(72, 120, _r("__________")),
+        _line(72, 105, _sup("1", 5.5)),
+        _line(100, 105, _r("Ibid.", 8)),
+    ]
+    lines, _ = read_pdf(make_pdf([page]))
+    assert "1 Ibid." in [line.text for line in lines]
+
+
+def test_a_note_marker_drawn_twice_is_one_marker() -> None:
+    page = [
+        _line(108, 640, _r("Recalling its resolution 70/1,"), _sup("1")),
+        _line(72, 120, _r("__________")),
+        _line(72, 105, _sup("1", 5.5), _sup(" 1", 6.5), _r("   See resolution 70/1.", 8)),
+    ]
+    lines, _ = read_pdf(make_pdf([page]))
+    assert "1 See resolution 70/1." in [line.text for line in lines]

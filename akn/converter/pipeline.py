@@ -35,7 +35,7 @@ from akn.converter.marks.notes import mark_notes
 from akn.converter.marks.phrases import mark_phrases
 from akn.converter.metadata import IRI_STYLES
 from akn.converter.opening import find_opening
-from akn.converter.pages import Layout, split_pages
+from akn.converter.pages import Layout, PageLink, split_pages
 from akn.converter.pdf import is_pdf, read_pdf
 from akn.converter.recognise.parts import Recognised, recognise
 from akn.converter.resolve import METADATA_KEYS, _Dates, resolve  # noqa: F401 (_Dates: tests)
@@ -188,6 +188,11 @@ def parse(lines: list[Line], mapping: Mapping, diagnostics: list[Diagnostic]) ->
     """The stages from the lines to the marked tree; their findings go to ``diagnostics``."""
     layout = split_pages(lines, mapping)
     diagnostics += layout.diagnostics
+    # A PDF's link annotations, on the lines whose text they cover (akn/converter/pdf), are
+    # links as the page's list of links gives them in extracted text.
+    layout.links += [
+        PageLink(url, ln.page, ln) for ln in lines for url, _ in getattr(ln, "links", ())
+    ]
     body = layout.lines
     opening = find_opening(body, layout.formula_index, layout.decision, mapping)
     if opening is None:

@@ -11,7 +11,7 @@ import pypdfium2 as pdfium
 
 from akn.converter.pdf import MAX_PAGES, _error
 from akn.converter.pdf.glyphs import read_pages
-from akn.converter.pdf.layout import Furniture, Page, Writer, body_size, page_of
+from akn.converter.pdf.layout import Furniture, Page, Writer, body_size, glue_dashes, page_of
 from akn.converter.pdf.lines import page_lines
 from akn.converter.source import Line
 from akn.diagnostics import Diagnostic
@@ -48,6 +48,7 @@ def read_document(data: bytes) -> tuple[list[Line], list[Diagnostic]]:
     writer = Writer(body_size(pages))
     for page in pages:
         writer.page(page, furniture)
+    glue_dashes(writer.lines)
     return writer.lines, writer.diagnostics
 
 
@@ -76,7 +77,8 @@ def _pages(document: pdfium.PdfDocument) -> list[Page]:
     try:
         for glyphs in read_pages(document):
             number = glyphs.number
-            pages.append(page_of(glyphs.number, glyphs.height, page_lines(glyphs.runs)))
+            lines = page_lines(glyphs.runs)
+            pages.append(page_of(glyphs.number, glyphs.height, lines, glyphs.links))
     except pdfium.PdfiumError as error:
         raise _error(
             "E112",

@@ -13,7 +13,8 @@ from __future__ import annotations
 import ctypes
 import functools
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from unicodedata import combining
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
@@ -50,6 +51,7 @@ class Run:
     glyphs: list[Glyph]
     y: float
     size: float
+    order: int = 0  # where the run's first glyph stands in the PDF's text: lines keep it
 
     @property
     def x0(self) -> float:
@@ -60,14 +62,26 @@ class Run:
         return max(glyph.x for glyph in self.glyphs) + 0.6 * self.size
 
 
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A link annotation of the page: the address it opens and the area it covers."""
+
+    url: str
+    left: float
+    bottom: float
+    right: float
+    top: float
+
+
 @dataclass(slots=True)
 class PageGlyphs:
-    """The runs of one page and its size in points."""
+    """The runs of one page, its size in points and its links."""
 
     number: int  # 1-based
     width: float
     height: float
     runs: list[Run]
+    links: list[Link] = field(default_factory=list)
 
     @property
     def empty(self) -> bool:
@@ -122,10 +136,35 @@ def read_pages(document: pdfium.PdfDocument) -> Iterator[PageGlyphs]:
                 runs = _page_runs(textpage, fonts)
             finally:
                 textpage.close()
+            links = page_links(document, page)
         finally:
             page.close()
-        yield PageGlyphs(index + 1, width, height, runs)
+        yield PageGlyphs(index + 1, width, height, runs, links)
     fonts.by_address.clear()  # handles die with the document
+
+
+def page_links(document: pdfium.PdfDocument, page: pdfium.PdfPage) -> list[Link]:
+    """The page's link annotations that open an address (URI actions: undocs.org for the
+    documents a resolution cites), with the rectangle each covers."""
+    links: list[Link] = []
+    start = ctypes.c_int(0)
+    link = raw.FPDF_LINK()
+    buffer = ctypes.create_string_buffer(2048)
+    rect = raw.FS_RECTF()
+    while raw.FPDFLink_Enumerate(page.raw, ctypes.byref(start), ctypes.byref(link)):
+        action = raw.FPDFLink_GetAction(link)
+        if not action or raw.FPDFAction_GetType(action) != raw.PDFACTION_URI:
+            continue
+        length = raw.FPDFAction_GetURIPath(document.raw, action, buffer, len(buffer))
+        if not 0 < length <= len(buffer) or not raw.FPDFLink_GetAnnotRect(link, rect):
+            continue
+        url = buffer.value.decode("latin-1").strip()
+        if url:
+            bottom, top = sorted((rect.bottom, rect.top))
+            links.append(
+                Link(url, min(rect.left, rect.right), bottom, max(rect.left, rect.right), top)
+            )
+    return links
 
 
 def _page_runs(textpage: pdfium.PdfTextPage, fonts: _FontTable) -> list[Run]:
@@ -148,7 +187,7 @@ def _page_runs(textpage: pdfium.PdfTextPage, fonts: _FontTable) -> list[Run]:
         char = text[index]
         text_object = get_object(handle, index)  # an address: compared as a number
         if not text_object:  # inferred by PDFium: a space between words, or a line break
-            if char == " " and current is not None:
+            if char == " " and current is not None and _apart(handle, text, index, current.size):
                 get_origin(handle, index, x_ref, y_ref)
                 current.glyphs.append(Glyph(" ", x.value, current.y, current.size, _SPACE))
             continue
@@ -157,10 +196,21 @@ def _page_runs(textpage: pdfium.PdfTextPage, fonts: _FontTable) -> list[Run]:
         if char in "\ufffe\x02":  # PDFium's mark for a hyphen that ends a line: the hyphen
             char = "-"
         get_origin(handle, index, x_ref, y_ref)
+        if (
+            current is not None
+            and text_object == current_object
+            and char >= "\u0300"
+            and combining(char)
+        ):
+            # a vowel mark drawn above or below its letter: on the letter's baseline
+            current.glyphs.append(
+                Glyph(char, x.value, current.y, current.size, current.glyphs[-1].font)
+            )
+            continue
         if current is None or text_object != current_object or abs(y.value - current.y) > 0.1:
             size = get_size(handle, index)
             font = fonts.of(ctypes.cast(text_object, raw.FPDF_PAGEOBJECT))
-            current = Run([], y.value, size)
+            current = Run([], y.value, size, index)
             current_object = text_object
             runs.append(current)
         else:
@@ -170,6 +220,34 @@ def _page_runs(textpage: pdfium.PdfTextPage, fonts: _FontTable) -> list[Run]:
 
 
 _SPACE = Font(" ", False, False, False)
+_TOUCHING = 0.1  # ems: letters closer than this are one word, whatever PDFium inferred
+
+
+def _apart(handle: object, text: str, index: int, size: float) -> bool:
+    """Do the letters on either side of the space PDFium inferred at ``index`` of the page's
+    ``text`` stand apart on the page? PDFium infers a space where one text object ends and
+    another begins, and a producer may draw one word in several (an Arabic word and its
+    vowel marks, a slash in another font): then the letters touch, and there is no space."""
+    count = len(text)
+    before, after = index - 1, index + 1
+    while before > 0 and combining(text[before]):
+        before -= 1  # a mark may stand between the letters: the letters tell
+    while after + 1 < count and combining(text[after]):
+        after += 1
+    if before < 0 or after >= count:
+        return True
+    if text[before] < "\u0590" and text[after] < "\u0590":
+        return True  # only right-to-left words are drawn in pieces: Latin pays nothing
+    boxes = []
+    for at in (before, after):
+        left, right = ctypes.c_double(), ctypes.c_double()
+        bottom, top = ctypes.c_double(), ctypes.c_double()
+        if not raw.FPDFText_GetCharBox(handle, at, left, right, bottom, top):
+            return True
+        boxes.append((left.value, right.value))
+    (left1, right1), (left2, right2) = boxes
+    gap = max(left2 - right1, left1 - right2)
+    return gap >= _TOUCHING * size
 
 
 @functools.cache

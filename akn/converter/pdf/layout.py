@@ -19,8 +19,10 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 
+from akn.converter.pdf.glyphs import Link
 from akn.converter.pdf.lines import TextLine
 from akn.converter.pdf.render import Written, write_line
 from akn.converter.source import Line
@@ -41,6 +43,7 @@ class PdfLine(Line):
     italics: tuple[tuple[int, int], ...] = ()
     bold: bool = False
     pdf_page: int = 0
+    links: tuple[tuple[str, str], ...] = ()  # (address, the text it covers) of its links
 
 
 @dataclass(slots=True)
@@ -54,6 +57,9 @@ class PageLine:
     size: float
     barcode: bool
     rule: bool
+    x1: float = 0.0
+    rtl: bool = False
+    links: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(slots=True)
@@ -63,15 +69,40 @@ class Page:
     lines: list[PageLine]
 
 
-def page_of(number: int, height: float, lines: list[TextLine]) -> Page:
-    """A page's lines written as text, its footnote area's with their markers."""
+def page_of(
+    number: int, height: float, lines: list[TextLine], links: list[Link] | None = None
+) -> Page:
+    """A page's lines written as text, its footnote area's with their markers, each with the
+    links whose area holds its baseline."""
     result = []
     for line in lines:
         written = write_line(line)
         note = write_line(line, note_area=True) if line.glyphs[0].sup else None
         rule = bool(_RULE.fullmatch(written.text))
-        result.append(PageLine(written, note, line.y, line.x0, line.size, line.barcode, rule))
+        covered = tuple((link.url, text) for link in links or () if (text := _covered(line, link)))
+        result.append(
+            PageLine(
+                written,
+                note,
+                line.y,
+                line.x0,
+                line.size,
+                line.barcode,
+                rule,
+                line.x1,
+                line.rtl,
+                covered,
+            )
+        )
     return Page(number, height, result)
+
+
+def _covered(line: TextLine, link: Link) -> str:
+    """The text of ``line`` inside the area of ``link`` ("" if the link is elsewhere)."""
+    if not link.bottom - 1 <= line.y <= link.top + 1:
+        return ""
+    inside = [g for g in line.glyphs if link.left - 0.5 <= g.x < link.right - 1]
+    return "".join(g.char for g in inside).strip()
 
 
 def _key(line: PageLine) -> tuple[str, int]:
@@ -139,6 +170,7 @@ class Writer:
         self.lines: list[Line] = []
         self.diagnostics: list[Diagnostic] = []
         self.number = 0
+        self.indent: _Indent | None = None  # the last page's first-line indents
 
     def page(self, page: Page, furniture: Furniture) -> None:
         if self.lines:
@@ -152,27 +184,36 @@ class Writer:
             else:
                 kept.append(line)
         notes = _note_start(kept, self.size)
-        pitch = _pitch(kept[:notes] if notes is not None else kept, self.size)
+        body = kept[:notes] if notes is not None else kept
+        pitch = _pitch(body, self.size)
+        indent = self.indent = _Indent(body, self.size, self.indent)
         previous: PageLine | None = None
         for index, line in enumerate(kept):
             if notes is not None and index == notes and not line.rule:
                 self._append(RULE_TEXT, line, italic=False)
-            elif (
-                previous is not None
-                and previous.y - line.y > 1.45 * pitch
-                and (notes is None or index < notes)
+            elif (notes is None or index < notes) and (
+                (previous is not None and previous.y - line.y > 1.45 * pitch)
+                or (indent.starts(line, previous) and bool(self.lines))
             ):
                 self.number += 1
                 self.lines.append(Line(self.number, ""))
             in_notes = notes is not None and index >= notes
-            self._append_line(line.note if in_notes and line.note else line.written, page.number)
+            written = line.note if in_notes and line.note else line.written
+            self._append_line(written, page.number, line.links)
             previous = line
 
-    def _append_line(self, written: Written, page: int) -> None:
+    def _append_line(
+        self, written: Written, page: int, links: tuple[tuple[str, str], ...] = ()
+    ) -> None:
         self.number += 1
         self.lines.append(
             PdfLine(
-                self.number, written.text, italics=written.italics, bold=written.bold, pdf_page=page
+                self.number,
+                written.text,
+                italics=written.italics,
+                bold=written.bold,
+                pdf_page=page,
+                links=links,
             )
         )
 
@@ -191,6 +232,64 @@ class Writer:
         )
 
 
+class _Indent:
+    """First-line indents: where the page's body lines start (the left margin, or the right
+    one for right-to-left lines), and which lines start further in. A line indented after
+    one that is not opens a paragraph, and so does an indented line at the top of a page:
+    the page says what a line ending in a comma does not ("…深表关切，" / a page break /
+    "在这方面，…" is two paragraphs)."""
+
+    def __init__(self, lines: list[PageLine], size: float, before: _Indent | None) -> None:
+        """The margins and indent of ``lines``; what a page shows too few lines to say (a
+        page of one paragraph's end) is taken from the page ``before``."""
+        self.size = size
+        body = [line for line in lines if abs(line.size - size) < 0.5 and not line.rtl]
+        rtl = [line for line in lines if abs(line.size - size) < 0.5 and line.rtl]
+        self.left = _most_common((round(line.x0) for line in body if not line.rule), 2, -1)
+        self.right = _most_common((round(line.x1) for line in rtl), 2, 1)
+        if before is not None:
+            self.left = before.left if self.left is None else self.left
+            self.right = before.right if self.right is None else self.right
+        depths = (round(depth) for line in body + rtl if (depth := self._depth(line)))
+        # the page's first-line indent: a depth several lines share (centred lines do not)
+        self.indent = _most_common(depths, 2)
+        if self.indent is None and before is not None:
+            self.indent = before.indent
+
+    def _depth(self, line: PageLine) -> float | None:
+        """How far in from the margin a line starts, when that is 0.8 to 5 ems (the UN indents
+        by half an inch: 3.6 ems of its 10-point text)."""
+        margin = self.right if line.rtl else self.left
+        if margin is None or abs(line.size - self.size) >= 0.5:
+            return None
+        depth = margin - line.x1 if line.rtl else line.x0 - margin
+        return depth if 0.8 * self.size <= depth <= 5 * self.size else None
+
+    def indented(self, line: PageLine) -> bool:
+        depth = self._depth(line)
+        return depth is not None and self.indent is not None and abs(depth - self.indent) <= 1.5
+
+    def at_margin(self, line: PageLine) -> bool:
+        margin = self.right if line.rtl else self.left
+        edge = line.x1 if line.rtl else line.x0
+        return margin is not None and abs(edge - margin) <= 0.3 * self.size
+
+    def starts(self, line: PageLine, previous: PageLine | None) -> bool:
+        """Does ``line`` open a paragraph: indented, at the top of the page or after a line
+        that starts at the margin (not after a centred one)?"""
+        return self.indented(line) and (previous is None or self.at_margin(previous))
+
+
+def _most_common(values: Iterable[float], least: int, outward: int = 0) -> float | None:
+    """The most common of ``values`` if it comes ``least`` times or more; of two as common,
+    the smaller (``outward`` -1: a left margin) or the larger (1: a right one)."""
+    counts = Counter(values)
+    if not counts:
+        return None
+    value, count = max(counts.items(), key=lambda item: (item[1], outward * item[0]))
+    return value if count >= least else None
+
+
 def _pitch(lines: list[PageLine], size: float) -> float:
     """The usual distance between the baselines of two lines of a paragraph."""
     gaps: Counter[float] = Counter()
@@ -199,3 +298,40 @@ def _pitch(lines: list[PageLine], size: float) -> float:
         if 0.8 * size <= gap <= 2.5 * size:
             gaps[gap] += 1
     return gaps.most_common(1)[0][0] if gaps else 1.2 * size
+
+
+# A line that ends in a dash which binds to what follows: an opening dash ("dimensiones —"
+# / "económica"), the dash of a range of numbers ("2021–" / "2025"), or a word and a slash
+# ("آب/" / "أغسطس", "and/" / "or"). The text path joins two lines with a space; the page
+# set none there.
+_BINDING_DASH = re.compile(r"(?:(?<=\s)[—–]|(?<=\s)\(?\d+[–—]|(?<!\S)[^\s/]+/)$")
+_OPENING_DASH = re.compile(r"\s[—–]\w")
+_SPACED_DASH = re.compile(r"\s[—–]\s")
+
+
+def glue_dashes(lines: list[Line]) -> None:
+    """Move a binding dash (with its number) from the end of a line to the start of the
+    next line of the same paragraph, so that the two are read without a space between. A
+    lone dash binds only where the document's dashes open a phrase unspaced ("dimensiones
+    —económica", Spanish), not where they stand between spaces ("трех — экономическом")."""
+    texts = [line.text for line in lines if isinstance(line, PdfLine)]
+    unspaced = sum(len(_OPENING_DASH.findall(text)) for text in texts)
+    spaced = sum(len(_SPACED_DASH.findall(text)) for text in texts)
+    for line, after in itertools.pairwise(lines):
+        if not (isinstance(line, PdfLine) and isinstance(after, PdfLine)):
+            continue
+        match = _BINDING_DASH.search(line.text)
+        if match is None or not after.text[:1].strip():
+            continue
+        word = match.group()
+        if len(word) == 1 and spaced >= unspaced:
+            continue
+        if word[-1] in "–—" and len(word) > 1 and not after.text[0].isdigit():
+            continue  # "2021– / 2025": a range of numbers only
+        cut = match.start()
+        line.text = line.text[:cut].rstrip()
+        after.text = word + after.text
+        line.italics = tuple(
+            (s, min(e, len(line.text))) for s, e in line.italics if s < len(line.text)
+        )
+        after.italics = tuple((s + len(word), e + len(word)) for s, e in after.italics)

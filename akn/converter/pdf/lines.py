@@ -10,6 +10,7 @@ parts two columns (the masthead's "United Nations" and "A/RES/75/104").
 
 from __future__ import annotations
 
+import bisect
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
@@ -18,13 +19,19 @@ from akn.converter.pdf.glyphs import Glyph, Run
 
 # How far baselines may differ and still be one line, as a share of the larger font size.
 _SAME_BASELINE = 0.2
+_MARK_REACH = 0.6  # a vowel mark drawn on its own stands above or below its letter's baseline
 # A superscript: at most this share of its line's size, raised by this share of it.
 _SUP_SIZE = 0.95
 _SUP_RAISE = (0.15, 0.7)
 # A gap wider than this many ems between two glyphs parts two columns.
 _COLUMN_GAP = 3.0
+# A combining mark's origin lies at or just right of its letter's, in points.
+_MARK_SLACK = 0.25
 
-_MIRRORED = str.maketrans("()[]{}<>«»", ")(][}{><»«")
+_OPENING, _CLOSING = "([{<«", ")]}>»"
+_BRACKETS = _OPENING + _CLOSING
+_MIRRORED = str.maketrans(_OPENING + _CLOSING, _CLOSING + _OPENING)
+_QUOTES = str.maketrans("“”", "”“")
 
 
 @dataclass(slots=True)
@@ -54,20 +61,44 @@ def page_lines(runs: list[Run]) -> list[TextLine]:
     """The page's lines, top to bottom (and left to right on one baseline)."""
     clusters = _baselines(runs)
     clusters = _attach_superscripts(clusters)
-    lines: list[TextLine] = []
+    parts: list[tuple[list[list[Glyph]], float, float, bool | None]] = []
     for cluster in clusters:
-        glyphs = [glyph for run in cluster for glyph in run.glyphs]
+        ordered = sorted(cluster, key=lambda run: run.order)  # the PDF's order: marks need it
+        glyphs = [glyph for run in ordered for glyph in run.glyphs]
         size, base = _main_size(cluster)
         for glyph in glyphs:
             glyph.sup = glyph.size <= _SUP_SIZE * size and glyph.y - base >= _SUP_RAISE[0] * size
-        rtl = _is_rtl(glyphs)
-        ordered = _reading_order(glyphs, rtl)
-        for part in _columns(ordered, size, rtl):
-            line = TextLine(part, base, size, rtl)
-            if _finish(line):
-                lines.append(line)
+        for part in _columns(_clusters(glyphs), size):
+            parts.append((part, size, base, _is_rtl([c[0] for c in part])))
+    right = _rtl_margin(parts)
+    lines: list[TextLine] = []
+    for part, size, base, rtl in parts:
+        if rtl is None:  # no right-to-left letter: numbers, or a line of Latin
+            rtl = right is not None and (
+                _right_aligned(part, size, right) or _mirrored([c[0] for c in part])
+            )
+        line = TextLine(_reading_order(part, rtl), base, size, rtl)
+        if _finish(line):
+            lines.append(line)
     lines.sort(key=lambda line: (-round(line.y, 1), line.x0 if not line.rtl else -line.x1))
     return lines
+
+
+def _rtl_margin(parts: list[tuple[list[list[Glyph]], float, float, bool | None]]) -> float | None:
+    """Where the right-to-left lines of a page mostly end (their right margin), if most of
+    the page's lines are right to left."""
+    ends = [part[-1][0].x for part, _, _, rtl in parts if rtl]
+    if len(ends) * 2 <= len(parts):
+        return None
+    return Counter(round(end) for end in ends).most_common(1)[0][0]
+
+
+def _right_aligned(part: list[list[Glyph]], size: float, right: float) -> bool:
+    """A line of Latin on a right-to-left page is read right to left when it ends at the
+    right margin and starts well inside the left one: a note's line ("(1) A/75/73."), the
+    end of a paragraph ("23 (A/75/23)."), not the masthead's symbol or date."""
+    left, end = part[0][0].x, part[-1][0].x
+    return abs(end - right) <= 1.5 * size and end - left < 30 * size
 
 
 def _baselines(runs: list[Run]) -> list[list[Run]]:
@@ -76,14 +107,21 @@ def _baselines(runs: list[Run]) -> list[list[Run]]:
     for run in sorted(runs, key=lambda run: -run.y):
         for position in range(len(clusters) - 1, max(-1, len(clusters) - 4), -1):
             baseline, size, members = clusters[position]
-            if abs(baseline - run.y) <= _SAME_BASELINE * max(size, run.size):
+            marks = all(_marks_only(member) for member in members)
+            reach = _MARK_REACH if marks or _marks_only(run) else _SAME_BASELINE
+            if abs(baseline - run.y) <= reach * max(size, run.size):
                 members.append(run)
-                if run.size > size:
-                    clusters[position] = (run.y, run.size, members)
+                if run.size > size or (marks and not _marks_only(run)):
+                    clusters[position] = (run.y, run.size, members)  # the letters' baseline
                 break
         else:
             clusters.append((run.y, run.size, [run]))
     return [members for _, _, members in clusters]
+
+
+def _marks_only(run: Run) -> bool:
+    """A run of combining marks alone: vowels a producer drew apart from their letters."""
+    return all(unicodedata.combining(glyph.char) for glyph in run.glyphs)
 
 
 def _attach_superscripts(clusters: list[list[Run]]) -> list[list[Run]]:
@@ -97,7 +135,7 @@ def _attach_superscripts(clusters: list[list[Run]]) -> list[list[Run]]:
         for small in pending:
             small_size, small_base = _main_size(small)
             raised = small_base - base
-            left = min(run.x0 for run in cluster) - 2 * size
+            left = min(run.x0 for run in cluster) - 4 * size  # a note marker tabbed off its text
             right = max(run.x1 for run in cluster) + 2 * size
             if (
                 small_size <= _SUP_SIZE * size
@@ -123,11 +161,27 @@ def _main_size(cluster: list[Run]) -> tuple[float, float]:
     return size, base
 
 
-def _is_rtl(glyphs: list[Glyph]) -> bool:
+def _mirrored(glyphs: list[Glyph]) -> bool:
+    """Do the brackets of these glyphs, left to right, close before they open ("211220 )A(
+    20-16939")? Then they were laid out right to left, mirrored."""
+    depth = 0
+    for glyph in glyphs:
+        if glyph.char in _OPENING:
+            depth += 1
+        elif glyph.char in _CLOSING:
+            depth -= 1
+            if depth < 0:
+                return True
+    return False
+
+
+def _is_rtl(glyphs: list[Glyph]) -> bool | None:
+    """True for a line of more right-to-left letters than left-to-right ones, False for one
+    of fewer, None for a line without any (the page's direction decides)."""
     if all(glyph.char < "\u0590" or "\u0900" <= glyph.char < "\ufb1d" for glyph in glyphs):
-        return False  # no Hebrew or Arabic letter at all: most lines, at once
+        return None  # no Hebrew or Arabic letter: most lines, at once
     strong = Counter(_direction(glyph.char) for glyph in glyphs)
-    return strong["R"] > strong["L"]
+    return strong["R"] > strong["L"] if strong["R"] else None
 
 
 def _direction(char: str) -> str:
@@ -140,39 +194,91 @@ def _direction(char: str) -> str:
         return "L"
     if kind in ("EN", "AN"):
         return "D"
-    if kind in ("CS", "ES", "ET"):
+    if kind == "CS":
+        return "C"
+    if kind in ("ES", "ET"):
         return "S"
     return "N"
 
 
-def _reading_order(glyphs: list[Glyph], rtl: bool) -> list[Glyph]:
-    """Left to right; for a right-to-left line, right to left with the left-to-right parts
-    turned back and brackets mirrored (the glyph drawn for an opening bracket in Arabic text
-    is the closing one). Combining marks (Arabic vowels) stay after the letter they were
-    drawn with, wherever their own origin lies."""
+def _clusters(glyphs: list[Glyph]) -> list[list[Glyph]]:
+    """Glyphs as clusters, a letter with its combining marks (Arabic vowels), left to right.
+    A mark belongs to the letter it is drawn over, whatever the PDF's order (producers write
+    a mark before its letter, after it, or in a text object of its own): the letter whose
+    origin is the nearest at or left of the mark's (a mark is set from its letter's origin)."""
     clusters: list[list[Glyph]] = []
+    marks: list[Glyph] = []
     for glyph in glyphs:
-        if clusters and unicodedata.combining(glyph.char):
-            clusters[-1].append(glyph)
+        if glyph.char >= "\u0300" and unicodedata.combining(glyph.char):  # marks: U+0300 on
+            marks.append(glyph)
         else:
             clusters.append([glyph])
+    clusters.sort(key=lambda cluster: cluster[0].x)
+    if not marks:
+        return clusters
+    letters = [cluster for cluster in clusters if cluster[0].char.strip()]
+    origins = [cluster[0].x for cluster in letters]
+    for mark in marks:
+        at = bisect.bisect_right(origins, mark.x + _MARK_SLACK) - 1
+        if at < 0:
+            clusters.insert(0, [mark])  # a mark on nothing: kept where it stands
+            continue
+        letters[at].append(mark)
+    return clusters
+
+
+def _reading_order(clusters: list[list[Glyph]], rtl: bool) -> list[Glyph]:
+    """Left to right; for a right-to-left line, right to left with the left-to-right parts
+    turned back, its brackets read as pairs (see ``_pair_brackets``) and its quotation marks
+    mirrored: the UN's Arabic opens a quotation with ” and closes it with “, which the page
+    draws as “ and ”."""
     if not rtl:
-        clusters.sort(key=lambda cluster: cluster[0].x)
         return [glyph for cluster in clusters for glyph in cluster]
-    clusters.sort(key=lambda cluster: -cluster[0].x)
+    clusters = sorted(clusters, key=lambda cluster: -cluster[0].x)  # ties: in the PDF's order
+    firsts = [cluster[0] for cluster in clusters]
     result: list[list[Glyph]] = []
-    for start, end, turned in _rtl_runs([_direction(c[0].char) for c in clusters]):
+    brackets: list[Glyph] = []
+    for start, end, turned in _rtl_runs([_direction(g.char) for g in firsts], firsts):
         part = clusters[start:end]
         if turned:
             result.extend(reversed(part))
             continue
         for cluster in part:
-            cluster[0].char = cluster[0].char.translate(_MIRRORED)
+            cluster[0].char = cluster[0].char.translate(_QUOTES)
+            if cluster[0].char in _OPENING or cluster[0].char in _CLOSING:
+                brackets.append(cluster[0])
         result.extend(part)
+    _pair_brackets(brackets)
     return [glyph for cluster in result for glyph in cluster]
 
 
-def _rtl_runs(directions: list[str]) -> list[tuple[int, int, bool]]:
+def _pair_brackets(brackets: list[Glyph]) -> None:
+    """Read the brackets of a right-to-left line, in reading order, as pairs. A producer
+    draws an Arabic text's "(" with the glyph of ")" (mirrored, as the bidi algorithm
+    says), or not (some draw a note's marker "(1)" as it is written, or mirror only one of
+    a pair): a closing bracket with no opening one before it is a mirrored opening one, and
+    the bracket that closes it may be drawn either way; one left open at the end of the
+    line is mirrored (the usual case)."""
+    stack: list[tuple[Glyph, bool]] = []  # (the opening bracket, was it mirrored?)
+    for glyph in brackets:
+        char = glyph.char
+        if char in _OPENING:
+            if stack and stack[-1][1]:  # closes a mirrored opening one: mirrored too
+                glyph.char = char.translate(_MIRRORED)
+                stack.pop()
+            else:
+                stack.append((glyph, False))
+        elif stack and _OPENING.index(stack[-1][0].char) == _CLOSING.index(char):
+            stack.pop()  # closes the one open, as it is drawn
+        else:
+            glyph.char = char.translate(_MIRRORED)
+            stack.append((glyph, True))
+    for glyph, mirrored in stack:
+        if not mirrored:
+            glyph.char = glyph.char.translate(_MIRRORED)
+
+
+def _rtl_runs(directions: list[str], glyphs: list[Glyph]) -> list[tuple[int, int, bool]]:
     """(start, end, left-to-right?) spans of a line read right to left. A stretch without
     right-to-left letters that holds a Latin letter is left-to-right from its first to its
     last strong character ("A/75/73", "E/2020/52/Rev.1"); one of digits alone is cut into
@@ -191,12 +297,52 @@ def _rtl_runs(directions: list[str]) -> list[tuple[int, int, bool]]:
             if directions[end] in ("L", "D"):
                 last = end
             end += 1
-        if "L" in directions[at : last + 1]:
+        if "L" in directions[at : last + 1] and _mirrored(glyphs[at : last + 1][::-1]):
+            spans += _words(directions, glyphs, at, last + 1)  # "20-16939 (A) 211220"
+        elif "L" in directions[at : last + 1]:
+            number = _leading_number(directions, glyphs, at)
+            if number is not None:  # "(1) A/75/73.": a note's marker, then Latin
+                spans += _numbers(directions, at, number)
+                at = number
+                continue
             spans.append((at, last + 1, True))
         else:
             spans += _numbers(directions, at, last + 1)
         at = last + 1
     return spans
+
+
+def _words(
+    directions: list[str], glyphs: list[Glyph], start: int, end: int
+) -> list[tuple[int, int, bool]]:
+    """A stretch whose brackets were mirrored is no one left-to-right run: each of its parts
+    between spaces and brackets is one, the spaces and brackets staying right to left."""
+    spans: list[tuple[int, int, bool]] = []
+    at = start
+    while at < end:
+        if directions[at] not in ("L", "D"):
+            spans.append((at, at + 1, False))
+            at += 1
+            continue
+        stop = at
+        while stop < end and glyphs[stop].char != " " and glyphs[stop].char not in _BRACKETS:
+            stop += 1
+        spans.append((at, stop, True))
+        at = stop
+    return spans
+
+
+def _leading_number(directions: list[str], glyphs: list[Glyph], at: int) -> int | None:
+    """Where the number that opens a stretch of Latin read right to left ends, when it is
+    a superscript (a note's marker, "(1) A/75/73."): its own run, not part of the Latin
+    one. A number after the Latin in the line's order ("No. 22341" read from the right) is
+    the Latin's last word: the bidi algorithm keeps it in the Latin run."""
+    end = at
+    while end < len(directions) and directions[end] in ("D", "C"):
+        end += 1
+    if end == at or end >= len(glyphs) or directions[end - 1] != "D":
+        return None
+    return end if glyphs[at].sup else None
 
 
 def _numbers(directions: list[str], start: int, end: int) -> list[tuple[int, int, bool]]:
@@ -210,7 +356,7 @@ def _numbers(directions: list[str], start: int, end: int) -> list[tuple[int, int
         stop = at + 1
         while stop < end and (
             directions[stop] == "D"
-            or (directions[stop] == "S" and stop + 1 < end and directions[stop + 1] == "D")
+            or (directions[stop] == "C" and stop + 1 < end and directions[stop + 1] == "D")
         ):
             stop += 1
         spans.append((at, stop, True))
@@ -218,21 +364,20 @@ def _numbers(directions: list[str], start: int, end: int) -> list[tuple[int, int
     return spans
 
 
-def _columns(glyphs: list[Glyph], size: float, rtl: bool) -> list[list[Glyph]]:
-    """Cut a line where a wide gap parts two columns."""
-    parts: list[list[Glyph]] = [[]]
+def _columns(clusters: list[list[Glyph]], size: float) -> list[list[list[Glyph]]]:
+    """Cut a line (its clusters left to right) where a wide gap parts two columns."""
+    parts: list[list[list[Glyph]]] = [[]]
     previous: Glyph | None = None
-    for glyph in glyphs:
+    for cluster in clusters:
+        glyph = cluster[0]
         if glyph.char == " ":
-            parts[-1].append(glyph)
+            parts[-1].append(cluster)
             continue
-        if previous is not None:
-            gap = previous.x - glyph.x if rtl else glyph.x - previous.x
-            if gap > (_COLUMN_GAP + 1) * size:
-                parts.append([])
-        parts[-1].append(glyph)
+        if previous is not None and glyph.x - previous.x > (_COLUMN_GAP + 1) * size:
+            parts.append([])
+        parts[-1].append(cluster)
         previous = glyph
-    return [part for part in parts if any(g.char.strip() for g in part)]
+    return [part for part in parts if any(c[0].char.strip() for c in part)]
 
 
 def _finish(line: TextLine) -> bool:

@@ -46,6 +46,8 @@ def write_line(line: TextLine, note_area: bool = False) -> Written:
     marker = None
     if note_area and groups and groups[0][0]:
         head = "".join(g.char for g in groups[0][1]).strip()
+        if len(set(head.split())) == 1:  # the marker drawn twice over ("1 1"): once
+            head = head.split()[0]
         if _MARKER.fullmatch(head):
             marker = head
             groups = groups[1:]
