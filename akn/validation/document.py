@@ -38,6 +38,11 @@ DOCUMENT_TYPES = frozenset(
 )
 
 
+# Elements the rules look up by name, indexed in one walk (Document.elements).
+INDEXED_TAGS = frozenset({"authorialNote", "num", "FRBRthis", "FRBRuri", *DOCUMENT_TYPES})
+_INDEXED_QUALIFIED = tuple(AKN_PREFIX + name for name in sorted(INDEXED_TAGS))
+
+
 def local(element: etree._Element) -> str:
     """The element's name without the AKN namespace (other namespaces keep Clark notation)."""
     tag = element.tag
@@ -163,9 +168,42 @@ class Document:
         return frozenset(value for _, value in self.attribute("wId"))
 
     @cached_property
+    def _tagged(self) -> list[tuple[str, etree._Element]]:
+        # One filtered walk in C for every kind of element a rule looks for by name (each
+        # separate ``iter(tag)`` costs as much as this whole index; most files have a few
+        # dozen such elements among hundreds).
+        strip = len(AKN_PREFIX)
+        return [(str(e.tag)[strip:], e) for e in self.root.iter(*_INDEXED_QUALIFIED)]
+
+    @cached_property
+    def _by_tag(self) -> dict[str, list[etree._Element]]:
+        index: dict[str, list[etree._Element]] = {name: [] for name in INDEXED_TAGS}
+        for name, element in self._tagged:
+            index[name].append(element)
+        return index
+
+    def elements(self, *names: str) -> list[etree._Element]:
+        """The AKN elements named ``names`` (local names, from INDEXED_TAGS), in document
+        order, the root included, as ``root.iter(*names)`` gives them."""
+        if len(names) == 1:
+            return self._by_tag[names[0]]
+        wanted = frozenset(names)
+        if not wanted <= INDEXED_TAGS:
+            raise KeyError(f"{sorted(wanted - INDEXED_TAGS)} not indexed; add to INDEXED_TAGS")
+        return [element for name, element in self._tagged if name in wanted]
+
+    @cached_property
     def parts(self) -> list[etree._Element]:
         """The document elements: the main one, then those of attachments and components."""
-        return list(self.root.iter(*(AKN_PREFIX + name for name in sorted(DOCUMENT_TYPES))))
+        return self.elements(*DOCUMENT_TYPES)
+
+    def descendants(self, part: etree._Element, name: str) -> list[etree._Element] | None:
+        """The ``name`` elements below ``part`` from the index, when ``part`` is the root's only
+        child (so that everything but the root is below it); None otherwise."""
+        root = self.root
+        if len(root) != 1 or root[0] is not part:
+            return None
+        return [element for element in self.elements(name) if element is not root]
 
     def part_of(self, element: etree._Element) -> etree._Element | None:
         """The nearest document element that contains ``element``."""
