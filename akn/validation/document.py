@@ -319,15 +319,27 @@ def _python_codec(encoding: str) -> str:
 
 
 def _qualified_name(element: etree._Element) -> str:
-    from lxml import etree
+    tag = element.tag
+    if isinstance(tag, str):  # "{namespace}name" or "name": the local name is after any "}"
+        localname = tag.rpartition("}")[2]
+    else:
+        from lxml import etree
 
-    qname = etree.QName(element)
+        localname = etree.QName(element).localname
     prefix = element.prefix
-    return f"{prefix}:{qname.localname}" if prefix else qname.localname
+    return f"{prefix}:{localname}" if prefix else localname
+
+
+_TAG_OPENINGS: dict[str, re.Pattern[str]] = {}
 
 
 def _find_tag(text: str, name: str) -> int:
-    for match in re.finditer("<" + re.escape(name), text):
+    pattern = _TAG_OPENINGS.get(name)
+    if pattern is None:
+        if len(_TAG_OPENINGS) > 1024:
+            _TAG_OPENINGS.clear()
+        pattern = _TAG_OPENINGS[name] = re.compile("<" + re.escape(name))
+    for match in pattern.finditer(text):
         end = match.end()
         if end == len(text) or not (text[end].isalnum() or text[end] in "_-.:"):
             return match.start()
@@ -337,47 +349,45 @@ def _find_tag(text: str, name: str) -> int:
 _ATTRIBUTE_NAME = re.compile(r"[^\s=/>\"']+")
 
 
+_TAG_TOKEN = re.compile(r""""[^"]*"|'[^']*'|(["'])|(>)|([^\s=/>"']+)|[\s=/]+""")
+"""One step through a start tag: a quoted value, an unclosed quote (the value goes on to
+another line), the tag's end, an attribute name, or the separators between them."""
+
+
 def _scan_attributes(locator: Locator, line: int, start: int) -> dict[str, tuple[int, int]]:
     """One left-to-right read of a start tag (up to 30 lines): each attribute's first position.
 
     Quoted values are skipped whole, so a ``>`` or ``name=`` inside a value is not taken for
-    the end of the tag or for an attribute.
+    the end of the tag or for an attribute. A regular expression takes each step, so a long
+    tag costs a few calls rather than one per character.
     """
     positions: dict[str, tuple[int, int]] = {}
     last = min(line + 30, locator._line_count)
     number = line
     text = locator._line(number)
-    at = start + 1
-    name = _ATTRIBUTE_NAME.match(text, at)  # the element's own name
-    at = name.end() if name else at
+    name = _ATTRIBUTE_NAME.match(text, start + 1)  # the element's own name
+    at = name.end() if name else start + 1
     quote = ""
     while True:
-        if at >= len(text):
-            if number >= last:
-                return positions
-            number += 1
-            text = locator._line(number)
-            at = 0
-            continue
         if quote:
             end = text.find(quote, at)
-            if end < 0:
-                at = len(text)
+            if end >= 0:
+                at, quote = end + 1, ""
                 continue
-            at, quote = end + 1, ""
-            continue
-        character = text[at]
-        if character in "\"'":
-            quote = character
-            at += 1
-        elif character == ">":
-            return positions
-        elif character.isspace() or character in "=/":
-            at += 1
         else:
-            match = _ATTRIBUTE_NAME.match(text, at)
-            if match is None:
-                at += 1
-                continue
-            positions.setdefault(match.group(0), (number, at + 1))
-            at = match.end()
+            for token in _TAG_TOKEN.finditer(text, at):
+                opened, closed, attribute = token.groups()
+                if attribute is not None:
+                    positions.setdefault(attribute, (number, token.start() + 1))
+                elif closed is not None:
+                    return positions
+                elif opened is not None:
+                    quote, at = opened, token.end()
+                    break
+            if quote:
+                continue  # find where the value closes
+        if number >= last:  # the end of this line: the tag goes on on the next one
+            return positions
+        number += 1
+        text = locator._line(number)
+        at = 0

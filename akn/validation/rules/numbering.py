@@ -15,6 +15,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from akn.diagnostics import Severity
@@ -80,6 +81,11 @@ def readings(text: str) -> list[Reading]:
     return found
 
 
+_readings = lru_cache(maxsize=4096)(readings)
+"""readings, remembered for the process (the same few numbers recur in every file); the lists
+it returns are shared, so they are only read, never changed."""
+
+
 def _resolve(items: list[Candidate]) -> list[Numbered]:
     """Choose one reading per item: letters or roman numerals, whichever runs more smoothly."""
     chosen: list[str] = []
@@ -134,7 +140,7 @@ def check(document: Document) -> Iterator[Hit]:
             assert parent is not None  # a num found below ``part`` is never the root
             grandparent = parent.getparent()
             written = "".join(num.itertext())
-            options = readings(written)
+            options = _readings(written)
             if not options:
                 continue
             key = (grandparent, local(parent))
