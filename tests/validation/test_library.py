@@ -84,9 +84,7 @@ def test_columns_point_at_the_attribute_in_a_tag_on_several_lines():
 def test_columns_skip_quoted_values_even_across_lines():
     # A '>' or 'name=' inside a value is neither the tag's end nor an attribute; a value may
     # go on for several lines (the scan steps by tokens, not characters).
-    data = (
-        b'<a xmlns="x"><b one="x > two=" three=\'a\nb > c\n\'\n  two="2" four=\'"\'>t</b></a>'
-    )
+    data = b'<a xmlns="x"><b one="x > two=" three=\'a\nb > c\n\'\n  two="2" four=\'"\'>t</b></a>'
     root = etree.fromstring(data)
     locator = Locator(data, "utf-8")
     assert locator.position(Hit(root[0], "m", attribute="two")) == (4, 3)
