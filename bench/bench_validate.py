@@ -11,6 +11,12 @@ in machine load affects both alike; medians of wall time and their ratio are pri
 
 Worker processes only help when the machine has a free core: the first line says how much
 two processes got done at once compared with one (2.0: two free cores).
+
+The package's bytecode is compiled first, as pip does when it installs a wheel: an editable
+checkout run with PYTHONDONTWRITEBYTECODE set (as on this machine) would otherwise compile
+every module again on each run (~0.06 s of each akn validate, a fifth of one file's time).
+``--baseline`` times a second akn (another checkout's) in the same run, interleaved with the
+first, so a change can be quoted before and after under the same machine load.
 """
 
 from __future__ import annotations
@@ -48,37 +54,60 @@ def _akn_command(explicit: str | None) -> list[str]:
     return [sys.executable, "-m", "akn.validation"]
 
 
-_cpu: dict[str, list[float]] = {}  # CPU seconds (user + system, all processes) per command
+def _compile_bytecode(command: list[str]) -> None:
+    """Write the bytecode of the akn package that ``command`` runs (as a wheel install has)."""
+    python = Path(command[0]).with_name("python")
+    probe = "import akn, pathlib; print(pathlib.Path(akn.__file__).parent)"
+    found = subprocess.run([str(python), "-c", probe], capture_output=True, text=True, check=False)
+    if found.returncode == 0:
+        package = found.stdout.strip()
+        subprocess.run([str(python), "-m", "compileall", "-q", package], check=False)
 
 
-def _time(command: list[str]) -> float:
+def _time(command: list[str]) -> tuple[float, float]:
+    """(wall seconds, CPU seconds: user + system of all its processes) of one run."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
-    _cpu.setdefault(command[0], []).append(cpu)
-    return wall
+    return wall, cpu
 
 
-def _compare(label: str, akn: list[str], xmllint: list[str], runs: int, target: float) -> float:
-    _time(akn), _time(xmllint)  # warm the page cache and Python's bytecode cache
-    akn_times, xmllint_times = [], []
+def _compare(
+    label: str,
+    akn: list[str],
+    xmllint: list[str],
+    runs: int,
+    target: float,
+    before: list[str] | None = None,
+) -> float:
+    """Time ``akn`` (and ``before``, another akn) against ``xmllint``, turn by turn."""
+    commands = [akn, xmllint] + ([before] if before else [])
+    for command in commands:
+        _time(command)  # warm the page cache
+    times: list[list[tuple[float, float]]] = [[] for _ in commands]
     for index in range(runs):
-        pair = [(akn, akn_times), (xmllint, xmllint_times)]
-        for command, times in pair if index % 2 == 0 else reversed(pair):
-            times.append(_time(command))
-    akn_median = statistics.median(akn_times)
-    xmllint_median = statistics.median(xmllint_times)
-    ratio = akn_median / xmllint_median
+        order = list(range(len(commands)))
+        shift = index % len(order)
+        for which in order[shift:] + order[:shift]:
+            times[which].append(_time(commands[which]))
+    walls = [statistics.median(wall for wall, _ in runs_of) for runs_of in times]
+    cpus = [statistics.median(cpu for _, cpu in runs_of) for runs_of in times]
+    ratio = walls[0] / walls[1]
     verdict = "ok" if ratio <= target else f"over the {target}x target"
-    cpu = {name: statistics.median(_cpu.pop(name)[1:]) for name in (akn[0], xmllint[0])}
     print(
-        f"{label:<30} akn {akn_median:6.3f} s   xmllint {xmllint_median:6.3f} s   "
-        f"ratio {ratio:4.2f}x  ({verdict}); CPU {cpu[akn[0]]:.2f} s vs {cpu[xmllint[0]]:.2f} s",
+        f"{label:<30} akn {walls[0]:6.3f} s   xmllint {walls[1]:6.3f} s   "
+        f"ratio {ratio:4.2f}x  ({verdict}); CPU {cpus[0]:.2f} s vs {cpus[1]:.2f} s",
         flush=True,
     )
+    if before:
+        print(
+            f"{'':<30} before {walls[2]:6.3f} s, ratio {walls[2] / walls[1]:4.2f}x; "
+            f"CPU {cpus[2]:.2f} s ({cpus[0] / cpus[2] - 1:+.0%} now)",
+            flush=True,
+        )
     return ratio
 
 
@@ -141,6 +170,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=9, help="timed runs per command (median)")
     parser.add_argument("--jobs", type=int, default=2, help="akn validate --jobs (default 2)")
     parser.add_argument("--akn", help='the command to time instead of "akn validate"')
+    parser.add_argument(
+        "--baseline",
+        help='a second akn to time in the same runs, e.g. "../main/.venv/bin/akn validate"',
+    )
     args = parser.parse_args(argv)
 
     xmllint = shutil.which("xmllint")
@@ -152,26 +185,35 @@ def main(argv: list[str] | None = None) -> int:
         print(f"no corpus files in {CORPUS}", file=sys.stderr)
         return 2
     akn = [*_akn_command(args.akn), "--jobs", str(args.jobs)]
+    before = [*shlex.split(args.baseline), "--jobs", str(args.jobs)] if args.baseline else None
+    for command in (akn, before):
+        if command:
+            _compile_bytecode(command)
     baseline = [xmllint, "--noout", "--schema", str(SCHEMA)]
     print(f"akn:     {shlex.join(akn)} FILES")
     print(f"xmllint: {shlex.join(baseline)} FILES")
+    if before:
+        print(f"before:  {shlex.join(before)} FILES")
     print(f"parallel capacity of this machine now: {parallel_capacity():.2f} (2: two free cores)")
     print(f"{args.runs} runs each, medians of wall time\n", flush=True)
     with tempfile.TemporaryDirectory(prefix="akn-bench-") as scratch:
         four = _copies(files, 4, Path(scratch) / "four")
         eight = _copies(files, 8, Path(scratch) / "eight")[:2000]
-        _compare(f"all {len(files)} corpus files", akn + files, baseline + files, args.runs, MANY)
-        _compare(f"4 copies: {len(four)} files", akn + four, baseline + four, args.runs, MANY)
-        one = str(ONE_FILE)
-        _compare("one file (A-RES-75-15 fra)", [*akn, one], [*baseline, one], args.runs, ONE)
-        xsd = [*akn, "--select", "XSD"]
-        _compare("all files, --select XSD", xsd + files, baseline + files, args.runs, MANY)
+        cases = [
+            (f"all {len(files)} corpus files", files, [], MANY),
+            (f"4 copies: {len(four)} files", four, [], MANY),
+            ("one file (A-RES-75-15 fra)", [str(ONE_FILE)], [], ONE),
+            ("all files, --select XSD", files, ["--select", "XSD"], MANY),
+        ]
+        for label, inputs, options, target in cases:
+            then = [*before, *options, *inputs] if before else None
+            _compare(label, [*akn, *options, *inputs], baseline + inputs, args.runs, target, then)
         peak, first, total = peak_and_first(akn + eight)
         verdict = "ok" if peak <= MEMORY else f"over the {MEMORY} MiB target"
         print(f"\n{len(eight)} files: peak RSS {peak:.1f} MiB ({verdict}); first findings after")
         print(f"  {first:.3f} s of {total:.3f} s ({first / total:.0%} of the run)")
-    startup = statistics.median(_time([*akn, "--rules"]) for _ in range(args.runs))
-    python = statistics.median(_time([sys.executable, "-c", "pass"]) for _ in range(args.runs))
+    startup = statistics.median(_time([*akn, "--rules"])[0] for _ in range(args.runs))
+    python = statistics.median(_time([sys.executable, "-c", "pass"])[0] for _ in range(args.runs))
     print(f"start-up: `{shlex.join(akn)} --rules` {startup:.3f} s (python alone {python:.3f} s)")
     return 0
 

@@ -38,6 +38,11 @@ DOCUMENT_TYPES = frozenset(
 )
 
 
+# Elements the rules look up by name, indexed in one walk (Document.elements).
+INDEXED_TAGS = frozenset({"authorialNote", "num", "FRBRthis", "FRBRuri", *DOCUMENT_TYPES})
+_INDEXED_QUALIFIED = tuple(AKN_PREFIX + name for name in sorted(INDEXED_TAGS))
+
+
 def local(element: etree._Element) -> str:
     """The element's name without the AKN namespace (other namespaces keep Clark notation)."""
     tag = element.tag
@@ -163,9 +168,42 @@ class Document:
         return frozenset(value for _, value in self.attribute("wId"))
 
     @cached_property
+    def _tagged(self) -> list[tuple[str, etree._Element]]:
+        # One filtered walk in C for every kind of element a rule looks for by name (each
+        # separate ``iter(tag)`` costs as much as this whole index; most files have a few
+        # dozen such elements among hundreds).
+        strip = len(AKN_PREFIX)
+        return [(str(e.tag)[strip:], e) for e in self.root.iter(*_INDEXED_QUALIFIED)]
+
+    @cached_property
+    def _by_tag(self) -> dict[str, list[etree._Element]]:
+        index: dict[str, list[etree._Element]] = {name: [] for name in INDEXED_TAGS}
+        for name, element in self._tagged:
+            index[name].append(element)
+        return index
+
+    def elements(self, *names: str) -> list[etree._Element]:
+        """The AKN elements named ``names`` (local names, from INDEXED_TAGS), in document
+        order, the root included, as ``root.iter(*names)`` gives them."""
+        if len(names) == 1:
+            return self._by_tag[names[0]]
+        wanted = frozenset(names)
+        if not wanted <= INDEXED_TAGS:
+            raise KeyError(f"{sorted(wanted - INDEXED_TAGS)} not indexed; add to INDEXED_TAGS")
+        return [element for name, element in self._tagged if name in wanted]
+
+    @cached_property
     def parts(self) -> list[etree._Element]:
         """The document elements: the main one, then those of attachments and components."""
-        return list(self.root.iter(*(AKN_PREFIX + name for name in sorted(DOCUMENT_TYPES))))
+        return self.elements(*DOCUMENT_TYPES)
+
+    def descendants(self, part: etree._Element, name: str) -> list[etree._Element] | None:
+        """The ``name`` elements below ``part`` from the index, when ``part`` is the root's only
+        child (so that everything but the root is below it); None otherwise."""
+        root = self.root
+        if len(root) != 1 or root[0] is not part:
+            return None
+        return [element for element in self.elements(name) if element is not root]
 
     def part_of(self, element: etree._Element) -> etree._Element | None:
         """The nearest document element that contains ``element``."""
@@ -281,15 +319,27 @@ def _python_codec(encoding: str) -> str:
 
 
 def _qualified_name(element: etree._Element) -> str:
-    from lxml import etree
+    tag = element.tag
+    if isinstance(tag, str):  # "{namespace}name" or "name": the local name is after any "}"
+        localname = tag.rpartition("}")[2]
+    else:
+        from lxml import etree
 
-    qname = etree.QName(element)
+        localname = etree.QName(element).localname
     prefix = element.prefix
-    return f"{prefix}:{qname.localname}" if prefix else qname.localname
+    return f"{prefix}:{localname}" if prefix else localname
+
+
+_TAG_OPENINGS: dict[str, re.Pattern[str]] = {}
 
 
 def _find_tag(text: str, name: str) -> int:
-    for match in re.finditer("<" + re.escape(name), text):
+    pattern = _TAG_OPENINGS.get(name)
+    if pattern is None:
+        if len(_TAG_OPENINGS) > 1024:
+            _TAG_OPENINGS.clear()
+        pattern = _TAG_OPENINGS[name] = re.compile("<" + re.escape(name))
+    for match in pattern.finditer(text):
         end = match.end()
         if end == len(text) or not (text[end].isalnum() or text[end] in "_-.:"):
             return match.start()
@@ -299,47 +349,45 @@ def _find_tag(text: str, name: str) -> int:
 _ATTRIBUTE_NAME = re.compile(r"[^\s=/>\"']+")
 
 
+_TAG_TOKEN = re.compile(r""""[^"]*"|'[^']*'|(["'])|(>)|([^\s=/>"']+)|[\s=/]+""")
+"""One step through a start tag: a quoted value, an unclosed quote (the value goes on to
+another line), the tag's end, an attribute name, or the separators between them."""
+
+
 def _scan_attributes(locator: Locator, line: int, start: int) -> dict[str, tuple[int, int]]:
     """One left-to-right read of a start tag (up to 30 lines): each attribute's first position.
 
     Quoted values are skipped whole, so a ``>`` or ``name=`` inside a value is not taken for
-    the end of the tag or for an attribute.
+    the end of the tag or for an attribute. A regular expression takes each step, so a long
+    tag costs a few calls rather than one per character.
     """
     positions: dict[str, tuple[int, int]] = {}
     last = min(line + 30, locator._line_count)
     number = line
     text = locator._line(number)
-    at = start + 1
-    name = _ATTRIBUTE_NAME.match(text, at)  # the element's own name
-    at = name.end() if name else at
+    name = _ATTRIBUTE_NAME.match(text, start + 1)  # the element's own name
+    at = name.end() if name else start + 1
     quote = ""
     while True:
-        if at >= len(text):
-            if number >= last:
-                return positions
-            number += 1
-            text = locator._line(number)
-            at = 0
-            continue
         if quote:
             end = text.find(quote, at)
-            if end < 0:
-                at = len(text)
+            if end >= 0:
+                at, quote = end + 1, ""
                 continue
-            at, quote = end + 1, ""
-            continue
-        character = text[at]
-        if character in "\"'":
-            quote = character
-            at += 1
-        elif character == ">":
-            return positions
-        elif character.isspace() or character in "=/":
-            at += 1
         else:
-            match = _ATTRIBUTE_NAME.match(text, at)
-            if match is None:
-                at += 1
-                continue
-            positions.setdefault(match.group(0), (number, at + 1))
-            at = match.end()
+            for token in _TAG_TOKEN.finditer(text, at):
+                opened, closed, attribute = token.groups()
+                if attribute is not None:
+                    positions.setdefault(attribute, (number, token.start() + 1))
+                elif closed is not None:
+                    return positions
+                elif opened is not None:
+                    quote, at = opened, token.end()
+                    break
+            if quote:
+                continue  # find where the value closes
+        if number >= last:  # the end of this line: the tag goes on on the next one
+            return positions
+        number += 1
+        text = locator._line(number)
+        at = 0

@@ -81,6 +81,37 @@ def test_columns_point_at_the_attribute_in_a_tag_on_several_lines():
     assert Locator(data, "utf-8").position(Hit(root[0], "m")) == (2, 3)
 
 
+def test_columns_skip_quoted_values_even_across_lines():
+    # A '>' or 'name=' inside a value is neither the tag's end nor an attribute; a value may
+    # go on for several lines (the scan steps by tokens, not characters).
+    data = b'<a xmlns="x"><b one="x > two=" three=\'a\nb > c\n\'\n  two="2" four=\'"\'>t</b></a>'
+    root = etree.fromstring(data)
+    locator = Locator(data, "utf-8")
+    assert locator.position(Hit(root[0], "m", attribute="two")) == (4, 3)
+    assert locator.position(Hit(root[0], "m", attribute="four")) == (4, 11)
+    assert locator.position(Hit(root[0], "m", attribute="three")) == (1, 32)
+    assert locator.position(Hit(root[0], "m", attribute="none")) == (1, 14)
+
+
+def test_the_tag_index_gives_what_iter_gives():
+    from akn.validation.document import AKN_PREFIX, INDEXED_TAGS
+
+    tree = etree.parse(str(CLEAN))
+    document = Document(tree)
+    root = tree.getroot()
+    for name in sorted(INDEXED_TAGS):
+        assert document.elements(name) == list(root.iter(AKN_PREFIX + name)), name
+    pair = ("FRBRthis", "FRBRuri")
+    assert document.elements(*pair) == list(root.iter(*(AKN_PREFIX + n for n in pair)))
+    assert document.descendants(document.parts[0], "num") == list(
+        document.parts[0].iter(AKN_PREFIX + "num")
+    )
+    root.append(etree.Element(AKN_PREFIX + "num"))  # outside the part: no shortcut
+    assert Document(tree).descendants(document.parts[0], "num") is None
+    with pytest.raises(KeyError):
+        document.elements("p", "num")
+
+
 def test_document_indexes():
     document = Document(etree.parse(str(CLEAN)))
     assert set(document.ids) >= {"para_1", "ga", "authorialNote_2"}

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from akn.diagnostics import Severity
@@ -170,6 +171,10 @@ class _Contexts:
 
 _SUFFIXED = re.compile(r".+-\d+")
 
+_clean_number = lru_cache(maxsize=4096)(clean_number)
+"""clean_number, remembered for the life of the process: documents repeat the same few
+numbers ("1.", "(a)") thousands of times, and the Unicode look-ups cost a few microseconds."""
+
 
 def _check_one(
     element: etree._Element,
@@ -200,7 +205,7 @@ def _check_one(
 
     if num is not None and (num.text or len(num)):
         written = "".join(num.itertext())
-        number = clean_number(written)
+        number = _clean_number(written)
         if not number:
             return None
         expected = f"{abbreviation}_{number}"

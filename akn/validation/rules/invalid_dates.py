@@ -14,12 +14,12 @@ import re
 from collections.abc import Iterator
 
 from akn.diagnostics import Severity
-from akn.validation.document import AKN_PREFIX, Document, Hit
+from akn.validation.document import Document, Hit
 from akn.validation.rules import Rule
 from akn.validation.rules._dates import ISO_DATE, PLACEHOLDER, calendar_date
 
 _IRI_DATE = re.compile(r"(?<![\d-])(\d{4}-\d{2}-\d{2})(?![\d-])")
-_IRI_ELEMENTS = (AKN_PREFIX + "FRBRthis", AKN_PREFIX + "FRBRuri")
+_IRI_ELEMENTS = ("FRBRthis", "FRBRuri")
 
 
 def check(document: Document) -> Iterator[Hit]:
@@ -32,7 +32,7 @@ def check(document: Document) -> Iterator[Hit]:
             yield Hit(
                 element, f"date {value!r} is implausible (year {date.year})", attribute="date"
             )
-    for element in document.root.iter(*_IRI_ELEMENTS):
+    for element in document.elements(*_IRI_ELEMENTS):
         for match in _IRI_DATE.finditer(element.get("value", "")):
             if calendar_date(match.group(1)) is None:
                 yield Hit(

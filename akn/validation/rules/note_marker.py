@@ -10,12 +10,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from akn.diagnostics import Severity
-from akn.validation.document import AKN_PREFIX, Document, Hit
+from akn.validation.document import Document, Hit
 from akn.validation.rules import Rule
 
 
 def check(document: Document) -> Iterator[Hit]:
-    for note in document.root.iter(AKN_PREFIX + "authorialNote"):
+    for note in document.elements("authorialNote"):
         marker = note.get("marker")
         if marker is None:
             yield Hit(note, "authorialNote has no marker attribute", group="missing")

@@ -9,12 +9,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from akn.diagnostics import Severity
-from akn.validation.document import AKN_PREFIX, Document, Hit
+from akn.validation.document import Document, Hit
 from akn.validation.rules import Rule
 
 
 def check(document: Document) -> Iterator[Hit]:
-    for note in document.root.iter(AKN_PREFIX + "authorialNote"):
+    for note in document.elements("authorialNote"):
         if not "".join(note.itertext()).strip():
             marker = note.get("marker")
             label = f"authorialNote {marker!r}" if marker else "authorialNote"

@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from akn.diagnostics import Severity
@@ -80,6 +81,11 @@ def readings(text: str) -> list[Reading]:
     return found
 
 
+_readings = lru_cache(maxsize=4096)(readings)
+"""readings, remembered for the process (the same few numbers recur in every file); the lists
+it returns are shared, so they are only read, never changed."""
+
+
 def _resolve(items: list[Candidate]) -> list[Numbered]:
     """Choose one reading per item: letters or roman numerals, whichever runs more smoothly."""
     chosen: list[str] = []
@@ -117,18 +123,24 @@ def _roughness(values: list[int]) -> int:
 
 
 def check(document: Document) -> Iterator[Hit]:
-    num_tag = AKN_PREFIX + "num"
+    num_tag, note_tag = AKN_PREFIX + "num", AKN_PREFIX + "authorialNote"
     for part in document.parts:
         last: dict[tuple[str, str], int] = {}
         groups: dict[tuple[etree._Element | None, str], list[Candidate]] = {}
         order: list[tuple[etree._Element | None, str]] = []
-        nums = _own_nums(part, num_tag) if len(document.parts) > 1 else part.iter(num_tag)
+        single = len(document.parts) == 1
+        indexed = document.descendants(part, "num") if single else None
+        nums: Iterable[etree._Element]
+        if indexed is not None:
+            nums = indexed
+        else:
+            nums = part.iter(num_tag) if single else _own_nums(part, num_tag)
         for num in nums:
             parent = num.getparent()
             assert parent is not None  # a num found below ``part`` is never the root
             grandparent = parent.getparent()
             written = "".join(num.itertext())
-            options = readings(written)
+            options = _readings(written)
             if not options:
                 continue
             key = (grandparent, local(parent))
@@ -140,7 +152,8 @@ def check(document: Document) -> Iterator[Hit]:
             items = _resolve(groups[key])
             yield from _mixed_alphabets(items)
             yield from _check_group(items, last)
-        yield from _check_markers(part)
+        notes = document.descendants(part, "authorialNote") if single else None
+        yield from _check_markers(notes if notes is not None else part.iter(note_tag))
 
 
 _ALPHABET = {"cyrillic": "Cyrillic", "letter-lower": "Latin", "letter-upper": "Latin"}
@@ -232,9 +245,9 @@ def _check_group(items: list[Numbered], last: dict[tuple[str, str], int]) -> Ite
         last[(name, style)] = ordinal
 
 
-def _check_markers(part: etree._Element) -> Iterator[Hit]:
+def _check_markers(notes: Iterable[etree._Element]) -> Iterator[Hit]:
     before: int | None = None
-    for note in part.iter(AKN_PREFIX + "authorialNote"):
+    for note in notes:
         marker = (note.get("marker") or "").strip()
         if not marker.isdecimal():
             continue

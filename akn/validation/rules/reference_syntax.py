@@ -25,41 +25,43 @@ if TYPE_CHECKING:
 
 def check(document: Document) -> Iterator[Hit]:
     ids = document.ids
+    # One message per distinct bare value: the UN's files repeat the same few hundreds of
+    # times (every keyword's dictionary="EuroVoc"), and formatting each is most of the cost.
+    messages: dict[tuple[str, str], str] = {}
     for name in REFERENCE_ATTRIBUTES:
-        for element, value in document.attribute(name):
-            if _well_formed(name, value):
-                continue  # the common case, without a generator call
-            yield from _check_value(element, name, value, ids)
-
-
-def _well_formed(name: str, value: str) -> bool:
-    if name in LIST_ATTRIBUTES:
-        return all(token[:1] == "#" for token in value.split()) and bool(value.strip())
-    return value[:1] == "#" and " " not in value
-
-
-def _check_value(
-    element: etree._Element, name: str, value: str, ids: dict[str, list[etree._Element]]
-) -> Iterator[Hit]:
-    tokens = value.split() if name in LIST_ATTRIBUTES else [value.strip()]
-    if not tokens or tokens == [""]:
-        yield Hit(
-            element,
-            f"{name} is empty: it should name an element as '#eId'",
-            attribute=name,
-            group="bare",
-        )
-        return
-    for token in tokens:
-        if token.startswith("#"):
+        occurrences = document.attribute(name)
+        if not occurrences:
             continue
-        advice = f"write '#{token}'" if token in ids else "it should name an element as '#eId'"
-        yield Hit(
-            element,
-            f"{name}={short(token)!r} is not a reference: {advice}",
-            attribute=name,
-            group="bare",
-        )
+        is_list = name in LIST_ATTRIBUTES
+        for element, value in occurrences:
+            if is_list:
+                tokens = value.split()
+                if tokens and all(token[:1] == "#" for token in tokens):
+                    continue  # the common case, without a generator call
+            elif value[:1] == "#" and " " not in value:
+                continue
+            else:
+                tokens = [value.strip()]
+            if not tokens or tokens == [""]:
+                yield Hit(
+                    element,
+                    f"{name} is empty: it should name an element as '#eId'",
+                    attribute=name,
+                    group="bare",
+                )
+                continue
+            for token in tokens:
+                if token[:1] == "#":
+                    continue
+                message = messages.get((name, token))
+                if message is None:
+                    message = messages[(name, token)] = _bare(name, token, ids)
+                yield Hit(element, message, attribute=name, group="bare")
+
+
+def _bare(name: str, token: str, ids: dict[str, list[etree._Element]]) -> str:
+    advice = f"write '#{token}'" if token in ids else "it should name an element as '#eId'"
+    return f"{name}={short(token)!r} is not a reference: {advice}"
 
 
 RULE = Rule("AKN104", "reference-syntax", Severity.WARNING, __doc__, check)
