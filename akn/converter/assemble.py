@@ -11,7 +11,7 @@ mark pass that searches the units in order searches exactly what recognition fou
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TypedDict, Unpack
 
@@ -268,6 +268,12 @@ class _Assembler:
 def settle_tables(tree: Tree, mapping: Mapping) -> Tree:
     """Say which tables open with a heading row: read once the notes' markers are out of the
     cells' texts (a marker glued to a figure would hide it)."""
+    return tree.with_units(table_settler(mapping))
+
+
+def table_settler(mapping: Mapping) -> Callable[[Node], Node]:
+    """The change of ``settle_tables`` to one unit, for a rebuild shared with other passes
+    (``Tree.with_units``): it reads of the cells below only their texts."""
     figure = mapping.tables.figure
 
     def settled(node: Node) -> Node:
@@ -282,4 +288,4 @@ def settle_tables(tree: Tree, mapping: Mapping) -> Tree:
         )
         return node.changed(children=children)
 
-    return tree.with_units(settled)
+    return settled

@@ -73,6 +73,7 @@ class Lexicon:
     _words: dict[str, bool] = field(default_factory=dict, repr=False)
     _tokens: dict[str, _Token] = field(default_factory=dict, repr=False)
     _pairs: dict[tuple[str, str], bool] = field(default_factory=dict, repr=False)
+    _hints: dict[tuple[str, str], str | bool] = field(default_factory=dict, repr=False)
 
     def count(self, token: str) -> int:
         """How often the document writes ``token`` (a word or a compound) as a whole word;
@@ -108,13 +109,18 @@ class Lexicon:
         return known
 
     def short_pair(self, end: str, short: str) -> bool:
-        """Should a short word be glued to the word ending in ``end`` ("universel" "le")?"""
+        """Should a short word be glued to the word ending in ``end`` ("universel" "le")?
+        What the mapping alone decides is remembered across documents (``_hints``): most
+        pairs ("nations" "to") fail on the word list unless the document writes the whole."""
         key = (end, short)
+        hint = self._hints.get(key)
+        if hint is None:
+            hint = self._hints[key] = _pair_hint(end, short, self)
+        if hint is False or (hint is not True and hint not in self.document):
+            return False
         known = self._pairs.get(key)
         if known is None:
-            core = _core(short)[1]
-            known = bool(end and core) and _should_join([end, core], self)
-            self._pairs[key] = known
+            known = self._pairs[key] = _should_join([end, _core(short)[1]], self)
         return known
 
     def pair_count(self, first: str, second: str) -> int:
@@ -149,7 +155,7 @@ def make_lexicon(mapping: Mapping, texts: list[str], wrapped: bool = True) -> Le
     the text comes wrapped in lines as a page has them, so an extractor may have dropped the
     hyphen of a compound cut at a line end (a text written a paragraph per line has none to
     drop: its spellings are its author's)."""
-    words, tokens = _shared_caches(mapping)
+    words, tokens, hints = _shared_caches(mapping)
     lexicon = Lexicon(
         mapping.language.code,
         frozenset(w.casefold() for w in mapping.words.one_letter_words),
@@ -157,6 +163,7 @@ def make_lexicon(mapping: Mapping, texts: list[str], wrapped: bool = True) -> Le
         join_pairs=mapping.words.rejoin_pairs,
         _words=words,
         _tokens=tokens,
+        _hints=hints,
     )
     lexicon.learn("\n".join(texts))
     lexicon.glued_numbers = not glued_forms(mapping).isdisjoint(lexicon.document)
@@ -268,11 +275,15 @@ def restore_compound_hyphens(text: str, lexicon: Lexicon) -> tuple[str, list[tup
 _WORD_OR_COMPOUND = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
 
-def _shared_caches(mapping: Mapping) -> tuple[dict[str, bool], dict[str, _Token]]:
-    """Word and token caches shared by the documents of one mapping (emptied when large)."""
-    caches: tuple[dict[str, bool], dict[str, _Token]] = mapping.caches.setdefault("words", ({}, {}))
-    if len(caches[1]) > 200_000:
-        caches = mapping.caches["words"] = ({}, {})
+_Caches = tuple[dict[str, bool], dict[str, "_Token"], dict[tuple[str, str], str | bool]]
+
+
+def _shared_caches(mapping: Mapping) -> _Caches:
+    """Word, token and pair caches shared by the documents of one mapping (emptied when
+    large)."""
+    caches: _Caches = mapping.caches.setdefault("words", ({}, {}, {}))
+    if len(caches[1]) > 200_000 or len(caches[2]) > 200_000:
+        caches = mapping.caches["words"] = ({}, {}, {})
     return caches
 
 
@@ -388,6 +399,26 @@ def _best_join(
                     return None
             return size, lead + "".join(parts) + end_trail
     return None
+
+
+def _pair_hint(end: str, short: str, lexicon: Lexicon) -> str | bool:
+    """What ``_should_join([end, core of short])`` says before it reads the document: False
+    (never joined), the case-folded whole when only the document can make it a candidate
+    (it is no word of the word list: joined only if the document writes it), True when the
+    document decides further."""
+    core = _core(short)[1]
+    if not end or not core:
+        return False
+    left = lexicon.strip_elision(end.rsplit("-", 1)[-1])
+    right = core.split("-", 1)[0]
+    if "-" in core and len(right) == 1:
+        return False
+    candidate = left + right
+    if len(candidate) < 3 or (len(left) == 1 and len(right) == 1):
+        return False
+    if lexicon.zipf(candidate) >= _CANDIDATE_THRESHOLD:
+        return True
+    return candidate.casefold()
 
 
 def _should_join(parts: list[str], lexicon: Lexicon) -> bool:
