@@ -23,6 +23,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Mapping as MappingType
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 
 from lxml import etree
 
@@ -46,7 +47,7 @@ from akn.converter.tree import Tree
 from akn.diagnostics import Diagnostic, Severity
 from akn.ids import assign_ids
 from akn.mapping import Mapping, MappingError
-from akn.resources import available_languages
+from akn.resources import available_languages, mapping_folders
 
 
 @dataclass
@@ -149,10 +150,33 @@ def _check_arguments(text: object, lang: str | None, iri_style: str) -> None:
         raise TypeError(f"convert() takes the text as str or bytes, not {type(text).__name__}")
     if iri_style not in IRI_STYLES:
         raise ValueError(f"iri_style must be one of {', '.join(IRI_STYLES)}, not {iri_style!r}")
-    if lang is not None and lang not in available_languages():
+    if lang is not None and lang not in _languages():
         raise ValueError(
             f"unknown language {lang!r}: akn has mappings for {', '.join(available_languages())}"
         )
+
+
+# The languages of the mapping folders, by the folders and the times they last changed.
+_LANGUAGES: dict[tuple[tuple[str, int], ...], frozenset[str]] = {}
+
+
+def _languages() -> frozenset[str]:
+    """``available_languages()``, read again only when a mapping folder changed (a file added,
+    removed or renamed) or other folders are named: looking in the folders for every document
+    cost more than some of the stages."""
+    key = tuple((str(folder), _changed(folder)) for folder in mapping_folders())
+    known = _LANGUAGES.get(key)
+    if known is None:
+        _LANGUAGES.clear()
+        known = _LANGUAGES[key] = frozenset(available_languages())
+    return known
+
+
+def _changed(folder: Path) -> int:
+    try:
+        return folder.stat().st_mtime_ns
+    except OSError:
+        return -1
 
 
 def read_lines(

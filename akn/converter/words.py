@@ -73,7 +73,8 @@ class Lexicon:
     _words: dict[str, bool] = field(default_factory=dict, repr=False)
     _tokens: dict[str, _Token] = field(default_factory=dict, repr=False)
     _pairs: dict[tuple[str, str], bool] = field(default_factory=dict, repr=False)
-    _hints: dict[tuple[str, str], str | bool] = field(default_factory=dict, repr=False)
+    _hints: dict[tuple[str, ...], str | bool] = field(default_factory=dict, repr=False)
+    _short_hints: dict[tuple[str, str], str | bool] = field(default_factory=dict, repr=False)
 
     def count(self, token: str) -> int:
         """How often the document writes ``token`` (a word or a compound) as a whole word;
@@ -110,18 +111,28 @@ class Lexicon:
 
     def short_pair(self, end: str, short: str) -> bool:
         """Should a short word be glued to the word ending in ``end`` ("universel" "le")?
-        What the mapping alone decides is remembered across documents (``_hints``): most
-        pairs ("nations" "to") fail on the word list unless the document writes the whole."""
+        Asked of most pairs of a text: the word list's answer is remembered by the pair."""
         key = (end, short)
-        hint = self._hints.get(key)
+        hint = self._short_hints.get(key)
         if hint is None:
-            hint = self._hints[key] = _pair_hint(end, short, self)
+            core = _core(short)[1]
+            hint = self._short_hints[key] = bool(end and core) and self.join_hint([end, core])
         if hint is False or (hint is not True and hint not in self.document):
             return False
         known = self._pairs.get(key)
         if known is None:
             known = self._pairs[key] = _should_join([end, _core(short)[1]], self)
         return known
+
+    def join_hint(self, parts: list[str]) -> str | bool:
+        """What the word list alone says of joining ``parts`` (``_join_hint``), remembered
+        across the documents of the mapping: most joins tried ("nations" "to") are no word
+        of it, and only the document could still make them one."""
+        key = tuple(parts)
+        hint = self._hints.get(key)
+        if hint is None:
+            hint = self._hints[key] = _join_hint(parts, self)
+        return hint
 
     def pair_count(self, first: str, second: str) -> int:
         """How often the document writes ``first second`` as two words."""
@@ -155,7 +166,7 @@ def make_lexicon(mapping: Mapping, texts: list[str], wrapped: bool = True) -> Le
     the text comes wrapped in lines as a page has them, so an extractor may have dropped the
     hyphen of a compound cut at a line end (a text written a paragraph per line has none to
     drop: its spellings are its author's)."""
-    words, tokens, hints = _shared_caches(mapping)
+    words, tokens, hints, short_hints = _shared_caches(mapping)
     lexicon = Lexicon(
         mapping.language.code,
         frozenset(w.casefold() for w in mapping.words.one_letter_words),
@@ -164,6 +175,7 @@ def make_lexicon(mapping: Mapping, texts: list[str], wrapped: bool = True) -> Le
         _words=words,
         _tokens=tokens,
         _hints=hints,
+        _short_hints=short_hints,
     )
     lexicon.learn("\n".join(texts))
     lexicon.glued_numbers = not glued_forms(mapping).isdisjoint(lexicon.document)
@@ -275,15 +287,16 @@ def restore_compound_hyphens(text: str, lexicon: Lexicon) -> tuple[str, list[tup
 _WORD_OR_COMPOUND = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
 
-_Caches = tuple[dict[str, bool], dict[str, "_Token"], dict[tuple[str, str], str | bool]]
+_Hints = dict[tuple[str, ...], str | bool]
+_Caches = tuple[dict[str, bool], dict[str, "_Token"], _Hints, dict[tuple[str, str], str | bool]]
 
 
 def _shared_caches(mapping: Mapping) -> _Caches:
     """Word, token and pair caches shared by the documents of one mapping (emptied when
     large)."""
-    caches: _Caches = mapping.caches.setdefault("words", ({}, {}, {}))
-    if len(caches[1]) > 200_000 or len(caches[2]) > 200_000:
-        caches = mapping.caches["words"] = ({}, {}, {})
+    caches: _Caches = mapping.caches.setdefault("words", ({}, {}, {}, {}))
+    if max(len(cache) for cache in caches) > 200_000:
+        caches = mapping.caches["words"] = ({}, {}, {}, {})
     return caches
 
 
@@ -401,38 +414,41 @@ def _best_join(
     return None
 
 
-def _pair_hint(end: str, short: str, lexicon: Lexicon) -> str | bool:
-    """What ``_should_join([end, core of short])`` says before it reads the document: False
-    (never joined), the case-folded whole when only the document can make it a candidate
-    (it is no word of the word list: joined only if the document writes it), True when the
-    document decides further."""
-    core = _core(short)[1]
-    if not end or not core:
+def _join_hint(parts: list[str], lexicon: Lexicon) -> str | bool:
+    """What ``_should_join`` says of ``parts`` before it reads the document: False (never
+    joined), the case-folded whole when only the document can make it a candidate (it is no
+    word of the word list), True when it is one and the rest decides."""
+    found = _inner(parts, lexicon)
+    if found is None:
         return False
-    left = lexicon.strip_elision(end.rsplit("-", 1)[-1])
-    right = core.split("-", 1)[0]
-    if "-" in core and len(right) == 1:
-        return False
-    candidate = left + right
-    if len(candidate) < 3 or (len(left) == 1 and len(right) == 1):
-        return False
-    if lexicon.zipf(candidate) >= _CANDIDATE_THRESHOLD:
+    if lexicon.zipf(found[1]) >= _CANDIDATE_THRESHOLD:
         return True
-    return candidate.casefold()
+    return found[1].casefold()
 
 
-def _should_join(parts: list[str], lexicon: Lexicon) -> bool:
+def _inner(parts: list[str], lexicon: Lexicon) -> tuple[list[str], str] | None:
+    """The pieces that touch the split and the word they would make; None when they could
+    make none."""
     # Only the pieces that touch the split matter in hyphenated words: "vi ce-versa".
     left = lexicon.strip_elision(parts[0].rsplit("-", 1)[-1])
     right = parts[-1].split("-", 1)[0]
     inner = [left, *parts[1:-1], right] if len(parts) > 1 else [left]
     if len(parts) > 1 and "-" in parts[-1] and len(right) == 1:
-        return False  # "in e-commerce": a letter and a hyphen make a word ("x-ray", "e-mail")
+        return None  # "in e-commerce": a letter and a hyphen make a word ("x-ray", "e-mail")
     candidate = "".join(inner)
     if len(candidate) < 3 or all(len(part) == 1 for part in inner):
-        return False  # "a d", "y l": letters, labels or initials, not a split word
-    if not lexicon.is_candidate(candidate):
-        return False
+        return None  # "a d", "y l": letters, labels or initials, not a split word
+    return inner, candidate
+
+
+def _should_join(parts: list[str], lexicon: Lexicon) -> bool:
+    hint = lexicon.join_hint(parts)
+    if hint is False or (hint is not True and hint not in lexicon.document):
+        return False  # the whole is no candidate: no word, and the document never writes it
+    found = _inner(parts, lexicon)
+    if found is None:
+        return False  # (the hint said so already)
+    inner, candidate = found
     fragments = [p for p in inner if not lexicon.is_word(p)]
     if fragments:
         if candidate.casefold() not in lexicon.document and all(
