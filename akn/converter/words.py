@@ -86,10 +86,6 @@ class Lexicon:
     def zipf(self, word: str) -> float:
         return _zipf(self.language, word)
 
-    def is_candidate(self, word: str) -> bool:
-        """Could ``word`` be a real word (the result of joining fragments)?"""
-        return self.zipf(word) >= _CANDIDATE_THRESHOLD or word.casefold() in self.document
-
     def strip_elision(self, word: str) -> str:
         if "’" not in word and "'" not in word:
             return word
