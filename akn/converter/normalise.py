@@ -11,10 +11,11 @@ from __future__ import annotations
 import bisect
 
 from akn.converter.blocks import Block, Kind
+from akn.converter.compounds import restore_compound_hyphens
 from akn.converter.footnotes import merge_superscripts
 from akn.converter.source import Line
 from akn.converter.spacing import fix_spacing, join_lines, restore_number_hyphens, tidy_line
-from akn.converter.words import Lexicon, rejoin_split_words, restore_compound_hyphens
+from akn.converter.words import Lexicon, rejoin_split_words
 from akn.diagnostics import Diagnostic, Severity
 from akn.mapping import Mapping
 

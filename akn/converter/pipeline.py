@@ -22,17 +22,18 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Mapping as MappingType
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from pathlib import Path
 
 from lxml import etree
 
-from akn.converter.assemble import assemble, settle_tables
+from akn.converter.assemble import assemble, table_settler
 from akn.converter.findings import check_output, report_recognition
 from akn.converter.language import choose_mapping
-from akn.converter.marks.citations import mark_citations
-from akn.converter.marks.meetings import mark_meetings
-from akn.converter.marks.notes import mark_notes
-from akn.converter.marks.phrases import mark_phrases
+from akn.converter.marks.citations import CitationMarker
+from akn.converter.marks.meetings import meeting_marker
+from akn.converter.marks.notes import note_marker
+from akn.converter.marks.phrases import italicise
 from akn.converter.metadata import IRI_STYLES
 from akn.converter.opening import find_opening
 from akn.converter.pages import Layout, PageLink, split_pages
@@ -46,7 +47,7 @@ from akn.converter.tree import Tree
 from akn.diagnostics import Diagnostic, Severity
 from akn.ids import assign_ids
 from akn.mapping import Mapping, MappingError
-from akn.resources import available_languages
+from akn.resources import available_languages, mapping_folders
 
 
 @dataclass
@@ -149,10 +150,33 @@ def _check_arguments(text: object, lang: str | None, iri_style: str) -> None:
         raise TypeError(f"convert() takes the text as str or bytes, not {type(text).__name__}")
     if iri_style not in IRI_STYLES:
         raise ValueError(f"iri_style must be one of {', '.join(IRI_STYLES)}, not {iri_style!r}")
-    if lang is not None and lang not in available_languages():
+    if lang is not None and lang not in _languages():
         raise ValueError(
             f"unknown language {lang!r}: akn has mappings for {', '.join(available_languages())}"
         )
+
+
+# The languages of the mapping folders, by the folders and the times they last changed.
+_LANGUAGES: dict[tuple[tuple[str, int], ...], frozenset[str]] = {}
+
+
+def _languages() -> frozenset[str]:
+    """``available_languages()``, read again only when a mapping folder changed (a file added,
+    removed or renamed) or other folders are named: looking in the folders for every document
+    cost more than some of the stages."""
+    key = tuple((str(folder), _changed(folder)) for folder in mapping_folders())
+    known = _LANGUAGES.get(key)
+    if known is None:
+        _LANGUAGES.clear()
+        known = _LANGUAGES[key] = frozenset(available_languages())
+    return known
+
+
+def _changed(folder: Path) -> int:
+    try:
+        return folder.stat().st_mtime_ns
+    except OSError:
+        return -1
 
 
 def read_lines(
@@ -205,13 +229,22 @@ def parse(lines: list[Line], mapping: Mapping, diagnostics: list[Diagnostic]) ->
     )
     diagnostics += found
     tree = assemble(blocks, layout.notes, note_texts, mapping)
-    tree, found = mark_notes(tree, layout.notes, mapping)
+    tree, found = _mark(tree, layout, mapping)
     diagnostics += found
-    tree = settle_tables(tree, mapping)
-    tree, found = mark_citations(tree, layout.links, mapping)
-    diagnostics += found
-    tree = mark_phrases(mark_meetings(tree, mapping))
     return Parsed(layout, recognised, tree, diagnostics)
+
+
+def _mark(tree: Tree, layout: Layout, mapping: Mapping) -> tuple[Tree, list[Diagnostic]]:
+    """The mark passes, in this order: notes (their markers out of the texts), tables'
+    heading rows (read without the markers), citations, meetings and dates, italics. They
+    share one rebuild of the tree: each is its change to one unit (``Tree.with_units``)."""
+    noted, unplaced, diagnostics = note_marker(tree, layout.notes, mapping)
+    citations = CitationMarker(layout.links, mapping)
+    tree = tree.with_units(
+        noted, table_settler(mapping), citations.cited, meeting_marker(mapping), italicise
+    )
+    tree, found = citations.finish(replace(tree, unplaced=unplaced))
+    return tree, diagnostics + found
 
 
 _BINARY = Diagnostic(

@@ -145,21 +145,41 @@ def _elision_rule(elisions: tuple[str, ...]) -> re.Pattern[str] | None:
     return re.compile(rf"(?<!\w)((?i:{alternatives})) +(?={_LETTERS})")
 
 
-def _rule_keys(mapping: Mapping) -> tuple[tuple[str, ...], ...]:
-    return (
-        mapping.words.elisions,
-        mapping.typography.nbsp_before,
-        mapping.typography.nbsp_after,
-        tuple(w.casefold() for w in mapping.words.conjunctions),
-    )
+def _spacing_plan(mapping: Mapping) -> tuple[re.Pattern[str], list[_Planned]]:
+    """The mapping's spacing rules, each with its substrings as one pattern, and one pattern
+    of every rule's substrings: most lines hold none, and are asked once (made once per
+    mapping)."""
+    plan: tuple[re.Pattern[str], list[_Planned]] | None = mapping.caches.get("spacing_plan")
+    if plan is None:
+        rules = _spacing_rules(
+            mapping.words.elisions,
+            mapping.typography.nbsp_before,
+            mapping.typography.nbsp_after,
+            tuple(w.casefold() for w in mapping.words.conjunctions),
+        )
+        planned = [
+            (_any_of(triggers), pattern, replacement) for triggers, pattern, replacement in rules
+        ]
+        union = _any_of(tuple(t for triggers, _, _ in rules for t in triggers))
+        plan = mapping.caches["spacing_plan"] = (union, planned)
+    return plan
+
+
+def _any_of(substrings: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(s) for s in substrings) or "(?!)")
+
+
+_Planned = tuple[re.Pattern[str], re.Pattern[str], "str | Callable[[re.Match[str]], str]"]
 
 
 def fix_spacing(text: str, mapping: Mapping) -> str:
     """Collapse runs of spaces and put spaces where the language's typography wants them."""
     text = " ".join(text.split())
-    for triggers, pattern, replacement in _spacing_rules(*_rule_keys(mapping)):
-        if any(trigger in text for trigger in triggers):
-            text = pattern.sub(replacement, text)
+    union, planned = _spacing_plan(mapping)
+    if union.search(text):
+        for triggers, pattern, replacement in planned:
+            if triggers.search(text):
+                text = pattern.sub(replacement, text)
     for rule in mapping.typography.replacements:
         text = rule.pattern.sub(rule.replacement, text)
     return text

@@ -207,14 +207,33 @@ class Tree:
         found = [node for node in self.root.walk() if node.seq is not None]
         return tuple(sorted(found, key=lambda node: node.seq or 0))
 
-    def with_units(self, change: Callable[[Node], Node]) -> Tree:
-        """A new tree with ``change`` applied to every unit of text (structure unchanged)."""
-        return replace(self, root=_rebuilt(self.root, change))
+    def with_units(self, *changes: Callable[[Node], Node]) -> Tree:
+        """A new tree with ``changes`` applied, in order, to every unit of text (structure
+        unchanged); the tree itself when no change changes a unit.
+
+        Several passes share one rebuild of the tree this way. The units are changed from the
+        leaves up, each by all the changes before its parent: a change that reads below its
+        unit (a table's cells, a conclusion's date line) sees them changed by every change,
+        so it may only read there what the changes before it make."""
+        if len(changes) == 1:
+            change = changes[0]
+        else:
+
+            def change(node: Node) -> Node:
+                for each in changes:
+                    node = each(node)
+                return node
+
+        root = _rebuilt(self.root, change)
+        return self if root is self.root else replace(self, root=root)
 
 
 def _rebuilt(node: Node, change: Callable[[Node], Node]) -> Node:
-    if node.children:
-        children = tuple([_rebuilt(child, change) for child in node.children])
-        if any(new is not old for new, old in zip(children, node.children, strict=True)):
-            node = node.changed(children=children)
+    children = node.children
+    if children:
+        rebuilt = [_rebuilt(child, change) for child in children]
+        for new, old in zip(rebuilt, children, strict=True):
+            if new is not old:
+                node = node.changed(children=tuple(rebuilt))
+                break
     return change(node) if node.seq is not None else node

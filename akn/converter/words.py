@@ -15,6 +15,13 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
+from akn.converter.compounds import (  # noqa: F401 (_COMPOUND, hyphenated_words: tests)
+    _COMPOUND,
+    WORD_OR_COMPOUND,
+    compound_forms,
+    hyphenated_words,
+    present_forms,
+)
 from akn.converter.source import SUP_OPEN
 from akn.converter.spacing import glued_forms
 from akn.converter.word_table import Frequencies
@@ -73,20 +80,18 @@ class Lexicon:
     _words: dict[str, bool] = field(default_factory=dict, repr=False)
     _tokens: dict[str, _Token] = field(default_factory=dict, repr=False)
     _pairs: dict[tuple[str, str], bool] = field(default_factory=dict, repr=False)
+    _hints: dict[tuple[str, ...], str | bool] = field(default_factory=dict, repr=False)
+    _short_hints: dict[tuple[str, str], str | bool] = field(default_factory=dict, repr=False)
 
     def count(self, token: str) -> int:
         """How often the document writes ``token`` (a word or a compound) as a whole word;
         counted once, on first need (few documents need it)."""
         if self._counts is None:
-            self._counts = Counter(_WORD_OR_COMPOUND.findall(self.written))
+            self._counts = Counter(WORD_OR_COMPOUND.findall(self.written))
         return self._counts[token]
 
     def zipf(self, word: str) -> float:
         return _zipf(self.language, word)
-
-    def is_candidate(self, word: str) -> bool:
-        """Could ``word`` be a real word (the result of joining fragments)?"""
-        return self.zipf(word) >= _CANDIDATE_THRESHOLD or word.casefold() in self.document
 
     def strip_elision(self, word: str) -> str:
         if "’" not in word and "'" not in word:
@@ -108,14 +113,29 @@ class Lexicon:
         return known
 
     def short_pair(self, end: str, short: str) -> bool:
-        """Should a short word be glued to the word ending in ``end`` ("universel" "le")?"""
+        """Should a short word be glued to the word ending in ``end`` ("universel" "le")?
+        Asked of most pairs of a text: the word list's answer is remembered by the pair."""
         key = (end, short)
+        hint = self._short_hints.get(key)
+        if hint is None:
+            core = _core(short)[1]
+            hint = self._short_hints[key] = bool(end and core) and self.join_hint([end, core])
+        if hint is False or (hint is not True and hint not in self.document):
+            return False
         known = self._pairs.get(key)
         if known is None:
-            core = _core(short)[1]
-            known = bool(end and core) and _should_join([end, core], self)
-            self._pairs[key] = known
+            known = self._pairs[key] = _should_join([end, _core(short)[1]], self)
         return known
+
+    def join_hint(self, parts: list[str]) -> str | bool:
+        """What the word list alone says of joining ``parts`` (``_join_hint``), remembered
+        across the documents of the mapping: most joins tried ("nations" "to") are no word
+        of it, and only the document could still make them one."""
+        key = tuple(parts)
+        hint = self._hints.get(key)
+        if hint is None:
+            hint = self._hints[key] = _join_hint(parts, self)
+        return hint
 
     def pair_count(self, first: str, second: str) -> int:
         """How often the document writes ``first second`` as two words."""
@@ -149,7 +169,7 @@ def make_lexicon(mapping: Mapping, texts: list[str], wrapped: bool = True) -> Le
     the text comes wrapped in lines as a page has them, so an extractor may have dropped the
     hyphen of a compound cut at a line end (a text written a paragraph per line has none to
     drop: its spellings are its author's)."""
-    words, tokens = _shared_caches(mapping)
+    words, tokens, hints, short_hints = _shared_caches(mapping)
     lexicon = Lexicon(
         mapping.language.code,
         frozenset(w.casefold() for w in mapping.words.one_letter_words),
@@ -157,122 +177,28 @@ def make_lexicon(mapping: Mapping, texts: list[str], wrapped: bool = True) -> Le
         join_pairs=mapping.words.rejoin_pairs,
         _words=words,
         _tokens=tokens,
+        _hints=hints,
+        _short_hints=short_hints,
     )
     lexicon.learn("\n".join(texts))
     lexicon.glued_numbers = not glued_forms(mapping).isdisjoint(lexicon.document)
     if mapping.typography.spaced and wrapped:
-        lexicon.compounds = _present(_compounds(texts), lexicon.document)
+        lexicon.compounds = present_forms(compound_forms(texts), lexicon.document)
         if lexicon.compounds:
             lexicon.written = "\n".join(texts)
     return lexicon
 
 
-# Tried at word starts only (the look-behind): inside a word it could only fail again.
-_COMPOUND = re.compile(r"(?<![^\W\d_])[^\W\d_]+(?:-[^\W\d_]+)+")
+_Hints = dict[tuple[str, ...], str | bool]
+_Caches = tuple[dict[str, bool], dict[str, "_Token"], _Hints, dict[tuple[str, str], str | bool]]
 
 
-def _compounds(texts: list[str]) -> dict[str, str]:
-    """Each hyphenated compound of the document ("Non-Self-Governing") under the forms with
-    one of its hyphens missing ("Non-SelfGoverning", "NonSelf-Governing")."""
-    found: dict[str, str] = {}
-    hyphenated = "\n".join(text for text in texts if "-" in text)
-    for compound in dict.fromkeys(hyphenated_words(hyphenated)):  # each once, in order
-        parts = compound.split("-")
-        for cut in range(1, len(parts)):
-            glued = "-".join([*parts[: cut - 1], parts[cut - 1] + parts[cut], *parts[cut + 1 :]])
-            found.setdefault(glued, compound)
-    return found
-
-
-def _is_letter(character: str) -> bool:
-    """A character of ``[^\\W\\d_]``: a word character that is no digit and no underscore."""
-    return character.isalnum() and not character.isdecimal()
-
-
-def hyphenated_words(text: str) -> list[str]:
-    """The matches of ``_COMPOUND`` in ``text`` (letters joined by hyphens), found from the
-    hyphens: a text has far fewer hyphens than word starts, where the pattern would be
-    tried."""
-    found: list[str] = []
-    end = 0  # the end of the last compound: a hyphen before it is inside it
-    position = text.find("-")
-    while position != -1:
-        if position > end and _joins_letters(text, position):
-            start = position
-            while start and _is_letter(text[start - 1]):
-                start -= 1
-            stop = position
-            while stop < len(text) and text[stop] == "-" and _joins_letters(text, stop):
-                stop += 1
-                while stop < len(text) and _is_letter(text[stop]):
-                    stop += 1
-            found.append(text[start:stop])
-            end = stop
-        position = text.find("-", max(position + 1, end))
-    return found
-
-
-def _joins_letters(text: str, hyphen: int) -> bool:
-    return (
-        0 < hyphen < len(text) - 1 and _is_letter(text[hyphen - 1]) and _is_letter(text[hyphen + 1])
-    )
-
-
-_LETTER_RUN = re.compile(r"[^\W\d_]+")
-
-
-def _present(compounds: dict[str, str], document: set[str]) -> dict[str, str]:
-    """The glued forms the document holds at all: every piece of the form (between its
-    hyphens) is a run of letters of the document's words. Looked up in the word set already
-    made, so that the lines of most documents are never scanned for a form that is not there."""
-    if not compounds:
-        return {}
-    runs = {word for word in document if word.isalpha()}
-    runs.update(run for word in document if not word.isalpha() for run in _LETTER_RUN.findall(word))
-    return {
-        glued: compound
-        for glued, compound in compounds.items()
-        if all(piece.casefold() in runs for piece in glued.split("-"))
-    }
-
-
-def restore_compound_hyphens(text: str, lexicon: Lexicon) -> tuple[str, list[tuple[str, str]]]:
-    """Put back a hyphen that PDF extraction dropped where it joined a line-end hyphen
-    ("South-" / "South" gives "SouthSouth"): only for a form that is no word while the
-    document writes the same letters with the hyphen at least three times as often (the
-    evidence: "Sondertagung" stays, though the text once writes "Sonder-tagung", and so does
-    "handwashing" beside two "hand-washing"). L213."""
-    if not lexicon.compounds or lexicon.compounds.keys().isdisjoint(
-        _WORD_OR_COMPOUND.findall(text)
-    ):
-        return text, []  # most lines: no glued form of a compound (tested at C speed)
-    fixes: list[tuple[str, str]] = []
-
-    def restore(match: re.Match[str]) -> str:
-        token = match.group(0)
-        compound = lexicon.compounds.get(token)
-        if compound is None:
-            return token
-        parts = set(compound.split("-"))
-        glued = [piece for piece in token.split("-") if piece not in parts]
-        if any(lexicon.is_word(piece) for piece in glued):
-            return token  # "cooperation" is a word though "co-operation" stands elsewhere
-        if lexicon.count(compound) < 3 * lexicon.count(token):
-            return token  # the document writes both about as often: a spelling of its own
-        fixes.append((token, compound))
-        return compound
-
-    return _WORD_OR_COMPOUND.sub(restore, text), fixes
-
-
-_WORD_OR_COMPOUND = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
-
-
-def _shared_caches(mapping: Mapping) -> tuple[dict[str, bool], dict[str, _Token]]:
-    """Word and token caches shared by the documents of one mapping (emptied when large)."""
-    caches: tuple[dict[str, bool], dict[str, _Token]] = mapping.caches.setdefault("words", ({}, {}))
-    if len(caches[1]) > 200_000:
-        caches = mapping.caches["words"] = ({}, {})
+def _shared_caches(mapping: Mapping) -> _Caches:
+    """Word, token and pair caches shared by the documents of one mapping (emptied when
+    large)."""
+    caches: _Caches = mapping.caches.setdefault("words", ({}, {}, {}, {}))
+    if max(len(cache) for cache in caches) > 200_000:
+        caches = mapping.caches["words"] = ({}, {}, {}, {})
     return caches
 
 
@@ -320,11 +246,11 @@ def rejoin_split_words(text: str, lexicon: Lexicon) -> tuple[str, list[tuple[int
     info = [known.get(token) or lexicon.token(token) for token in tokens]
     spots = [
         i
-        for i in range(len(tokens) - 1)
-        if info[i + 1].lower_start
+        for i, (this, following, token) in enumerate(zip(info, info[1:], tokens[1:], strict=False))
+        if following.lower_start
         and (
-            not (info[i].word and info[i + 1].word)
-            or (info[i + 1].short and lexicon.short_pair(info[i].end, tokens[i + 1]))
+            not (this.word and following.word)
+            or (following.short and lexicon.short_pair(this.end, token))
         )
     ]
     if not spots:
@@ -390,18 +316,41 @@ def _best_join(
     return None
 
 
-def _should_join(parts: list[str], lexicon: Lexicon) -> bool:
+def _join_hint(parts: list[str], lexicon: Lexicon) -> str | bool:
+    """What ``_should_join`` says of ``parts`` before it reads the document: False (never
+    joined), the case-folded whole when only the document can make it a candidate (it is no
+    word of the word list), True when it is one and the rest decides."""
+    found = _inner(parts, lexicon)
+    if found is None:
+        return False
+    if lexicon.zipf(found[1]) >= _CANDIDATE_THRESHOLD:
+        return True
+    return found[1].casefold()
+
+
+def _inner(parts: list[str], lexicon: Lexicon) -> tuple[list[str], str] | None:
+    """The pieces that touch the split and the word they would make; None when they could
+    make none."""
     # Only the pieces that touch the split matter in hyphenated words: "vi ce-versa".
     left = lexicon.strip_elision(parts[0].rsplit("-", 1)[-1])
     right = parts[-1].split("-", 1)[0]
     inner = [left, *parts[1:-1], right] if len(parts) > 1 else [left]
     if len(parts) > 1 and "-" in parts[-1] and len(right) == 1:
-        return False  # "in e-commerce": a letter and a hyphen make a word ("x-ray", "e-mail")
+        return None  # "in e-commerce": a letter and a hyphen make a word ("x-ray", "e-mail")
     candidate = "".join(inner)
     if len(candidate) < 3 or all(len(part) == 1 for part in inner):
-        return False  # "a d", "y l": letters, labels or initials, not a split word
-    if not lexicon.is_candidate(candidate):
-        return False
+        return None  # "a d", "y l": letters, labels or initials, not a split word
+    return inner, candidate
+
+
+def _should_join(parts: list[str], lexicon: Lexicon) -> bool:
+    hint = lexicon.join_hint(parts)
+    if hint is False or (hint is not True and hint not in lexicon.document):
+        return False  # the whole is no candidate: no word, and the document never writes it
+    found = _inner(parts, lexicon)
+    if found is None:
+        return False  # (the hint said so already)
+    inner, candidate = found
     fragments = [p for p in inner if not lexicon.is_word(p)]
     if fragments:
         if candidate.casefold() not in lexicon.document and all(

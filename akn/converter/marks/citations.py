@@ -144,47 +144,60 @@ def mark_citations(
     """The tree with a LinkMark on every citation, in its units and its notes, to the address
     the PDF listed for it or else undocs.org; a listed address that no citation uses is
     reported (K601): it is not in the output."""
-    listed: dict[str, str] = {}
-    for link in links:
-        symbol = symbol_of_url(link.url)
-        if symbol:
-            listed.setdefault(symbol.casefold(), link.url)
-    used: set[str] = set()
+    marker = CitationMarker(links, mapping)
+    return marker.finish(tree.with_units(marker.cited))
 
-    def linked(marks: tuple[Mark, ...], text: str) -> tuple[Mark, ...] | None:
+
+class CitationMarker:
+    """``mark_citations`` in two steps, so that its units share a rebuild of the tree with
+    other passes (``Tree.with_units``): ``cited`` marks one unit (it reads nothing below it);
+    ``finish``, on the tree the units were marked in, marks the notes and reports the listed
+    links that no citation used."""
+
+    def __init__(self, links: Sequence[PageLink], mapping: Mapping) -> None:
+        self.links = links
+        self.mapping = mapping
+        self.listed: dict[str, str] = {}
+        for link in links:
+            symbol = symbol_of_url(link.url)
+            if symbol:
+                self.listed.setdefault(symbol.casefold(), link.url)
+        self.used: set[str] = set()
+
+    def linked(self, marks: tuple[Mark, ...], text: str) -> tuple[Mark, ...] | None:
         """The marks with the text's citations after them; None when it cites nothing."""
-        found = find_citations(text, mapping)
+        found = find_citations(text, self.mapping)
         if not found:
             return None
-        used.update(c.symbol.casefold() for c in found)
+        self.used.update(c.symbol.casefold() for c in found)
+        code = self.mapping.language.code
         links = (
-            LinkMark(c.start, c.end, c.symbol, link_for(c.symbol, mapping.language.code, listed))
-            for c in found
+            LinkMark(c.start, c.end, c.symbol, link_for(c.symbol, code, self.listed)) for c in found
         )
         return (*marks, *links)
 
-    def cited(node: Node) -> Node:
+    def cited(self, node: Node) -> Node:
         if node.recognised == "masthead" and node.role not in _CITING_COVER_ROLES:
             return node
-        marks = linked(node.marks, node.text)
+        marks = self.linked(node.marks, node.text)
         return node if marks is None else node.changed(marks=marks)
 
-    marked = tree.with_units(cited)
-    notes = []
-    for note in tree.notes:
-        marks = linked(note.marks, note.text)
-        notes.append(note if marks is None else replace(note, marks=marks))
-    findings = []
-    for link in links:
-        symbol = symbol_of_url(link.url)
-        if symbol is None or symbol.casefold() not in used:
-            findings.append(
-                Diagnostic(
-                    "K601",
-                    Severity.WARNING,
-                    f"link {link.url} listed on the page matches no citation in the text; "
-                    "it is not in the output",
-                    line=link.line.number,
+    def finish(self, marked: Tree) -> tuple[Tree, list[Diagnostic]]:
+        notes = []
+        for note in marked.notes:
+            marks = self.linked(note.marks, note.text)
+            notes.append(note if marks is None else replace(note, marks=marks))
+        findings = []
+        for link in self.links:
+            symbol = symbol_of_url(link.url)
+            if symbol is None or symbol.casefold() not in self.used:
+                findings.append(
+                    Diagnostic(
+                        "K601",
+                        Severity.WARNING,
+                        f"link {link.url} listed on the page matches no citation in the text; "
+                        "it is not in the output",
+                        line=link.line.number,
+                    )
                 )
-            )
-    return replace(marked, notes=tuple(notes)), findings
+        return replace(marked, notes=tuple(notes)), findings

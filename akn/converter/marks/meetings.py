@@ -8,6 +8,8 @@ XML's ``docDate``, ``adoptionMeeting`` and ``session`` all read these marks.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from akn.converter.dates import decision_meeting, find_date, parse_number_words
 from akn.converter.tree import DateMark, Mark, MeetingMark, Node, NodeKind, SessionMark, Tree
 from akn.mapping import Mapping
@@ -15,6 +17,12 @@ from akn.mapping import Mapping
 
 def mark_meetings(tree: Tree, mapping: Mapping) -> Tree:
     """The tree with its meeting, date and session marks."""
+    return tree.with_units(meeting_marker(mapping))
+
+
+def meeting_marker(mapping: Mapping) -> Callable[[Node], Node]:
+    """The change of ``mark_meetings`` to one unit, for a rebuild shared with other passes
+    (``Tree.with_units``): it reads of the units below only a conclusion's date line's text."""
 
     def marked(node: Node) -> Node:
         if node.opens_decision:
@@ -41,7 +49,7 @@ def mark_meetings(tree: Tree, mapping: Mapping) -> Tree:
             )
         return node
 
-    return tree.with_units(marked)
+    return marked
 
 
 def _conclusion(node: Node, mapping: Mapping) -> Node:

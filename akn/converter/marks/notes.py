@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from akn.converter.blocks import Kind
@@ -243,6 +243,16 @@ def mark_notes(
 ) -> tuple[Tree, list[Diagnostic]]:
     """The tree with each note's marker cut out of the text and a NoteMark where it stood;
     the notes whose marker is nowhere are the tree's ``unplaced``, kept on the preface."""
+    marked, unplaced, diagnostics = note_marker(tree, notes, mapping)
+    return replace(tree.with_units(marked), unplaced=unplaced), diagnostics
+
+
+def note_marker(
+    tree: Tree, notes: Sequence[Note], mapping: Mapping
+) -> tuple[Callable[[Node], Node], tuple[int, ...], list[Diagnostic]]:
+    """What ``mark_notes`` does, as the change to one unit (for a rebuild shared with other
+    passes, ``Tree.with_units``; it reads nothing below the unit), the unplaced notes and
+    the findings. The markers are searched for in ``tree``'s units here, once."""
     nodes = tree.units
     units = [
         _Unit(Kind(node.recognised), node.role, node.source, node.text, list(node.starts))
@@ -269,4 +279,4 @@ def mark_notes(
 
     placed = {p.note for p in placements if not p.repeat}
     unplaced = tuple(index for index in range(len(notes)) if index not in placed)
-    return replace(tree.with_units(marked), unplaced=unplaced), diagnostics
+    return marked, unplaced, diagnostics

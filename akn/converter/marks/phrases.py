@@ -16,10 +16,11 @@ _SPANS = (LinkMark, MeetingMark, DateMark)
 
 def mark_phrases(tree: Tree) -> Tree:
     """The tree with PhraseMarks on the opening phrases and particles it prints in italics."""
-    return tree.with_units(_italic)
+    return tree.with_units(italicise)
 
 
-def _italic(node: Node) -> Node:
+def italicise(node: Node) -> Node:
+    """The change of ``mark_phrases`` to one unit (it reads nothing below the unit)."""
     phrase = node.phrase
     if node.kind not in ITALIC or not phrase or not node.text.startswith(phrase):
         return node

@@ -84,12 +84,18 @@ BODY_CHAIN: tuple[ChainEntry, ...] = (
 CHAINS: dict[str, tuple[ChainEntry, ...]] = {"body": BODY_CHAIN}
 
 
+def rules_of(chain: tuple[ChainEntry, ...]) -> tuple[Rule, ...]:
+    """The functions of ``chain``, in order: taken out of their entries once per text, not
+    once per rule tried on each line."""
+    return tuple(entry.rule for entry in chain)
+
+
 def first_match(
-    chain: tuple[ChainEntry, ...], state: ReaderState, line: LineView, context: Context
+    rules: tuple[Rule, ...], state: ReaderState, line: LineView, context: Context
 ) -> Match | None:
-    """The answer of the first rule of ``chain`` that claims the line."""
-    for entry in chain:
-        match = entry.rule(state, line, context)
+    """The answer of the first of ``rules`` (a chain's, ``rules_of``) that claims the line."""
+    for rule in rules:
+        match = rule(state, line, context)
         if match is not None:
             return match
     return None

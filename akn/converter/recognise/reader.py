@@ -9,7 +9,7 @@ the reader's state; the rules only answer.
 from __future__ import annotations
 
 from akn.converter.blocks import Block, Kind
-from akn.converter.recognise.chains import BODY_CHAIN, ChainEntry, first_match
+from akn.converter.recognise.chains import BODY_CHAIN, ChainEntry, first_match, rules_of
 from akn.converter.recognise.layout import Layout, Regime, following_content
 from akn.converter.recognise.state import Context, LineView, Match, Progress, ReaderState, Zone
 from akn.converter.recognise.tables import Table, TableFinder, TableShape
@@ -49,6 +49,7 @@ class BodyReader:
         previous: Line | None = None
         resume = 0  # the lines before this were rows of a table
         state = ReaderState(self.progress, self.decision, self.blocks)
+        rules = rules_of(self.chain)
         for position, line in enumerate(lines):
             if position < resume:
                 continue
@@ -67,7 +68,7 @@ class BodyReader:
             view = LineView(
                 line, previous, following_of[position], blank_before, after_table, state, context
             )
-            self._apply(first_match(self.chain, state, view, context), line)
+            self._apply(first_match(rules, state, view, context), line)
             previous = line
             blank_before = after_table = False
         return self.blocks
