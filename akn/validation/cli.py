@@ -11,6 +11,8 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
+from akn.cli import positive_int
+
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
@@ -73,14 +75,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--max-bytes",
-        type=_positive_int,
+        type=positive_int,
         default=None,
         metavar="N",
         help="refuse files larger than N bytes (default: 16 MiB)",
     )
     parser.add_argument(
         "--max-files",
-        type=_positive_int,
+        type=positive_int,
         default=None,
         metavar="N",
         help="refuse to start when the paths name more than N files (default: 100,000)",
@@ -96,22 +98,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "-j",
         "--jobs",
-        type=_positive_int,
+        type=positive_int,
         default=None,
         metavar="N",
         help="check files in N worker processes (default: the number of cores; small runs "
         "stay in one process)",
     )
-
-
-def _positive_int(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
-    if value <= 0:
-        raise argparse.ArgumentTypeError("must be positive")
-    return value
 
 
 class UsageError(Exception):
