@@ -32,7 +32,7 @@ class Font:
     barcode: bool
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)  # each glyph is itself: maps key glyphs by the object
 class Glyph:
     """One character drawn on the page (or a space PDFium inferred between words)."""
 

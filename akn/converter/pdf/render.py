@@ -66,7 +66,7 @@ def write_line(line: TextLine, note_area: bool = False) -> Written:
                     italic_at.pop()
             pieces.extend(written)
             italic_at.extend([False] * len(written))
-            after = following.get(id(glyphs[-1]))
+            after = following.get(glyphs[-1])
             if (
                 after is not None
                 and after.x - glyphs[-1].x > 0.7 * glyphs[-1].size + 0.12 * line.size
@@ -96,12 +96,12 @@ def write_line(line: TextLine, note_area: bool = False) -> Written:
     return Written(text, _spans(text, italic_at), marker, line.bold)
 
 
-def _next_letters(glyphs: list[Glyph]) -> dict[int, Glyph]:
-    """For each glyph, the next glyph of the line that is not a space (by identity)."""
-    found: dict[int, Glyph] = {}
+def _next_letters(glyphs: list[Glyph]) -> dict[Glyph, Glyph]:
+    """For each glyph, the next glyph of the line that is not a space."""
+    found: dict[Glyph, Glyph] = {}
     for glyph, after in itertools.pairwise(glyphs):
         if after.char.strip():
-            found[id(glyph)] = after
+            found[glyph] = after
     return found
 
 
