@@ -131,6 +131,6 @@ def test_a_compound_number_glued_by_extraction_gets_its_hyphen_back(language, gl
 @given(st.text(alphabet=st.sampled_from(list("ab-éЖ1_ -²x\n’漢")), max_size=40))
 def test_hyphenated_words_are_the_compound_patterns_matches(text):
     """The scan from the hyphens finds what the pattern finds (it is only faster)."""
-    from akn.converter.words import _COMPOUND, hyphenated_words
+    from akn.converter.compounds import _COMPOUND, hyphenated_words
 
     assert hyphenated_words(text) == _COMPOUND.findall(text)

@@ -17,7 +17,6 @@ from akn.diagnostics import Diagnostic, Severity
 # Characters akn uses internally to mark superscripts inside a text; the input may not carry them.
 SUP_OPEN = "\ue000"
 SUP_CLOSE = "\ue001"
-RESERVED = SUP_OPEN + SUP_CLOSE
 _CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")  # not \v: a line break here
 # Characters XML 1.0 cannot carry (form feeds and vertical tabs are read as breaks instead).
 _NOT_XML = re.compile("[\x00-\x08\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")

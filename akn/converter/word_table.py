@@ -24,7 +24,6 @@ from pathlib import Path
 from typing import Protocol
 
 MAGIC = b"akn-words 1\n"
-_INDEX = struct.Struct("<I")
 
 
 class Frequencies(Protocol):

@@ -15,13 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
-from akn.converter.compounds import (  # noqa: F401 (_COMPOUND, hyphenated_words: tests)
-    _COMPOUND,
-    WORD_OR_COMPOUND,
-    compound_forms,
-    hyphenated_words,
-    present_forms,
-)
+from akn.converter.compounds import WORD_OR_COMPOUND, compound_forms, present_forms
 from akn.converter.source import SUP_OPEN
 from akn.converter.spacing import glued_forms
 from akn.converter.word_table import Frequencies
