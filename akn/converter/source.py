@@ -180,16 +180,22 @@ def split_lines(text: str) -> tuple[list[Line], list[Diagnostic]]:
     A form feed (page break in ``pdftotext`` output) becomes a line of its own holding just
     ``\\f`` so that the page pass can see it; its line number is the line it was found on.
     """
-    diagnostics: list[Diagnostic] = []
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    lines: list[Line] = []
     normalised = _Normalised.of(text)
-    if not (normalised.needed or _TO_REPAIR.search(text)):
-        # most texts: nothing to repair on any line, looked up once for the whole text
+    if normalised.needed or _TO_REPAIR.search(text):
+        lines, diagnostics = _repaired_lines(text, normalised)
+    else:  # most texts: nothing to repair on any line, looked up once for the whole text
         lines = [Line(number, raw) for number, raw in enumerate(text.split("\n"), start=1)]
-        if lines and lines[-1].text == "" and text.endswith("\n"):
-            lines.pop()
-        return lines, diagnostics
+        diagnostics = []
+    if lines and lines[-1].text == "" and text.endswith("\n"):
+        lines.pop()
+    return lines, diagnostics
+
+
+def _repaired_lines(text: str, normalised: _Normalised) -> tuple[list[Line], list[Diagnostic]]:
+    """The lines of a text that holds something to repair or normalise, with what was done."""
+    diagnostics: list[Diagnostic] = []
+    lines: list[Line] = []
     breaks, first_break = 0, 0
     for number, raw in enumerate(text.split("\n"), start=1):
         raw = _normalise(raw, number, normalised)
@@ -223,8 +229,6 @@ def split_lines(text: str) -> tuple[list[Line], list[Diagnostic]]:
             lines += _split_breaks(raw, number)
         else:
             lines.append(Line(number, raw))
-    if lines and lines[-1].text == "" and text.endswith("\n"):
-        lines.pop()
     if breaks:
         diagnostics.append(
             Diagnostic(
