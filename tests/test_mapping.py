@@ -13,6 +13,7 @@ import pytest
 import yaml
 from corpus import LANGUAGES, corpus_files
 
+from akn.diagnostics import Diagnostic
 from akn.mapping import MappingError, forget_mappings, load_mapping
 from akn.mapping.checking import contract, forbidden
 from akn.mapping.loading import FastLoader, read_yaml
@@ -217,6 +218,17 @@ def _user_mapping(folder: Path, key: tuple, pattern: str) -> tuple[Path, int]:
     return path, line
 
 
+def _refusal(folder: Path, monkeypatch: pytest.MonkeyPatch) -> Diagnostic:
+    """The one diagnostic loading the user mapping ``xx`` of ``folder`` is refused with."""
+    monkeypatch.setenv("AKN_MAPPINGS", str(folder))
+    forget_mappings()
+    with pytest.raises(MappingError) as caught:
+        load_mapping("xx")
+    forget_mappings()
+    [diagnostic] = caught.value.diagnostics
+    return diagnostic
+
+
 @pytest.mark.parametrize(
     ("key", "group"), _contract_cases(), ids=lambda v: ".".join(v) if isinstance(v, tuple) else v
 )
@@ -224,12 +236,7 @@ def test_a_pattern_without_a_group_the_code_reads_is_refused(
     tmp_path: Path, monkeypatch, key: tuple, group: str
 ):
     path, line = _user_mapping(tmp_path, key, _pattern_without(key, group))
-    monkeypatch.setenv("AKN_MAPPINGS", str(tmp_path))
-    forget_mappings()
-    with pytest.raises(MappingError) as caught:
-        load_mapping("xx")
-    forget_mappings()
-    [diagnostic] = caught.value.diagnostics
+    diagnostic = _refusal(tmp_path, monkeypatch)
     assert diagnostic.path == str(path) and diagnostic.line == line
     assert diagnostic.message.startswith(f"{'.'.join(key)}: ")
     assert f"(?P<{group}>" in diagnostic.message
@@ -339,12 +346,7 @@ def test_a_pattern_that_names_a_group_its_reader_names_is_refused(
     with either name would fail there, as an internal error."""
     for group in groups:
         path, line = _user_mapping(tmp_path, key, rf"(?P<{group}>\d{{1,3}})")
-        monkeypatch.setenv("AKN_MAPPINGS", str(tmp_path))
-        forget_mappings()
-        with pytest.raises(MappingError) as caught:
-            load_mapping("xx")
-        forget_mappings()
-        [diagnostic] = caught.value.diagnostics
+        diagnostic = _refusal(tmp_path, monkeypatch)
         assert diagnostic.path == str(path) and diagnostic.line == line
         assert f"must not name a group (?P<{group}>" in diagnostic.message
 
