@@ -54,7 +54,7 @@ def _every_section(mapping) -> None:
 
 
 def _load_one(loader: type) -> None:
-    _every_section(_load(mapping_folders(), "fr", loader))
+    _every_section(_load(mapping_folders(), "fr", loader)[0])
 
 
 def _detect(loader: type) -> None:

@@ -140,3 +140,31 @@ def test_a_cached_mapping_needs_neither_yaml_parsing_nor_jsonschema(folder: Path
         timeout=60,
     )
     assert result.stdout.split() == ["1", "False", "0"], result.stderr
+
+
+def _settle(folder: Path, seconds_ago: int) -> None:
+    """Give every file of ``folder`` a modification time ``seconds_ago`` in the past."""
+    when = int(os.path.getmtime(folder)) - seconds_ago
+    for path in folder.glob("*.yaml"):
+        os.utime(path, (when, when))
+
+
+def test_settled_files_are_not_read_again_while_a_stat_says_they_did_not_change(
+    folder: Path, cache: Path, monkeypatch
+):
+    _settle(folder, 60)
+    first = load_mapping("fr", folder)
+    reads: list[Path] = []
+    original = Path.read_bytes
+    monkeypatch.setattr(Path, "read_bytes", lambda self: reads.append(self) or original(self))
+    assert load_mapping("fr", folder) is first
+    assert reads == []  # a stat of each file, no read and no digest
+
+
+def test_a_settled_file_edited_later_is_read_again(folder: Path, cache: Path):
+    _settle(folder, 60)
+    load_mapping("fr", folder)
+    path = folder / "fr.yaml"
+    path.write_text(path.read_text().replace("Rappelant", "Rappelant encore", 1))
+    _settle(folder, 30)  # a time of its own, in the past: stamped again after this read
+    assert "Rappelant encore" in load_mapping("fr", folder).preamble.phrases

@@ -20,6 +20,7 @@ A checked mapping is kept in memory by the digest of its files, and on disk (see
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from akn.mapping import cache as disk
@@ -53,6 +54,13 @@ __all__ = [
 # Checked mappings by the digest that names their entry, with the files they came from.
 _loaded: dict[str, tuple[Mapping, tuple[SourceFile, ...]]] = {}
 _KEPT = 64
+# The same, by where they were looked for, with each file's (name, path, mtime, size): reused
+# while a stat of each file says nothing changed, so that a conversion reads and hashes no
+# file. Files changed in the last seconds are not stamped (a coarse clock could give an edit
+# the same time as the read before it): they are read and hashed each time.
+Stamps = tuple[tuple[str, Path, int, int], ...]
+_stamped: dict[tuple[tuple[Path, ...], str], tuple[Mapping, Stamps]] = {}
+_SETTLED_NS = 2_000_000_000
 
 
 def load_mapping(language: str, folder: Path | None = None) -> Mapping:
@@ -63,10 +71,49 @@ def load_mapping(language: str, folder: Path | None = None) -> Mapping:
     the same files again gives the same Mapping (its compiled patterns included); a file
     changed since is read again.
     """
-    return _load((folder,) if folder else mapping_folders(), language)
+    folders = (folder,) if folder else mapping_folders()
+    known = _stamped.get((folders, language))
+    if known is not None and _unchanged(known[1], folders):
+        return known[0]
+    mapping, files = _load(folders, language)
+    stamps = _stamps(files)
+    if stamps is not None:
+        _stamped[(folders, language)] = (mapping, stamps)
+    return mapping
 
 
-def _load(folders: tuple[Path, ...], language: str, loader: type = FastLoader) -> Mapping:
+def _stamps(files: tuple[SourceFile, ...]) -> Stamps | None:
+    """Each file's name, path, mtime and size; None if one changed too lately to trust."""
+    now = time.time_ns()
+    stamps = []
+    for file in files:
+        try:
+            status = file.path.stat()
+        except OSError:
+            return None
+        if now - status.st_mtime_ns < _SETTLED_NS:
+            return None
+        stamps.append((file.name, file.path, status.st_mtime_ns, status.st_size))
+    return tuple(stamps)
+
+
+def _unchanged(stamps: Stamps, folders: tuple[Path, ...]) -> bool:
+    """Do the files still resolve to the same paths, with the same mtime and size?"""
+    try:
+        for name, path, mtime, size in stamps:
+            status = path.stat()
+            if (status.st_mtime_ns, status.st_size) != (mtime, size):
+                return False
+            if find_file(name, folders) != path:
+                return False
+    except (OSError, MappingError):
+        return False
+    return True
+
+
+def _load(
+    folders: tuple[Path, ...], language: str, loader: type = FastLoader
+) -> tuple[Mapping, tuple[SourceFile, ...]]:
     """``load_mapping`` in ``folders``: from memory, from the disk cache, or read and checked.
     ``loader``: the YAML loader (another than the fast one skips the disk cache: the bench
     times the pure-Python one)."""
@@ -80,7 +127,7 @@ def _load(folders: tuple[Path, ...], language: str, loader: type = FastLoader) -
     key = disk.entry_key(language, folders, own, rules_signature())
     known = _loaded.get(key)
     if known is not None and disk.still_current(known[1], folders):
-        return known[0]
+        return known
     cached = disk.read_entry(key, folders) if loader is FastLoader else None
     if cached is not None:
         data, files = cached
@@ -93,9 +140,10 @@ def _load(folders: tuple[Path, ...], language: str, loader: type = FastLoader) -
     if len(_loaded) >= _KEPT:  # files edited again and again in a long-lived process
         _loaded.pop(next(iter(_loaded)))
     _loaded[key] = (mapping, files)
-    return mapping
+    return mapping, files
 
 
 def forget_mappings() -> None:
     """Forget the mappings loaded so far (not the disk cache, which checks its own files)."""
     _loaded.clear()
+    _stamped.clear()
