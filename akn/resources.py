@@ -9,6 +9,7 @@ wheel, an editable install, a zip), rather than through the path of this module'
 
 from __future__ import annotations
 
+import functools
 import os
 from functools import cache
 from importlib.resources import files
@@ -37,7 +38,12 @@ def mapping_folders() -> tuple[Path, ...]:
     """The folders searched for language mappings, in order: those the ``AKN_MAPPINGS``
     environment variable names (separated as in PATH), then the bundled one. A language of
     one's own is a YAML file in a folder of one's own; it may extend the bundled ``base``."""
-    extra = os.environ.get("AKN_MAPPINGS", "")
+    return _mapping_folders(os.environ.get("AKN_MAPPINGS", ""))
+
+
+@functools.lru_cache(maxsize=16)
+def _mapping_folders(extra: str) -> tuple[Path, ...]:
+    """``mapping_folders`` for one value of AKN_MAPPINGS (asked for by every conversion)."""
     return (*(Path(part) for part in extra.split(os.pathsep) if part), data_dir("mappings"))
 
 

@@ -86,8 +86,14 @@ def restore_compound_hyphens(text: str, lexicon: Lexicon) -> tuple[str, list[tup
     document writes the same letters with the hyphen at least three times as often (the
     evidence: "Sondertagung" stays, though the text once writes "Sonder-tagung", and so does
     "handwashing" beside two "hand-washing"). L213."""
-    if not lexicon.compounds or lexicon.compounds.keys().isdisjoint(WORD_OR_COMPOUND.findall(text)):
-        return text, []  # most lines: no glued form of a compound (tested at C speed)
+    # Most lines hold none of the few glued forms the document has (``present_forms``): a
+    # substring test of each says so at C speed; a form found is a word only if it is one
+    # of the line's words or compounds, not a piece of a longer one.
+    forms = lexicon.compounds
+    if not forms or not any(form in text for form in forms):
+        return text, []
+    if forms.keys().isdisjoint(WORD_OR_COMPOUND.findall(text)):
+        return text, []
     fixes: list[tuple[str, str]] = []
 
     def restore(match: re.Match[str]) -> str:

@@ -21,6 +21,7 @@ This module only runs them in order and collects their diagnostics.
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Mapping as MappingType
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -174,7 +175,7 @@ def _languages() -> frozenset[str]:
 
 def _changed(folder: Path) -> int:
     try:
-        return folder.stat().st_mtime_ns
+        return os.stat(folder).st_mtime_ns
     except OSError:
         return -1
 

@@ -197,7 +197,11 @@ def _repaired_lines(text: str, normalised: _Normalised) -> tuple[list[Line], lis
     diagnostics: list[Diagnostic] = []
     lines: list[Line] = []
     breaks, first_break = 0, 0
+    to_repair = _TO_REPAIR.search
     for number, raw in enumerate(text.split("\n"), start=1):
+        if (raw.isascii() or not normalised.needed) and not to_repair(raw):
+            lines.append(Line(number, raw))  # most lines, even of a text that needs repairs
+            continue
         raw = _normalise(raw, number, normalised)
         if SUP_OPEN in raw or SUP_CLOSE in raw:
             diagnostics.append(

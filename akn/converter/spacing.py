@@ -166,7 +166,23 @@ def _spacing_plan(mapping: Mapping) -> tuple[re.Pattern[str], list[_Planned]]:
 
 
 def _any_of(substrings: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile("|".join(re.escape(s) for s in substrings) or "(?!)")
+    """A pattern that finds any of ``substrings``, grouped by their first character (" ,",
+    " ." and " )" are one space and a class): a flat alternation of literals is tried one
+    alternative at a time at every position of the line."""
+    by_first: dict[str, set[str]] = {}
+    for substring in substrings:
+        if substring:
+            by_first.setdefault(substring[0], set()).add(substring[1:])
+    branches = []
+    for first, rests in sorted(by_first.items()):
+        if "" in rests:
+            branches.append(re.escape(first))  # the character alone is enough
+        elif all(len(rest) == 1 for rest in rests):
+            branches.append(re.escape(first) + "[" + "".join(map(re.escape, sorted(rests))) + "]")
+        else:
+            ordered = sorted(rests, key=lambda rest: (-len(rest), rest))
+            branches.append(re.escape(first) + "(?:" + "|".join(map(re.escape, ordered)) + ")")
+    return re.compile("|".join(branches) or "(?!)")
 
 
 _Planned = tuple[re.Pattern[str], re.Pattern[str], "str | Callable[[re.Match[str]], str]"]

@@ -20,6 +20,7 @@ A checked mapping is kept in memory by the digest of its files, and on disk (see
 
 from __future__ import annotations
 
+import os
 import time
 from pathlib import Path
 
@@ -58,7 +59,10 @@ _KEPT = 64
 # while a stat of each file says nothing changed, so that a conversion reads and hashes no
 # file. Files changed in the last seconds are not stamped (a coarse clock could give an edit
 # the same time as the read before it): they are read and hashed each time.
-Stamps = tuple[tuple[str, Path, int, int], ...]
+# A stamp: the file's path, mtime and size, and the paths before it in the search order
+# where a file of its name would shadow it (as text: pathlib's operators cost more than the
+# stat calls themselves, and this is asked for every conversion).
+Stamps = tuple[tuple[str, int, int, tuple[str, ...]], ...]
 _stamped: dict[tuple[tuple[Path, ...], str], tuple[Mapping, Stamps]] = {}
 _SETTLED_NS = 2_000_000_000
 
@@ -73,40 +77,47 @@ def load_mapping(language: str, folder: Path | None = None) -> Mapping:
     """
     folders = (folder,) if folder else mapping_folders()
     known = _stamped.get((folders, language))
-    if known is not None and _unchanged(known[1], folders):
+    if known is not None and _unchanged(known[1]):
         return known[0]
     mapping, files = _load(folders, language)
-    stamps = _stamps(files)
+    stamps = _stamps(files, folders)
     if stamps is not None:
         _stamped[(folders, language)] = (mapping, stamps)
     return mapping
 
 
-def _stamps(files: tuple[SourceFile, ...]) -> Stamps | None:
-    """Each file's name, path, mtime and size; None if one changed too lately to trust."""
+def _stamps(files: tuple[SourceFile, ...], folders: tuple[Path, ...]) -> Stamps | None:
+    """Each file's stamp; None if one changed too lately to trust."""
     now = time.time_ns()
     stamps = []
     for file in files:
         try:
-            status = file.path.stat()
+            status = os.stat(file.path)
         except OSError:
             return None
         if now - status.st_mtime_ns < _SETTLED_NS:
             return None
-        stamps.append((file.name, file.path, status.st_mtime_ns, status.st_size))
+        earlier = []
+        for folder in folders:
+            candidate = folder / f"{file.name}.yaml"
+            if candidate == file.path:
+                break
+            earlier.append(str(candidate))
+        stamps.append((str(file.path), status.st_mtime_ns, status.st_size, tuple(earlier)))
     return tuple(stamps)
 
 
-def _unchanged(stamps: Stamps, folders: tuple[Path, ...]) -> bool:
-    """Do the files still resolve to the same paths, with the same mtime and size?"""
+def _unchanged(stamps: Stamps) -> bool:
+    """Do the files still have the same mtime and size, none shadowed by a new file before
+    it in the search order?"""
     try:
-        for name, path, mtime, size in stamps:
-            status = path.stat()
-            if (status.st_mtime_ns, status.st_size) != (mtime, size):
+        for path, mtime, size, earlier in stamps:
+            status = os.stat(path)
+            if status.st_mtime_ns != mtime or status.st_size != size:
                 return False
-            if find_file(name, folders) != path:
+            if any(os.path.isfile(candidate) for candidate in earlier):
                 return False
-    except (OSError, MappingError):
+    except OSError:
         return False
     return True
 

@@ -238,6 +238,10 @@ class _Unit:
     starts: list[int]
 
 
+# A unit's kind by the name it keeps (``Kind(name)`` goes through the enum's call machinery).
+_KIND_OF = {kind.value: kind for kind in Kind}
+
+
 def mark_notes(
     tree: Tree, notes: Sequence[Note], mapping: Mapping
 ) -> tuple[Tree, list[Diagnostic]]:
@@ -255,7 +259,7 @@ def note_marker(
     the findings. The markers are searched for in ``tree``'s units here, once."""
     nodes = tree.units
     units = [
-        _Unit(Kind(node.recognised), node.role, node.source, node.text, list(node.starts))
+        _Unit(_KIND_OF[node.recognised], node.role, node.source, node.text, list(node.starts))
         for node in nodes
     ]
     placements, diagnostics = place_notes(units, list(notes), mapping)

@@ -185,10 +185,7 @@ def _masthead_role(
     for body in mapping.masthead.bodies:
         if text == body.text:
             return "body", {"actor": body.actor}
-    for role, key in MASTHEAD_CHAIN:
-        if key is None:
-            continue
-        pattern: re.Pattern[str] = attrgetter(key)(mapping)
+    for role, pattern in _role_patterns(mapping):
         match = pattern.fullmatch(text)
         if match:
             if role == "date" and "issued" in facts:
@@ -197,6 +194,17 @@ def _masthead_role(
                 return None, {}
             return role, {k: v for k, v in match.groupdict().items() if v is not None}
     return None, {}
+
+
+def _role_patterns(mapping: Mapping) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """The patterns of MASTHEAD_CHAIN's roles, read from the mapping once (every masthead
+    line, and every split of one into two items, is tried against each)."""
+    known: tuple[tuple[str, re.Pattern[str]], ...] | None = mapping.caches.get("masthead_roles")
+    if known is None:
+        known = mapping.caches["masthead_roles"] = tuple(
+            (role, attrgetter(key)(mapping)) for role, key in MASTHEAD_CHAIN if key is not None
+        )
+    return known
 
 
 def _record_fact(

@@ -18,11 +18,19 @@ def _closed_by_marker(terminal: frozenset[str], closing_marks: str) -> re.Patter
     return re.compile(rf"[{ends}]\s?(?:\d{{1,3}}|\(\d{{1,3}}\))$")
 
 
-def closed_by_marker(typography: Typography) -> re.Pattern[str]:
-    """A line that ends with punctuation (or a closing quotation mark) and a footnote number
-    ("session,1", "activities, 1", "(1)") is closed too: the number is the marker of a note
-    on the word before."""
-    return _closed_by_marker(typography.terminal_marks, typography.closing_marks)
+# The longest ending ``_closed_by_marker`` can match: a mark, a space, "(123)", and the line
+# break ``$`` may stand before.
+_MARKER_TAIL = 8
+
+
+def ends_with_marker(text: str, typography: Typography) -> bool:
+    """Does the line end with punctuation (or a closing quotation mark) and a footnote number
+    ("session,1", "activities, 1", "(1)")? Then it is closed too: the number is the marker of
+    a note on the word before. Only the line's last characters are searched: the pattern is
+    anchored at the end, and searching the whole line tried it at every punctuation mark
+    (the one search every line of a text was put through several times)."""
+    pattern = _closed_by_marker(typography.terminal_marks, typography.closing_marks)
+    return pattern.search(text[-_MARKER_TAIL:]) is not None
 
 
 def is_closed(text: str, typography: Typography) -> bool:
@@ -30,4 +38,4 @@ def is_closed(text: str, typography: Typography) -> bool:
     closing quotation marks may follow the punctuation."""
     text = text.rstrip()
     bare = text.rstrip(typography.closing_marks)
-    return bare[-1:] in typography.terminal_marks or bool(closed_by_marker(typography).search(text))
+    return bare[-1:] in typography.terminal_marks or ends_with_marker(text, typography)

@@ -24,7 +24,7 @@ from typing import Any, Generic, TypeVar, overload
 from akn.converter.blocks import Block, Kind
 from akn.converter.quotes import open_quote
 from akn.converter.recognise.layout import SHORT_LINE, Layout, Regime
-from akn.converter.recognise.punctuation import closed_by_marker, is_closed
+from akn.converter.recognise.punctuation import ends_with_marker, is_closed
 from akn.converter.source import Line
 from akn.diagnostics import Diagnostic
 from akn.mapping import Mapping
@@ -133,13 +133,20 @@ class Context:
         self.conjunctions = frozenset(mapping.words.conjunctions)
         self.typography = mapping.typography
         self._labels = (self.operative, self.point, self.subpoint)
+        # Each line is asked whether it closes a sentence as itself and again as the line
+        # before the next one, by several rules: the answer is kept by its text.
+        self._closed: dict[str, bool] = {}
 
     @property
     def regime(self) -> Regime:
         return self.layout.regime
 
     def closed(self, text: str) -> bool:
-        return is_closed(text, self.typography)
+        """Does ``text`` end a sentence or an item (``punctuation.is_closed``)?"""
+        known = self._closed.get(text)
+        if known is None:
+            known = self._closed[text] = is_closed(text, self.typography)
+        return known
 
     def numbered(self, text: str) -> bool:
         """Does the text start with a paragraph or point number?"""
@@ -157,7 +164,7 @@ class Context:
         width = self.layout.width
         if not width or not prev_text:
             return False
-        if closed_by_marker(self.typography).search(prev_text) and text[:1].islower():
+        if ends_with_marker(prev_text, self.typography) and text[:1].islower():
             # pdftotext -raw ends a line at a superscript: "…Court,1" / "and calls upon…"
             # (a lower-case start says so; without case, nothing does)
             return False
