@@ -69,6 +69,7 @@ def unit(block: Block, seq: int, kind: NodeKind, **extra: Unpack[_UnitFields]) -
         captured=tuple(sorted(block.data.items())),
         phrase=block.phrase,
         particle=block.particle,
+        italics=block.italics,
         opens_decision=block.opens_decision,
         **extra,
     )
