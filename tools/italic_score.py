@@ -7,8 +7,10 @@ converted. In the result and in the UN's file, every preambular ``container`` an
 operative ``paragraph`` (with its points, but not its notes) gives the list of the texts it
 sets in italics (a span whose class says "italic": the Arabic files' "bold italic" too;
 spaces trimmed, runs with only spaces between them as one). A unit is right when its list is
-the UN's. Units are paired in the order of each kind (containers with containers), by their
-text where the two files do not have as many. Notes are scored apart, note by note.
+the UN's. Units are paired within each kind (containers with containers) by the start of
+their text, and by order where stretches of as many units differ in text; a unit of the UN's
+with no counterpart (the structures differ) is right if it has no italics. Notes are scored
+apart, note by note.
 
 Prints a table: a row per text (``clean``: the text, whose italics come from the mapping's
 lists; ``akn reads the PDF``: the PDF, whose italics come from the page), a column per
@@ -122,22 +124,22 @@ def notes(tree: etree._Element | etree._ElementTree) -> list[tuple[str, tuple[st
 
 
 def paired(expected: list[Unit], actual: list[Unit]) -> list[tuple[Unit, Unit | None]]:
-    """Each expected unit with the actual one of the same kind in the same place (by order,
-    or by text where the counts differ); None where there is none (the structures differ:
-    the UN's "(a)" a paragraph of its own, akn's a point of the paragraph before)."""
+    """Each expected unit with the actual one of the same kind in the same place: paired by
+    their texts' start, and by order where stretches of as many units differ in text; None
+    where there is none (the structures differ: a recital akn joined to the one before, the
+    UN's "(a)" a paragraph of its own where akn's is a point)."""
     pairs: list[tuple[Unit, Unit | None]] = []
     for kind in _UNITS:
         wanted = [u for u in expected if u[0] == kind]
         got = [u for u in actual if u[0] == kind]
-        if len(wanted) == len(got):
-            pairs += list(zip(wanted, got, strict=True))
-            continue
-        match: dict[int, int] = {}
-        matcher = difflib.SequenceMatcher(None, [u[1] for u in wanted], [u[1] for u in got])
-        for block in matcher.get_matching_blocks():
-            for offset in range(block.size):
-                match[block.a + offset] = block.b + offset
-        pairs += [(u, got[match[i]] if i in match else None) for i, u in enumerate(wanted)]
+        matcher = difflib.SequenceMatcher(
+            None, [u[1] for u in wanted], [u[1] for u in got], autojunk=False
+        )
+        for op, a0, a1, b0, b1 in matcher.get_opcodes():
+            if op == "equal" or (op == "replace" and a1 - a0 == b1 - b0):
+                pairs += list(zip(wanted[a0:a1], got[b0:b1], strict=True))
+            else:
+                pairs += [(unit, None) for unit in wanted[a0:a1]]
     return pairs
 
 
