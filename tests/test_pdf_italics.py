@@ -51,21 +51,36 @@ def _page(italic=True):
         _line(108, 620, i("Taking note"), _r("")),
         _line(72, 608, i("with deep appreciation"), _r(" of the report of the Secretary-General,")),
         _line(108, 580, _r("1. "), i("Decides"), _r(" to publish the "), i("Handbook"), _r(";")),
-        _line(108, 560, _r("2. Requests the Secretary-General to report.")),
+        _line(108, 560, _r("2. Requests the Secretary-General to report."), ("R", 6.5, 3.5, "1")),
         _line(72, 520, _r("100th plenary meeting")),
         _line(72, 508, _r("1 January 2099")),
+        _line(72, 120, _r("__________")),
+        _line(
+            72,
+            105,
+            ("R", 5.5, 3, "1"),
+            ("R", 8, 0, " See "),
+            ("I" if italic else "R", 8, 0, "Records, Supplement N"),
+            ("R", 5.5, 3, "o"),
+            ("I" if italic else "R", 8, 0, " 23"),
+            ("R", 8, 0, " (A/99/23)."),
+        ),
     ]
 
 
 def _spans(data: bytes | str) -> dict[str, list[str]]:
-    """The italic texts of each container and paragraph, by the start of its text."""
+    """The italic texts of each container, paragraph and note, by the start of its text."""
     result = convert(data, lang="en", validate=False)
     assert result.tree is not None
     found = {}
-    for unit in result.tree.xpath("//a:container | //a:paragraph | //a:formula", namespaces=NS):
+    units = "//a:container | //a:paragraph | //a:formula | //a:authorialNote"
+    for unit in result.tree.xpath(units, namespaces=NS):
         text = "".join(unit.itertext()).strip()
         found[text[:12]] = [
-            span.text for span in unit.xpath(".//a:span[@class='italic']", namespaces=NS)
+            "".join(span.itertext())
+            for span in unit.xpath(".//a:span[@class='italic']", namespaces=NS)
+            if not span.xpath("ancestor::a:authorialNote", namespaces=NS)
+            or unit.tag.endswith("Note")
         ]
     return found
 
@@ -88,6 +103,10 @@ def test_a_title_inside_a_paragraph_is_italic_too(printed) -> None:
     assert printed["The General "] == ["The General Assembly"]
 
 
+def test_a_notes_title_is_italic_with_the_superscript_inside_it(printed) -> None:
+    assert printed["See Records,"] == ["Records, Supplement No 23"]
+
+
 def test_a_verb_the_page_sets_upright_is_not_italicised(printed) -> None:
     assert printed["2.Requests t"] == []
 
@@ -98,6 +117,7 @@ def test_a_pdf_without_italics_falls_back_on_the_mapping() -> None:
     assert upright["Deeply bemoa"] == []  # not among the mapping's phrases
     assert upright["Taking note "] == ["Taking note"]  # the mapping's phrase, not the page's
     assert upright["1.Decides to"] == ["Decides"]
+    assert upright["See Records,"] == []  # a text's notes have no italics either
 
 
 def test_a_text_keeps_the_mappings_italics() -> None:

@@ -21,7 +21,7 @@ import re
 from collections.abc import Sequence
 
 from akn.converter.blocks import Block, Kind
-from akn.converter.source import Line
+from akn.converter.source import SUP_CLOSE, SUP_OPEN, Line
 
 Run = tuple[int, str]
 """An italic run of a block's text: where it starts, and its text."""
@@ -40,21 +40,29 @@ def carry_italics(blocks: Sequence[Block], lines: Sequence[Line]) -> None:
     ``lines`` it was made of; nothing when the input shows no italics (a text)."""
     if not shows_italics(lines):
         return
-    originals = {line.number: line for line in lines if hasattr(line, "italics")}
+    originals = originals_of(lines)
     for block in blocks:
         if block.kind is Kind.MASTHEAD or not block.text:
             block.italics = ()
             continue
-        block.italics = tuple(_merged(block.text, _found(block, originals)))
+        block.italics = runs_of(block.text, block.starts, block.lines, originals)
 
 
-def _found(block: Block, originals: dict[int, Line]) -> list[tuple[int, int]]:
-    """The (start, end) of each italic run of ``block``'s lines in ``block.text``."""
+def originals_of(lines: Sequence[Line]) -> dict[int, Line]:
+    """The PDF's lines by their number: what the lines cut and glued later were made of."""
+    return {line.number: line for line in lines if hasattr(line, "italics")}
+
+
+def runs_of(
+    text: str, starts: Sequence[int], lines: Sequence[Line], originals: dict[int, Line]
+) -> tuple[Run, ...]:
+    """The italic runs of ``text``, the clean text of ``lines`` (``starts``: where each of
+    them starts in it), as the PDF lines ``originals`` printed them."""
     found: list[tuple[int, int]] = []
-    for index, line in enumerate(block.lines):
+    for index, line in enumerate(lines):
         original = originals.get(line.number)
         runs = getattr(original, "italics", ())
-        if original is None or not runs or index >= len(block.starts):
+        if original is None or not runs or index >= len(starts):
             continue
         shift = _shift(original, line)
         lead = len(line.text) - len(line.text.lstrip())
@@ -63,10 +71,10 @@ def _found(block: Block, originals: dict[int, Line]) -> list[tuple[int, int]]:
             piece = line.text[start:end].strip()
             if start >= end or not piece:
                 continue
-            where = nearest(block.text, piece, block.starts[index] + start - lead)
+            where = nearest(text, piece, starts[index] + start - lead)
             if where is not None:
                 found.append(where)
-    return sorted(found)
+    return tuple(_merged(text, sorted(found)))
 
 
 def _shift(original: Line, line: Line) -> int:
@@ -102,12 +110,22 @@ def _pattern(piece: str) -> re.Pattern[str]:
 
 
 def _merged(text: str, spans: list[tuple[int, int]]) -> list[Run]:
-    """Runs with only spaces between them are one ("Taking note" + "with appreciation");
-    runs that overlap (found twice) are one."""
+    """Runs with only spaces between them are one ("Taking note" + "with appreciation"), and
+    so are runs parted by a superscript that is no note marker ("Supplément n" ᵒ " 23": the
+    page sets it upright, the UN's span holds it); runs that overlap (found twice) are one."""
     merged: list[list[int]] = []
     for start, end in spans:
-        if merged and (start <= merged[-1][1] or not text[merged[-1][1] : start].strip()):
+        if merged and (start <= merged[-1][1] or _joins(text[merged[-1][1] : start])):
             merged[-1][1] = max(merged[-1][1], end)
         else:
             merged.append([start, end])
     return [(start, text[start:end]) for start, end in merged]
+
+
+_SUPERSCRIPT = re.compile(
+    re.escape(SUP_OPEN) + "[^" + re.escape(SUP_CLOSE) + "]*" + re.escape(SUP_CLOSE)
+)
+
+
+def _joins(gap: str) -> bool:
+    return not _SUPERSCRIPT.sub("", gap).strip()

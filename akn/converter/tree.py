@@ -190,6 +190,7 @@ class Footnote:
     text: str
     line: int  # the input line of its marker
     marks: tuple[Mark, ...] = ()
+    italics: tuple[tuple[int, str], ...] | None = None  # a PDF's italic runs (Note.italics)
 
 
 @dataclass(frozen=True)

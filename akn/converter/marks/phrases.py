@@ -9,11 +9,15 @@ A PDF says itself what is italic (``Node.italics``, from ``akn.converter.emphasi
 its italic runs are the marks, at their exact extent, whatever the mapping lists (a phrase
 missing from it, a verb with its particle, a title of a publication cited in the text),
 in the units above and in points, wrap-ups and cells, where the UN italicises such titles
-too. The run that opens the unit wins as the phrase does; any other gives way to a link,
-meeting or date it overlaps (it is cut around it: spans do not nest).
+too, and in the footnotes (``italicise_notes``). The run that opens the unit wins as the
+phrase does; any other gives way to a link, meeting or date it overlaps (it is cut around
+it: spans do not nest).
 """
 
 from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
 
 from akn.converter.emphasis import nearest
 from akn.converter.tree import (
@@ -59,22 +63,46 @@ def italicise(node: Node) -> Node:
 
 def _printed(node: Node) -> Node:
     """The unit with a PhraseMark on each italic run its page printed."""
+    marks = printed_marks(node.text, node.italics or (), node.marks)
+    return node if marks is node.marks else node.changed(marks=marks)
+
+
+def italicise_notes(tree: Tree) -> Tree:
+    """The tree with its footnotes' italic runs marked, where a PDF gave them (after the
+    links: a run gives way to a link it overlaps). A text's notes get none, as before."""
+    if not any(note.italics for note in tree.notes):
+        return tree
+    notes = tuple(
+        replace(note, marks=printed_marks(note.text, note.italics, note.marks))
+        if note.italics
+        else note
+        for note in tree.notes
+    )
+    return replace(tree, notes=notes)
+
+
+def printed_marks(
+    text: str, italics: Sequence[tuple[int, str]], marks: tuple[Mark, ...]
+) -> tuple[Mark, ...]:
+    """``marks`` and a PhraseMark on each italic run of ``text`` (``marks`` itself when
+    there is none): the run that opens the text wins over what starts inside it, as the
+    opening phrase does; any other is cut around the spans it overlaps."""
     runs = []
-    for start, piece in node.italics or ():
-        where = nearest(node.text, piece, start)
+    for start, piece in italics:
+        where = nearest(text, piece, start)
         if where is not None:
             runs.append(where)
     if not runs:
-        return node
-    marks: list[Mark] = list(node.marks)
+        return marks
+    result: list[Mark] = list(marks)
     for start, end in sorted(runs):
-        if start == 0:  # the opening phrase or verb: it wins over what starts inside it
-            marks = [m for m in marks if not (isinstance(m, _SPANS) and m.start < end)]
-            marks.append(PhraseMark(start, end))
+        if start == 0:
+            result = [m for m in result if not (isinstance(m, _SPANS) and m.start < end)]
+            result.append(PhraseMark(start, end))
             continue
-        for cut_start, cut_end in _around(node.text, start, end, marks):
-            marks.append(PhraseMark(cut_start, cut_end))
-    return node.changed(marks=tuple(marks))
+        for cut_start, cut_end in _around(text, start, end, result):
+            result.append(PhraseMark(cut_start, cut_end))
+    return tuple(result)
 
 
 def _around(text: str, start: int, end: int, marks: list[Mark]) -> list[tuple[int, int]]:
