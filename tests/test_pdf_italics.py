@@ -47,7 +47,7 @@ def _page(italic=True):
         _line(72, 722, ("B", 12, 0, "General Assembly")),
         _line(72, 690, ("B", 12, 0, "99/2. Test of italics")),
         _line(108, 660, i("The General Assembly"), _r(",")),
-        _line(108, 640, i("Deeply bemoaning"), _r(" the lack of tests,")),
+        _line(108, 640, i("Recalling with deep regret"), _r(" the lack of tests,")),
         _line(108, 620, i("Taking note"), _r("")),
         _line(72, 608, i("with deep appreciation"), _r(" of the report of the Secretary-General,")),
         _line(108, 580, _r("1. "), i("Decides"), _r(" to publish the "), i("Handbook"), _r(";")),
@@ -91,7 +91,14 @@ def printed() -> dict[str, list[str]]:
 
 
 def test_a_phrase_the_mapping_does_not_list_is_italic_as_printed(printed) -> None:
-    assert printed["Deeply bemoa"] == ["Deeply bemoaning"]  # the mapping knows of none
+    assert printed["Recalling wi"] == ["Recalling with deep regret"]  # the mapping: "Recalling"
+
+
+def test_the_printed_phrase_names_the_container() -> None:
+    result = convert(make_pdf([_page()]), lang="en", validate=False)
+    assert result.tree is not None
+    names = [c.get("name") for c in result.tree.xpath("//a:container", namespaces=NS)]
+    assert names == ["Recalling with deep regret", "Taking note with deep appreciation"]
 
 
 def test_a_phrase_wrapped_over_two_lines_is_one_span(printed) -> None:
@@ -114,7 +121,7 @@ def test_a_verb_the_page_sets_upright_is_not_italicised(printed) -> None:
 def test_a_pdf_without_italics_falls_back_on_the_mapping() -> None:
     upright = _spans(make_pdf([_page(italic=False)]))
     assert upright["2.Requests t"] == ["Requests"]
-    assert upright["Deeply bemoa"] == []  # not among the mapping's phrases
+    assert upright["Recalling wi"] == ["Recalling"]  # the mapping's phrase
     assert upright["Taking note "] == ["Taking note"]  # the mapping's phrase, not the page's
     assert upright["1.Decides to"] == ["Decides"]
     assert upright["See Records,"] == []  # a text's notes have no italics either

@@ -7,6 +7,10 @@ found again in the clean text by what it says, at the occurrence nearest to wher
 line's start in the text puts it. Runs that the joins made adjacent (a phrase wrapped over
 two lines: "Taking note" / "with appreciation") become one.
 
+A preambular paragraph's opening phrase (the name of its container) is the run that opens
+it, as printed (without a comma the page set in italics too): the mapping's lists may know
+only its first words ("Cognizant" of "Cognizant also").
+
 A block's ``italics`` is None when the input says nothing about typography (a text), and a
 tuple (maybe empty) of (offset, text) runs when it does: the page is then the evidence of
 what is italic, and the mapping's phrase lists are not needed (``akn.converter.marks.phrases``).
@@ -26,6 +30,7 @@ from akn.converter.source import SUP_CLOSE, SUP_OPEN, Line
 Run = tuple[int, str]
 """An italic run of a block's text: where it starts, and its text."""
 
+_CLOSING = " ,;:،؛"  # what a printed phrase may end with that its name leaves out
 _REACH = 40  # how far (in characters) cleaning may move a run from where its line puts it
 
 
@@ -46,6 +51,8 @@ def carry_italics(blocks: Sequence[Block], lines: Sequence[Line]) -> None:
             block.italics = ()
             continue
         block.italics = runs_of(block.text, block.starts, block.lines, originals)
+        if block.kind is Kind.RECITAL and block.italics and block.italics[0][0] == 0:
+            block.phrase = block.italics[0][1].rstrip(_CLOSING) or block.phrase
 
 
 def originals_of(lines: Sequence[Line]) -> dict[int, Line]:
