@@ -28,7 +28,7 @@ def assemble(
     """The tree of the document ``blocks`` make (masthead, title, formula, body, in order)
     and of its footnotes (``note_texts``: their clean texts)."""
     footnotes = tuple(
-        Footnote(note.marker, text, note.marker_line.number)
+        Footnote(note.marker, text, note.marker_line.number, italics=note.italics)
         for note, text in zip(notes, note_texts, strict=True)
     )
     return Tree(_Assembler(blocks, mapping).root(), footnotes, language=mapping.language.code)
@@ -69,6 +69,7 @@ def unit(block: Block, seq: int, kind: NodeKind, **extra: Unpack[_UnitFields]) -
         captured=tuple(sorted(block.data.items())),
         phrase=block.phrase,
         particle=block.particle,
+        italics=block.italics,
         opens_decision=block.opens_decision,
         **extra,
     )

@@ -55,6 +55,8 @@ class Block:
     starts: list[int] = field(default_factory=list)  # offset in ``text`` where each line starts
     phrase: str | None = None  # the opening phrase or verb at the start of ``text``
     particle: tuple[int, int] | None = None  # where the verb's particle stands in ``text``
+    # A PDF's italic runs in ``text``, (offset, text) each; None: the input shows no typography
+    italics: tuple[tuple[int, str], ...] | None = None
     data: dict[str, str] = field(default_factory=dict)  # what the rule's pattern captured
     # A table after the block's text: its rows, each a list of cells (a cell's text as a Line
     # placed where the cell starts in the input); ``table`` is the same as CELL blocks, which

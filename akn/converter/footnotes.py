@@ -24,6 +24,7 @@ class Note:
     lines: list[Line]
     page: int
     marker_line: Line
+    italics: tuple[tuple[int, str], ...] | None = None  # a PDF's italic runs of its clean text
 
     @property
     def number(self) -> int | None:

@@ -34,7 +34,7 @@ from akn.converter.language import choose_mapping
 from akn.converter.marks.citations import CitationMarker
 from akn.converter.marks.meetings import meeting_marker
 from akn.converter.marks.notes import note_marker
-from akn.converter.marks.phrases import italicise
+from akn.converter.marks.phrases import italicise, italicise_notes
 from akn.converter.metadata import IRI_STYLES
 from akn.converter.opening import find_opening
 from akn.converter.pages import Layout, PageLink, split_pages
@@ -245,7 +245,7 @@ def _mark(tree: Tree, layout: Layout, mapping: Mapping) -> tuple[Tree, list[Diag
         noted, table_settler(mapping), citations.cited, meeting_marker(mapping), italicise
     )
     tree, found = citations.finish(replace(tree, unplaced=unplaced))
-    return tree, diagnostics + found
+    return italicise_notes(tree), diagnostics + found
 
 
 _BINARY = Diagnostic(

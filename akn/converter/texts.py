@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 
 from akn.converter.blocks import Block
+from akn.converter.emphasis import carry_italics, originals_of, runs_of, shows_italics
 from akn.converter.footnotes import Note
 from akn.converter.normalise import clean_lines, fill_block_texts
 from akn.converter.recognise.layout import Regime
@@ -55,10 +56,14 @@ def clean_texts(
     diagnostics += fill_block_texts(blocks, mapping, lexicon)
     if title is not None:
         _split_title_number(title)
+    carry_italics(blocks, lines)
     note_texts = []
+    originals = originals_of(lines) if shows_italics(lines) else None
     for note in notes:
-        text, _, _ = clean_lines(note.lines, mapping, lexicon, diagnostics)
+        text, starts, used = clean_lines(note.lines, mapping, lexicon, diagnostics)
         note_texts.append(text)
+        if originals is not None:
+            note.italics = runs_of(text, starts, used, originals)
         if not text:
             diagnostics.append(
                 Diagnostic(

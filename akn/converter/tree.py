@@ -148,6 +148,7 @@ class Node:
     captured: tuple[tuple[str, str], ...] = ()  # what the rule's pattern captured
     phrase: str | None = None  # the opening phrase or verb ``text`` starts with
     particle: tuple[int, int] | None = None  # where that verb's particle stands in ``text``
+    italics: tuple[tuple[int, str], ...] | None = None  # a PDF's italic runs (Block.italics)
     opens_decision: bool = False  # the first paragraph of a decision: meeting and date
     heading: str = ""  # an annex: its heading line ("Annex I")
     title: str = ""  # an annex: the title under its heading
@@ -189,6 +190,7 @@ class Footnote:
     text: str
     line: int  # the input line of its marker
     marks: tuple[Mark, ...] = ()
+    italics: tuple[tuple[int, str], ...] | None = None  # a PDF's italic runs (Note.italics)
 
 
 @dataclass(frozen=True)
