@@ -56,9 +56,10 @@ def clean_texts(
     diagnostics += fill_block_texts(blocks, mapping, lexicon)
     if title is not None:
         _split_title_number(title)
-    carry_italics(blocks, lines)
+    originals = originals_of(lines) if shows_italics(lines) else None  # None: a text
+    if originals is not None:
+        carry_italics(blocks, lines)
     note_texts = []
-    originals = originals_of(lines) if shows_italics(lines) else None
     for note in notes:
         text, starts, used = clean_lines(note.lines, mapping, lexicon, diagnostics)
         note_texts.append(text)

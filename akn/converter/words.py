@@ -143,9 +143,9 @@ class Lexicon:
 
     def learn(self, text: str) -> None:
         """Remember the document's words (its own vocabulary is the best evidence)."""
-        folded = _NOT_WORD.sub(" ", text.casefold())
-        self.text = f" {folded} "
-        self.document.update(folded.split())
+        words = _WORD_RUN.findall(text.casefold())  # the words, without what parts them
+        self.text = f" {' '.join(words)} "  # one space between words: ``pair_count`` reads it
+        self.document.update(words)
         if self.elisions:
             self.document.update(
                 self.strip_elision(w) for w in self.document.copy() if "’" in w or "'" in w
@@ -201,7 +201,7 @@ def _shared_caches(mapping: Mapping) -> _Caches:
 
 _CORE = re.compile(rf"(\W*?)({_LETTERS}[\w’'\-]*?{_LETTERS}|{_LETTERS})(\W*)")
 _WORDS = re.compile(r"[^\W\d_][\w’']*")
-_NOT_WORD = re.compile(r"[^\w’']+")
+_WORD_RUN = re.compile(r"[\w’']+")
 
 
 @lru_cache(maxsize=100_000)

@@ -91,6 +91,8 @@ def find_citations(text: str, mapping: Mapping) -> list[Citation]:
         (citations.resolution_words, False),
         (citations.decision_words, True),
     ):
+        if not any(word in text for word in words):
+            continue  # the pattern's look-behind makes it tried at every position: not here
         for match in _list_pattern(words, joiners, date_tail).finditer(text):
             base = match.start("items")
             for item in re.finditer(_ITEM, match.group("items")):
@@ -101,7 +103,7 @@ def find_citations(text: str, mapping: Mapping) -> list[Citation]:
                         _resolution_symbol(item.group(0), decision),
                     )
                 )
-    for match in _SYMBOL.finditer(text):
+    for match in _SYMBOL.finditer(text) if "/" in text else ():  # a symbol has a slash
         raw = match.group(0).rstrip(".-")
         if not any(ch.isdigit() for ch in raw) or "/" not in raw:
             continue
