@@ -93,7 +93,7 @@ def _chinese_number(text: str) -> int:
 
 
 def _number(element: etree._Element) -> str | None:
-    num = element.find(f"{{{AKN}}}num")
+    num = element.find(_NUM_TAG)
     if num is None:
         return None
     return clean_number("".join(str(text) for text in num.itertext())) or None
@@ -154,8 +154,10 @@ def _walk(element: etree._Element, prefix: str, seen: set[str], notes: dict[str,
             child_prefix = unique
             if name == "authorialNote":
                 notes.setdefault(child.get("marker", ""), unique)
-        _walk(child, child_prefix, seen, notes)
+        if len(child):  # a leaf ("num", "i", a "noteRef") holds nothing to number
+            _walk(child, child_prefix, seen, notes)
 
 
 _AKN_TAG = f"{{{AKN}}}"
+_NUM_TAG = f"{{{AKN}}}num"
 _NAMESPACE = len(_AKN_TAG)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import codecs
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from akn.converter.source import InputError, decode, looks_like_text, split_lines
 
@@ -88,3 +90,14 @@ def test_marks_an_author_typed_are_kept():
     lines, diagnostics = split_lines("می\u200cخواهم\nفي عام\u200f 2020\n")
     assert [line.text for line in lines] == ["می\u200cخواهم", "في عام\u200f 2020"]
     assert not diagnostics
+
+
+@given(st.text(alphabet="ab\n\f\v\x01 é", max_size=60))
+def test_lines_holding_finds_the_lines_a_search_of_each_finds(text):
+    """The one scan of the text names the same lines as a search of every line would."""
+    from akn.converter.source import _TO_REPAIR, _lines_holding
+
+    expected = {
+        number for number, line in enumerate(text.split("\n"), start=1) if _TO_REPAIR.search(line)
+    }
+    assert _lines_holding(_TO_REPAIR, text) == expected

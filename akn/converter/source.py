@@ -197,9 +197,9 @@ def _repaired_lines(text: str, normalised: _Normalised) -> tuple[list[Line], lis
     diagnostics: list[Diagnostic] = []
     lines: list[Line] = []
     breaks, first_break = 0, 0
-    to_repair = _TO_REPAIR.search
+    marked = _lines_holding(_TO_REPAIR, text)
     for number, raw in enumerate(text.split("\n"), start=1):
-        if (raw.isascii() or not normalised.needed) and not to_repair(raw):
+        if number not in marked and (raw.isascii() or not normalised.needed):
             lines.append(Line(number, raw))  # most lines, even of a text that needs repairs
             continue
         raw = _normalise(raw, number, normalised)
@@ -245,6 +245,18 @@ def _repaired_lines(text: str, normalised: _Normalised) -> tuple[list[Line], lis
             )
         )
     return lines, diagnostics + normalised.diagnostics()
+
+
+def _lines_holding(pattern: re.Pattern[str], text: str) -> set[int]:
+    """The numbers of the lines of ``text`` where ``pattern`` matches: found by one scan of
+    the whole text (the form feeds of a PDF text stand on a few of its lines)."""
+    numbers: set[int] = set()
+    number, counted = 1, 0
+    for match in pattern.finditer(text):
+        number += text.count("\n", counted, match.start())
+        counted = match.start()
+        numbers.add(number)
+    return numbers
 
 
 def _word_break(match: re.Match[str]) -> str:
