@@ -113,11 +113,11 @@ def assign_ids(root: etree._Element) -> None:
 
 
 def _walk(element: etree._Element, prefix: str, seen: set[str], notes: dict[str, str]) -> None:
-    children = [
-        (child, child.tag[_NAMESPACE:])
-        for child in element
-        if isinstance(child.tag, str) and child.tag.startswith(_AKN_TAG)
-    ]
+    children = []
+    for child in element:
+        name = child.tag  # lxml makes the string on each read: read once
+        if isinstance(name, str) and name.startswith(_AKN_TAG):
+            children.append((child, name[_NAMESPACE:]))
     # A numbered child keeps the eId its number gives, even when an unnumbered sibling before
     # it has the same position ("para_2" for "2.", not for the second paragraph).
     numbers: dict[etree._Element, str | None] = {}
