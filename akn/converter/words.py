@@ -74,6 +74,7 @@ class Lexicon:
     _words: dict[str, bool] = field(default_factory=dict, repr=False)
     _tokens: dict[str, _Token] = field(default_factory=dict, repr=False)
     _pairs: dict[tuple[str, str], bool] = field(default_factory=dict, repr=False)
+    _pair_counts: dict[tuple[str, str], int] = field(default_factory=dict, repr=False)
     _hints: dict[tuple[str, ...], str | bool] = field(default_factory=dict, repr=False)
     _short_hints: dict[tuple[str, str], str | bool] = field(default_factory=dict, repr=False)
 
@@ -132,8 +133,14 @@ class Lexicon:
         return hint
 
     def pair_count(self, first: str, second: str) -> int:
-        """How often the document writes ``first second`` as two words."""
-        return self.text.count(f" {first} {second} ")
+        """How often the document writes ``first second`` as two words (each pair counted
+        once per document: a count reads the whole text, and the same pairs are asked about
+        from every paragraph)."""
+        key = (first, second)
+        known = self._pair_counts.get(key)
+        if known is None:
+            known = self._pair_counts[key] = self.text.count(f" {first} {second} ")
+        return known
 
     def token(self, token: str) -> _Token:
         known = self._tokens.get(token)
@@ -145,6 +152,7 @@ class Lexicon:
         """Remember the document's words (its own vocabulary is the best evidence)."""
         words = _WORD_RUN.findall(text.casefold())  # the words, without what parts them
         self.text = f" {' '.join(words)} "  # one space between words: ``pair_count`` reads it
+        self._pair_counts.clear()
         self.document.update(words)
         if self.elisions:
             self.document.update(
@@ -237,7 +245,9 @@ def rejoin_split_words(text: str, lexicon: Lexicon) -> tuple[str, list[tuple[int
     """
     tokens = text.split(" ")
     known = lexicon._tokens
-    info = [known.get(token) or lexicon.token(token) for token in tokens]
+    info = list(map(known.get, tokens))  # most tokens were seen before, in some document
+    if not all(info):  # (a _Token is always true: no __bool__, no __len__)
+        info = [seen or lexicon.token(token) for seen, token in zip(info, tokens, strict=True)]
     spots = [
         i
         for i, (this, following, token) in enumerate(zip(info, info[1:], tokens[1:], strict=False))
