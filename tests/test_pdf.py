@@ -21,7 +21,7 @@ from pdfmaker import encrypted_pdf, make_pdf, scanned_pdf
 import akn.converter.pdf as pdf_reader
 from akn.cli import main
 from akn.converter.pdf import is_pdf, read_pdf
-from akn.converter.pdf.layout import PdfLine
+from akn.converter.pdf.layout import INDENT_TEXT, PdfLine
 from akn.converter.pipeline import convert
 
 NS = {"a": "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"}
@@ -284,8 +284,15 @@ def test_an_indented_line_at_the_top_of_a_page_opens_a_paragraph() -> None:
     pages_continued = [first, [_line(72, 700, _r("as well as its other resolutions,"))]]
     lines, _ = read_pdf(make_pdf(pages))
     texts = [line.text for line in lines]
-    assert texts[texts.index("\f") + 1 :] == ["", "Welcoming the work done,"]
+    # the first lines written indented, as pdftotext -layout writes them: evidence that a
+    # page break does not take away, as it does the blank line's
+    assert texts[texts.index("\f") + 1 :] == ["", INDENT_TEXT + "Welcoming the work done,"]
     assert texts[: texts.index("\f")].count("") == 1  # between page 1's two paragraphs
+    assert [text for text in texts if text.startswith(" ")] == [
+        INDENT_TEXT + "Recalling its resolution 70/1 of 25 September 2015, and its",
+        INDENT_TEXT + "Noting the report of the Secretary-General on the matter, and",
+        INDENT_TEXT + "Welcoming the work done,",
+    ]
     lines, _ = read_pdf(make_pdf(pages_continued))
     texts = [line.text for line in lines]
     assert texts[texts.index("\f") + 1 :] == ["as well as its other resolutions,"]

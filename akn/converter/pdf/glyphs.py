@@ -189,7 +189,8 @@ def _page_runs(textpage: pdfium.PdfTextPage, fonts: _FontTable) -> list[Run]:
         if not text_object:  # inferred by PDFium: a space between words, or a line break
             if char == " " and current is not None and _apart(handle, text, index, current.size):
                 get_origin(handle, index, x_ref, y_ref)
-                current.glyphs.append(Glyph(" ", x.value, current.y, current.size, _SPACE))
+                if abs(y.value - current.y) <= 0.1:  # else it stands with what follows
+                    current.glyphs.append(Glyph(" ", x.value, current.y, current.size, _SPACE))
             continue
         if char in "\r\n\x00\uffff":
             continue
@@ -230,10 +231,10 @@ def _apart(handle: object, text: str, index: int, size: float) -> bool:
     vowel marks, a slash in another font): then the letters touch, and there is no space."""
     count = len(text)
     before, after = index - 1, index + 1
+    if after < count and combining(text[after]):
+        return False  # before a vowel mark drawn on its own: no word starts with a mark
     while before > 0 and combining(text[before]):
         before -= 1  # a mark may stand between the letters: the letters tell
-    while after + 1 < count and combining(text[after]):
-        after += 1
     if before < 0 or after >= count:
         return True
     if text[before] < "\u0590" and text[after] < "\u0590":

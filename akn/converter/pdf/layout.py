@@ -30,6 +30,7 @@ from akn.diagnostics import Diagnostic, Severity
 
 _RULE = re.compile(r"_{5,}")
 RULE_TEXT = "__________"
+INDENT_TEXT = "    "  # a first line's indent, written
 # The bands where running heads and footers stand, as shares of the page height.
 _TOP_BAND, _BOTTOM_BAND = 0.88, 0.12
 _NOTE_SIZE = 0.92  # a footnote's lines are smaller than the body's
@@ -199,18 +200,28 @@ class Writer:
                 self.lines.append(Line(self.number, ""))
             in_notes = notes is not None and index >= notes
             written = line.note if in_notes and line.note else line.written
-            self._append_line(written, page.number, line.links)
+            indented = not in_notes and indent.indented(line)
+            self._append_line(written, page.number, line.links, indented)
             previous = line
 
     def _append_line(
-        self, written: Written, page: int, links: tuple[tuple[str, str], ...] = ()
+        self,
+        written: Written,
+        page: int,
+        links: tuple[tuple[str, str], ...] = (),
+        indented: bool = False,
     ) -> None:
+        """Append a written line; a first line indented on the page starts with spaces, as
+        pdftotext -layout writes it, so that the text path knows the paragraph opens there
+        even where a page break makes the blank line before it no evidence."""
         self.number += 1
+        prefix = INDENT_TEXT if indented else ""
+        shift = len(prefix)
         self.lines.append(
             PdfLine(
                 self.number,
-                written.text,
-                italics=written.italics,
+                prefix + written.text,
+                italics=tuple((s + shift, e + shift) for s, e in written.italics),
                 bold=written.bold,
                 pdf_page=page,
                 links=links,
