@@ -243,8 +243,8 @@ def _carried_by_mark(run: Run, char: str, x: float, y: float) -> bool:
     last = run.glyphs[-1] if run.glyphs else None
     return (
         last is not None
-        and combining(last.char)
-        and not combining(char)
+        and combining(last.char) != 0
+        and combining(char) == 0
         and abs(last.x - x) < 0.01
         and abs(run.y - y) < 0.01
         and all(combining(glyph.char) for glyph in run.glyphs)
