@@ -63,24 +63,18 @@ def stylesheet(language: str, head: Masthead) -> str:
 }}
 @page :left {{
   @top-left-corner {{ content: {symbol}; font: bold 8.5pt {LATIN};
-    direction: ltr;
     padding-left: {OUTER}pt; vertical-align: bottom; padding-bottom: 12pt; text-align: left; }}
   @bottom-left-corner {{ content: counter(page) "/" counter(pages); font: bold 8.5pt {LATIN};
-    direction: ltr;
     padding-left: {OUTER}pt; vertical-align: top; padding-top: 18pt; text-align: left; }}
   @bottom-right-corner {{ content: {job}; font: 7pt {LATIN};
-    direction: ltr;
     padding-right: {OUTER}pt; vertical-align: top; padding-top: 18pt; text-align: right; }}
 }}
 @page :right {{
   @top-right-corner {{ content: {symbol}; font: bold 8.5pt {LATIN};
-    direction: ltr;
     padding-right: {OUTER}pt; vertical-align: bottom; padding-bottom: 12pt; text-align: right; }}
   @bottom-right-corner {{ content: counter(page) "/" counter(pages); font: bold 8.5pt {LATIN};
-    direction: ltr;
     padding-right: {OUTER}pt; vertical-align: top; padding-top: 18pt; text-align: right; }}
   @bottom-left-corner {{ content: {job}; font: 7pt {LATIN};
-    direction: ltr;
     padding-left: {OUTER}pt; vertical-align: top; padding-top: 18pt; text-align: left; }}
 }}
 @page :first {{
@@ -90,7 +84,7 @@ def stylesheet(language: str, head: Masthead) -> str:
   @bottom-right-corner {{ content: none; }}
   @bottom-left-corner {{ content: none; }}
   @bottom-left {{ content: {first_foot}; white-space: pre; font: 10pt {LATIN};
-    direction: ltr; margin-left: -{inner - OUTER - 5}pt; vertical-align: top; padding-top: 8pt;
+    margin-left: -{inner - OUTER - 5}pt; vertical-align: top; padding-top: 8pt;
     text-align: left; }}
 }}
 html {{ font: 10pt/12pt {font}; text-align: justify; }}
