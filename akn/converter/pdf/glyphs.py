@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import ctypes
 import functools
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from unicodedata import combining
@@ -183,6 +184,8 @@ def _page_runs(textpage: pdfium.PdfTextPage, fonts: _FontTable) -> list[Run]:
     x_ref, y_ref = ctypes.byref(x), ctypes.byref(y)
     runs: list[Run] = []
     rightmost: list[tuple[float, int, int]] = []  # each run's rightmost glyph: x, index, place
+    # right ends matter to right-to-left lines only (their margin, their words' gaps)
+    measure = _RIGHT_TO_LEFT.search(text) is not None
     current: Run | None = None
     current_object: int | None = None
     for index in range(count):
@@ -225,10 +228,10 @@ def _page_runs(textpage: pdfium.PdfTextPage, fonts: _FontTable) -> list[Run]:
             rightmost.append((x.value, index, len(current.glyphs)))
         else:
             font = current.glyphs[-1].font
-            if x.value > rightmost[-1][0]:
+            if measure and x.value > rightmost[-1][0]:
                 rightmost[-1] = (x.value, index, len(current.glyphs))
         current.glyphs.append(Glyph(char, x.value, y.value, current.size, font))
-    for run, (_, index, at) in zip(runs, rightmost, strict=True):
+    for run, (_, index, at) in zip(runs, rightmost, strict=True) if measure else ():
         run.glyphs[at].right = _right_end(handle, index)
     return [run for run in runs if run.glyphs]
 
@@ -264,6 +267,9 @@ def _inferred_space(text: str, index: int) -> bool:
     if after and combining(after):
         return False
     return not (_right_to_left(before) or _right_to_left(after))
+
+
+_RIGHT_TO_LEFT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
 
 
 def _right_to_left(char: str) -> bool:
