@@ -21,7 +21,7 @@ from pdfmaker import encrypted_pdf, make_pdf, scanned_pdf
 import akn.converter.pdf as pdf_reader
 from akn.cli import main
 from akn.converter.pdf import is_pdf, read_pdf
-from akn.converter.pdf.layout import PdfLine
+from akn.converter.pdf.layout import INDENT_TEXT, PdfLine
 from akn.converter.pipeline import convert
 
 NS = {"a": "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"}
@@ -284,8 +284,15 @@ def test_an_indented_line_at_the_top_of_a_page_opens_a_paragraph() -> None:
     pages_continued = [first, [_line(72, 700, _r("as well as its other resolutions,"))]]
     lines, _ = read_pdf(make_pdf(pages))
     texts = [line.text for line in lines]
-    assert texts[texts.index("\f") + 1 :] == ["", "Welcoming the work done,"]
+    # the first lines written indented, as pdftotext -layout writes them: evidence that a
+    # page break does not take away, as it does the blank line's
+    assert texts[texts.index("\f") + 1 :] == ["", INDENT_TEXT + "Welcoming the work done,"]
     assert texts[: texts.index("\f")].count("") == 1  # between page 1's two paragraphs
+    assert [text for text in texts if text.startswith(" ")] == [
+        INDENT_TEXT + "Recalling its resolution 70/1 of 25 September 2015, and its",
+        INDENT_TEXT + "Noting the report of the Secretary-General on the matter, and",
+        INDENT_TEXT + "Welcoming the work done,",
+    ]
     lines, _ = read_pdf(make_pdf(pages_continued))
     texts = [line.text for line in lines]
     assert texts[texts.index("\f") + 1 :] == ["as well as its other resolutions,"]
@@ -353,3 +360,70 @@ def test_a_note_marker_drawn_twice_is_one_marker() -> None:
     ]
     lines, _ = read_pdf(make_pdf([page]))
     assert "1 See resolution 70/1." in [line.text for line in lines]
+
+
+def test_a_latin_note_with_its_marker_on_an_arabic_page_reads_in_order() -> None:
+    from akn.converter.pdf.glyphs import Font, Glyph, Run
+    from akn.converter.pdf.lines import page_lines
+
+    font = Font("Serif", False, False, False)
+    # "(1) () United Nations, vol. 610." as the page shows it: the marker raised at the right
+    # margin, Word's empty brackets, then the Latin left to right, its full stop at its left
+    marker = [Glyph(c, x, 62.5, 6, font) for c, x in (("(", 496), ("1", 493), (")", 490.5))]
+    text = "United Nations, vol. 610"
+    latin = [Glyph(c, 355 + 5 * at, 60, 10, font) for at, c in enumerate(text)]
+    rest = [Glyph(c, x, 60, 10, font) for c, x in ((" ", 485), ("(", 481), (")", 478), (" ", 476))]
+    stop = Glyph(".", 350, 60, 10, font)
+    runs = [Run(marker, 62.5, 6, 0), Run(rest, 60, 10, 3), Run([*latin, stop], 60, 10, 6)]
+    for y in (200, 180):  # two lines of Arabic: the page is right to left
+        arabic = [Glyph(c, 496 - 6 * at, y, 10, font) for at, c in enumerate("وإذ تشير")]
+        runs.append(Run(arabic, y, 10, int(y)))
+    lines = page_lines(runs)
+    assert "".join(g.char for g in lines[-1].glyphs) == "(1) () United Nations, vol. 610."
+
+
+def test_the_gaps_between_the_pieces_of_an_arabic_line_say_where_its_words_part() -> None:
+    from akn.converter.pdf.glyphs import Font, Glyph, Run
+    from akn.converter.pdf.lines import page_lines
+
+    font = Font("Naskh", False, False, False)
+
+    def piece(text: str, right: float, order: int) -> Run:
+        """Letters of 5 points each, drawn from ``right`` leftwards, the advance measured."""
+        glyphs = [Glyph(c, right - 5 * (at + 1), 700, 10, font) for at, c in enumerate(text)]
+        glyphs[0].right = right
+        return Run(glyphs, 700, 10, order)
+
+    # "5 -" then, 10 points to its left, "تسلم" in two pieces that touch (the PDF draws
+    # its last letter first), then a drawn space and "بقيمة": no space PDFium inferred
+    runs = [
+        piece("م", 440, 0),
+        piece("5 -", 475, 1),
+        piece("تسل", 455, 2),
+        piece(" بقيمة", 435, 3),
+    ]
+    (line,) = page_lines(runs)
+    assert "".join(g.char for g in line.glyphs) == "5 - تسلم بقيمة"
+
+
+def test_a_vowel_mark_joins_the_nearest_line_and_its_glyphs_text_is_not_doubled() -> None:
+    from akn.converter.pdf.glyphs import Font, Glyph, Run, _carried_by_mark
+    from akn.converter.pdf.lines import page_lines
+
+    font = Font("Naskh", False, False, False)
+
+    def line(text: str, y: float, order: int) -> Run:
+        return Run([Glyph(c, 496 - 6 * at, y, 10, font) for at, c in enumerate(text)], y, 10, order)
+
+    # the damma of "بُعد" (the second line) stands 4.5 points over its letter and 5.5 under
+    # the line above, which is read first: it is the second line's
+    damma = Run([Glyph("\u064f", 496.5, 692.5, 10, font)], 692.5, 10, 5)
+    runs = [line("وإذ تحيط", 698, 0), line("بعد", 688, 10), damma]
+    assert ["".join(g.char for g in ln.glyphs) for ln in page_lines(runs)] == [
+        "وإذ تحيط",
+        "ب\u064fعد",
+    ]
+    # a PDF may give the mark's glyph its cluster's text ("ُب") at its one origin, while the
+    # letter is drawn, with its text, by a glyph of its own: the second "ب" is the mark's
+    assert _carried_by_mark(damma, "ب", 496.5, 692.5)
+    assert not _carried_by_mark(damma, "ب", 490.5, 692.5)

@@ -97,6 +97,23 @@ def test_arabic_html_is_right_to_left_with_bracketed_calls():
     assert 'data-call="(1)"' in page
 
 
+def test_arabic_html_keeps_each_latin_stretch_in_one_left_to_right_box():
+    # WeasyPrint orders a right-to-left line's boxes right to left: a Latin stretch across an
+    # italic title would come out reversed, as the UN's page (from Word) never shows it
+    from typeset.bidi import isolate_ltr
+
+    page = "<p>انظر United Nations, <i>Treaty Series</i>, vol. 610.</p>"
+    assert isolate_ltr(page) == (
+        '<p>انظر <span class="ltr">United Nations, <i>Treaty Series</i>, vol. 610</span>.</p>'
+    )
+    # a stretch ending inside an element takes the whole element, never Arabic with it
+    page = "<p>انظر <i>A/77/278</i> (Part I) و <i>تقرير B</i></p>"
+    assert isolate_ltr(page) == (
+        '<p>انظر <span class="ltr"><i>A/77/278</i> (Part I</span>) و <i>تقرير '
+        '<span class="ltr">B</span></i></p>'
+    )
+
+
 # --------------------------------------------------------------------------- the PDF
 
 

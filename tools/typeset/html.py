@@ -18,6 +18,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from .bidi import isolate_ltr
 from .style import stylesheet
 
 AKN = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
@@ -305,5 +306,5 @@ def render_html(path: Path, language: str, brackets: tuple[str, str] = ("", ""))
         '<meta name="dcterms.created" content="2020-01-01T00:00:00Z">'
         '<meta name="dcterms.modified" content="2020-01-01T00:00:00Z">'
         f"<style>{stylesheet(language, head)}</style></head>"
-        f"<body>{''.join(body)}</body></html>"
+        f"<body>{isolate_ltr(''.join(body)) if rtl else ''.join(body)}</body></html>"
     )

@@ -18,7 +18,9 @@ from .html import render_html
 ROOT = Path(__file__).resolve().parents[2]
 CACHE = Path(os.environ.get("AKN_TYPESET_CACHE") or ROOT / ".cache" / "typeset")
 # What makes the PDF (not the extractors nor the degradations): a change here makes new PDFs.
-_SOURCES = [Path(__file__).resolve().parent / name for name in ("html.py", "style.py", "pdf.py")]
+_SOURCES = [
+    Path(__file__).resolve().parent / name for name in ("html.py", "style.py", "pdf.py", "bidi.py")
+]
 
 
 def available() -> str | None:

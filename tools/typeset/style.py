@@ -16,6 +16,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .bidi import CSS as ISOLATE_CSS
+
 if TYPE_CHECKING:
     from .html import Masthead
 
@@ -105,12 +107,8 @@ p, h1 {{ margin: 0 0 6pt; orphans: 2; widows: 2; }}
 h1.title {{ font: bold 12pt/13.5pt {font}; text-align: {start};
   margin: 0 0 14pt -{INDENT + 14.6}pt; padding-{start}: 0; }}
 h1.title .num {{ display: inline-block; width: {INDENT + 14.6}pt; }}
-.formula, .recital, .intro, .plain {{ text-indent: {INDENT}pt; }}
+{_first_line_indents(rtl)}
 .preface {{ text-align: center; font-weight: bold; }}
-.para {{ text-indent: {INDENT}pt; }}
-.point.level1, .point.level0 {{ text-indent: {TAB}pt; }}
-.point.level2 {{ text-indent: {TAB + INDENT}pt; }}
-.point.level3 {{ text-indent: {TAB + 2 * INDENT}pt; }}
 .num {{ display: inline-block; text-indent: 0; width: {TAB - INDENT}pt; }}
 .point .num {{ width: {INDENT}pt; }}
 .heading {{ text-align: center; font-weight: bold; text-indent: 0; margin-top: 6pt; }}
@@ -127,5 +125,32 @@ td, th {{ padding: 1pt 4pt; vertical-align: top; text-align: {start}; }}
 .fn.first::before {{ content: "{NOTE_RULE}"; display: block; margin: -{RULE_SPACE}pt 0 0;
   margin-{start}: -{INDENT}pt; font: bold 8pt/{RULE_SPACE}pt {LATIN}; text-indent: 0; }}
 span.symbol-nowrap {{ white-space: nowrap; }}
+{ISOLATE_CSS if rtl else ""}
 sup.call {{ font-size: 6.5pt; line-height: 0; }}
 """
+
+
+# The first-line indent of each kind of paragraph, in points.
+FIRST_LINE_INDENTS = [
+    (".formula, .recital, .intro, .plain, .para", INDENT),
+    (".point.level1, .point.level0", TAB),
+    (".point.level2", TAB + INDENT),
+    (".point.level3", TAB + 2 * INDENT),
+]
+
+
+def _first_line_indents(rtl: bool) -> str:
+    """The rules that indent first lines. The UN indents a right-to-left paragraph's first
+    line from the right margin; WeasyPrint applies ``text-indent`` to a right-to-left line's
+    left end instead (the first line starts at the right margin and stops short of the left
+    one), so there an empty inline block as wide as the indent opens the first line."""
+    if not rtl:
+        return "\n".join(
+            f"{css} {{ text-indent: {width}pt; }}" for css, width in FIRST_LINE_INDENTS
+        )
+    rules = []
+    for css, width in FIRST_LINE_INDENTS:
+        before = ", ".join(f"{selector.strip()}::before" for selector in css.split(","))
+        rules.append(f"{css} {{ text-indent: 0; }}")
+        rules.append(f'{before} {{ content: ""; display: inline-block; width: {width}pt; }}')
+    return "\n".join(rules)

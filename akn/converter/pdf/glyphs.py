@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import ctypes
 import functools
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from unicodedata import combining
@@ -42,6 +43,7 @@ class Glyph:
     size: float
     font: Font
     sup: bool = False  # raised and smaller than its line: a superscript
+    right: float = 0.0  # where its advance ends, where read (the rightmost of its run)
 
 
 @dataclass(slots=True)
@@ -181,15 +183,19 @@ def _page_runs(textpage: pdfium.PdfTextPage, fonts: _FontTable) -> list[Run]:
     x, y = ctypes.c_double(), ctypes.c_double()
     x_ref, y_ref = ctypes.byref(x), ctypes.byref(y)
     runs: list[Run] = []
+    rightmost: list[tuple[float, int, int]] = []  # each run's rightmost glyph: x, index, place
+    # right ends matter to right-to-left lines only (their margin, their words' gaps)
+    measure = _RIGHT_TO_LEFT.search(text) is not None
     current: Run | None = None
     current_object: int | None = None
     for index in range(count):
         char = text[index]
         text_object = get_object(handle, index)  # an address: compared as a number
         if not text_object:  # inferred by PDFium: a space between words, or a line break
-            if char == " " and current is not None and _apart(handle, text, index, current.size):
+            if char == " " and current is not None and _inferred_space(text, index):
                 get_origin(handle, index, x_ref, y_ref)
-                current.glyphs.append(Glyph(" ", x.value, current.y, current.size, _SPACE))
+                if abs(y.value - current.y) <= 0.1:  # else it stands with what follows
+                    current.glyphs.append(Glyph(" ", x.value, current.y, current.size, _SPACE))
             continue
         if char in "\r\n\x00\uffff":
             continue
@@ -207,47 +213,83 @@ def _page_runs(textpage: pdfium.PdfTextPage, fonts: _FontTable) -> list[Run]:
                 Glyph(char, x.value, current.y, current.size, current.glyphs[-1].font)
             )
             continue
+        if (
+            current is not None
+            and text_object == current_object
+            and _carried_by_mark(current, char, x.value, y.value)
+        ):
+            continue
         if current is None or text_object != current_object or abs(y.value - current.y) > 0.1:
             size = get_size(handle, index)
             font = fonts.of(ctypes.cast(text_object, raw.FPDF_PAGEOBJECT))
             current = Run([], y.value, size, index)
             current_object = text_object
             runs.append(current)
+            rightmost.append((x.value, index, len(current.glyphs)))
         else:
             font = current.glyphs[-1].font
+            if measure and x.value > rightmost[-1][0]:
+                rightmost[-1] = (x.value, index, len(current.glyphs))
         current.glyphs.append(Glyph(char, x.value, y.value, current.size, font))
+    for run, (_, index, at) in zip(runs, rightmost, strict=True) if measure else ():
+        run.glyphs[at].right = _right_end(handle, index)
     return [run for run in runs if run.glyphs]
 
 
 _SPACE = Font(" ", False, False, False)
-_TOUCHING = 0.1  # ems: letters closer than this are one word, whatever PDFium inferred
 
 
-def _apart(handle: object, text: str, index: int, size: float) -> bool:
-    """Do the letters on either side of the space PDFium inferred at ``index`` of the page's
-    ``text`` stand apart on the page? PDFium infers a space where one text object ends and
-    another begins, and a producer may draw one word in several (an Arabic word and its
-    vowel marks, a slash in another font): then the letters touch, and there is no space."""
-    count = len(text)
-    before, after = index - 1, index + 1
-    while before > 0 and combining(text[before]):
-        before -= 1  # a mark may stand between the letters: the letters tell
-    while after + 1 < count and combining(text[after]):
-        after += 1
-    if before < 0 or after >= count:
-        return True
-    if text[before] < "\u0590" and text[after] < "\u0590":
-        return True  # only right-to-left words are drawn in pieces: Latin pays nothing
-    boxes = []
-    for at in (before, after):
-        left, right = ctypes.c_double(), ctypes.c_double()
-        bottom, top = ctypes.c_double(), ctypes.c_double()
-        if not raw.FPDFText_GetCharBox(handle, at, left, right, bottom, top):
-            return True
-        boxes.append((left.value, right.value))
-    (left1, right1), (left2, right2) = boxes
-    gap = max(left2 - right1, left1 - right2)
-    return gap >= _TOUCHING * size
+def _carried_by_mark(run: Run, char: str, x: float, y: float) -> bool:
+    """Is ``char`` more text of the mark just drawn, at its very origin? A producer may give
+    a vowel mark's glyph its whole cluster's text ("ُأ" for the damma of "أُ") while the
+    letter is drawn, with its own text, by a glyph of its own: a second "أ" to drop."""
+    last = run.glyphs[-1] if run.glyphs else None
+    return (
+        last is not None
+        and combining(last.char) != 0
+        and combining(char) == 0
+        and abs(last.x - x) < 0.01
+        and abs(run.y - y) < 0.01
+        and all(combining(glyph.char) for glyph in run.glyphs)
+    )
+
+
+def _inferred_space(text: str, index: int) -> bool:
+    """Is the space PDFium inferred at ``index`` of the page's ``text`` a word's end? Between
+    Latin letters, yes: PDFium infers one where a producer draws words apart without a
+    space. Not before a mark (no word starts with one), and not beside a right-to-left
+    letter: a producer may draw an Arabic line's text objects out of their order on the
+    page, PDFium infers a space wherever the order jumps and sets it by the letter that
+    follows, which can be the middle of a word ("خ لّفته"); the gaps between the drawn
+    pieces say where its words part (lines.py)."""
+    before = text[index - 1] if index > 0 else ""
+    after = text[index + 1] if index + 1 < len(text) else ""
+    if after and combining(after):
+        return False
+    return not (_right_to_left(before) or _right_to_left(after))
+
+
+_RIGHT_TO_LEFT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
+
+
+def _right_to_left(char: str) -> bool:
+    """A Hebrew or Arabic character (letters, marks, presentation forms)."""
+    return (
+        "\u0590" <= char <= "\u08ff" or "\ufb1d" <= char <= "\ufdff" or "\ufe70" <= char <= "\ufefc"
+    )
+
+
+def _right_end(handle: object, index: int) -> float:
+    """Where character ``index`` ends on the right: its origin and advance, PDFium's loose
+    box (0.0 if PDFium cannot say). Origins are glyphs' left ends, so a line's right end is
+    not its rightmost origin: that differs from line to line by the width of the last
+    letter, which would blur the right margin of right-to-left lines, and so their
+    first-line indent; and two pieces of a line touch where one's advance ends at the
+    other's origin (the ink box would leave a letter's side bearing between them)."""
+    box = raw.FS_RECTF()
+    if not raw.FPDFText_GetLooseCharBox(handle, index, ctypes.byref(box)):
+        return 0.0
+    return float(max(box.left, box.right))
 
 
 @functools.cache

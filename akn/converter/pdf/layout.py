@@ -19,7 +19,6 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 from akn.converter.pdf.glyphs import Link
@@ -30,6 +29,7 @@ from akn.diagnostics import Diagnostic, Severity
 
 _RULE = re.compile(r"_{5,}")
 RULE_TEXT = "__________"
+INDENT_TEXT = "    "  # a first line's indent, written
 # The bands where running heads and footers stand, as shares of the page height.
 _TOP_BAND, _BOTTOM_BAND = 0.88, 0.12
 _NOTE_SIZE = 0.92  # a footnote's lines are smaller than the body's
@@ -199,18 +199,28 @@ class Writer:
                 self.lines.append(Line(self.number, ""))
             in_notes = notes is not None and index >= notes
             written = line.note if in_notes and line.note else line.written
-            self._append_line(written, page.number, line.links)
+            indented = not in_notes and indent.indented(line)
+            self._append_line(written, page.number, line.links, indented)
             previous = line
 
     def _append_line(
-        self, written: Written, page: int, links: tuple[tuple[str, str], ...] = ()
+        self,
+        written: Written,
+        page: int,
+        links: tuple[tuple[str, str], ...] = (),
+        indented: bool = False,
     ) -> None:
+        """Append a written line; a first line indented on the page starts with spaces, as
+        pdftotext -layout writes it, so that the text path knows the paragraph opens there
+        even where a page break makes the blank line before it no evidence."""
         self.number += 1
+        prefix = INDENT_TEXT if indented else ""
+        shift = len(prefix)
         self.lines.append(
             PdfLine(
                 self.number,
-                written.text,
-                italics=written.italics,
+                prefix + written.text,
+                italics=tuple((s + shift, e + shift) for s, e in written.italics),
                 bold=written.bold,
                 pdf_page=page,
                 links=links,
@@ -245,14 +255,17 @@ class _Indent:
         self.size = size
         body = [line for line in lines if abs(line.size - size) < 0.5 and not line.rtl]
         rtl = [line for line in lines if abs(line.size - size) < 0.5 and line.rtl]
-        self.left = _most_common((round(line.x0) for line in body if not line.rule), 2, -1)
-        self.right = _most_common((round(line.x1) for line in rtl), 2, 1)
+        self.left = _densest([line.x0 for line in body if not line.rule], 1.0, 2, -1)
+        self.right = _densest([line.x1 for line in rtl], 1.0, 2, 1)
         if before is not None:
             self.left = before.left if self.left is None else self.left
             self.right = before.right if self.right is None else self.right
-        depths = (round(depth) for line in body + rtl if (depth := self._depth(line)))
+        depths = [depth for line in body + rtl if (depth := self._depth(line))]
         # the page's first-line indent: a depth several lines share (centred lines do not)
-        self.indent = _most_common(depths, 2)
+        # origins are exact; a right-to-left line's right end is its first letter's advance,
+        # which the producer's italic or a mark may leave a little short of the margin
+        self.reach = (_RTL_REACH if len(rtl) > len(body) else _LTR_REACH) * size
+        self.indent = _densest(depths, self.reach, 2)
         if self.indent is None and before is not None:
             self.indent = before.indent
 
@@ -267,7 +280,9 @@ class _Indent:
 
     def indented(self, line: PageLine) -> bool:
         depth = self._depth(line)
-        return depth is not None and self.indent is not None and abs(depth - self.indent) <= 1.5
+        return (
+            depth is not None and self.indent is not None and abs(depth - self.indent) <= self.reach
+        )
 
     def at_margin(self, line: PageLine) -> bool:
         margin = self.right if line.rtl else self.left
@@ -280,14 +295,24 @@ class _Indent:
         return self.indented(line) and (previous is None or self.at_margin(previous))
 
 
-def _most_common(values: Iterable[float], least: int, outward: int = 0) -> float | None:
-    """The most common of ``values`` if it comes ``least`` times or more; of two as common,
-    the smaller (``outward`` -1: a left margin) or the larger (1: a right one)."""
-    counts = Counter(values)
-    if not counts:
-        return None
-    value, count = max(counts.items(), key=lambda item: (item[1], outward * item[0]))
-    return value if count >= least else None
+# Ems: how far the first lines of one page may differ in indent.
+_LTR_REACH, _RTL_REACH = 0.15, 0.25
+
+
+def _densest(values: list[float], reach: float, least: int, outward: int = 0) -> float | None:
+    """The middle of the densest cluster of ``values`` (those within ``reach`` of one of
+    them) if it holds ``least`` or more; of two as dense, the smaller (``outward`` -1: a
+    left margin) or the larger (1: a right one). A cluster, not the most common rounded
+    value: the ink of a line's last letter ends a little off the margin, differently on
+    every line, and rounding splits one margin or indent into two or three values."""
+    best: tuple[int, float] | None = None
+    middle = None
+    for value in values:
+        near = sorted(other for other in values if abs(other - value) <= reach)
+        key = (len(near), outward * value)
+        if best is None or key > best:
+            best, middle = key, near[len(near) // 2]
+    return middle if best is not None and best[0] >= least else None
 
 
 def _pitch(lines: list[PageLine], size: float) -> float:

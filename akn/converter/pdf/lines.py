@@ -15,7 +15,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
-from akn.converter.pdf.glyphs import Glyph, Run
+from akn.converter.pdf.glyphs import Font, Glyph, Run
 
 # How far baselines may differ and still be one line, as a share of the larger font size.
 _SAME_BASELINE = 0.2
@@ -27,6 +27,9 @@ _SUP_RAISE = (0.15, 0.7)
 _COLUMN_GAP = 3.0
 # A combining mark's origin lies at or just right of its letter's, in points.
 _MARK_SLACK = 0.25
+# Two pieces of a line farther apart than this many ems part two words.
+_WORD_GAP = 0.1
+_SPACE_FONT = Font(" ", False, False, False)
 
 _OPENING, _CLOSING = "([{<«", ")]}>»"
 _BRACKETS = _OPENING + _CLOSING
@@ -73,10 +76,14 @@ def page_lines(runs: list[Run]) -> list[TextLine]:
     right = _rtl_margin(parts)
     lines: list[TextLine] = []
     for part, size, base, rtl in parts:
+        if rtl is False and right is not None:
+            rtl = True  # Arabic words among more Latin ("انظر E/FFDF/2020/3."): the page's
         if rtl is None:  # no right-to-left letter: numbers, or a line of Latin
             rtl = right is not None and (
                 _right_aligned(part, size, right) or _mirrored([c[0] for c in part])
             )
+        if rtl:
+            part = _gap_spaces(part, size)
         line = TextLine(_reading_order(part, rtl), base, size, rtl)
         if _finish(line):
             lines.append(line)
@@ -102,20 +109,32 @@ def _right_aligned(part: list[list[Glyph]], size: float, right: float) -> bool:
 
 
 def _baselines(runs: list[Run]) -> list[list[Run]]:
-    """Runs grouped by baseline, top of the page first."""
+    """Runs grouped by baseline, top of the page first. A run of vowel marks alone joins
+    the line whose baseline is nearest (a damma drawn over a letter stands nearer its own
+    line than the line above, which is read first), or makes a line of its own."""
     clusters: list[tuple[float, float, list[Run]]] = []  # (baseline, size, runs)
-    for run in sorted(runs, key=lambda run: -run.y):
+    marks = [run for run in runs if _marks_only(run)]
+    for run in sorted((run for run in runs if not _marks_only(run)), key=lambda run: -run.y):
         for position in range(len(clusters) - 1, max(-1, len(clusters) - 4), -1):
             baseline, size, members = clusters[position]
-            marks = all(_marks_only(member) for member in members)
-            reach = _MARK_REACH if marks or _marks_only(run) else _SAME_BASELINE
-            if abs(baseline - run.y) <= reach * max(size, run.size):
+            if abs(baseline - run.y) <= _SAME_BASELINE * max(size, run.size):
                 members.append(run)
-                if run.size > size or (marks and not _marks_only(run)):
+                if run.size > size:
                     clusters[position] = (run.y, run.size, members)  # the letters' baseline
                 break
         else:
             clusters.append((run.y, run.size, [run]))
+    for run in marks:
+        near = [
+            (abs(baseline - run.y), position)
+            for position, (baseline, size, _) in enumerate(clusters)
+            if abs(baseline - run.y) <= _MARK_REACH * max(size, run.size)
+        ]
+        if near:
+            clusters[min(near)[1]][2].append(run)
+        else:
+            clusters.append((run.y, run.size, [run]))
+    clusters.sort(key=lambda cluster: -cluster[0])
     return [members for _, _, members in clusters]
 
 
@@ -201,6 +220,28 @@ def _direction(char: str) -> str:
     return "N"
 
 
+def _gap_spaces(clusters: list[list[Glyph]], size: float) -> list[list[Glyph]]:
+    """A right-to-left line's clusters (left to right) with a space where two drawn pieces
+    stand apart and no space is drawn between them: the words' ends the page shows (the
+    reader takes no space PDFium infers beside an Arabic letter, see glyphs.py). A piece's
+    right end is measured (``Glyph.right``, the rightmost glyph of each text object); inside
+    a piece, the producer draws its spaces."""
+    result: list[list[Glyph]] = []
+    for cluster in clusters:
+        if result:
+            left, glyph = result[-1][0], cluster[0]
+            if (
+                left.right > left.x
+                and glyph.char.strip()
+                and left.char.strip()
+                and not (glyph.sup or left.sup)  # a marker's own spacing: render.py
+                and glyph.x - left.right >= _WORD_GAP * size
+            ):
+                result.append([Glyph(" ", left.right, glyph.y, glyph.size, _SPACE_FONT)])
+        result.append(cluster)
+    return result
+
+
 def _clusters(glyphs: list[Glyph]) -> list[list[Glyph]]:
     """Glyphs as clusters, a letter with its combining marks (Arabic vowels), left to right.
     A mark belongs to the letter it is drawn over, whatever the PDF's order (producers write
@@ -257,8 +298,9 @@ def _pair_brackets(brackets: list[Glyph]) -> None:
     draws an Arabic text's "(" with the glyph of ")" (mirrored, as the bidi algorithm
     says), or not (some draw a note's marker "(1)" as it is written, or mirror only one of
     a pair): a closing bracket with no opening one before it is a mirrored opening one, and
-    the bracket that closes it may be drawn either way; one left open at the end of the
-    line is mirrored (the usual case)."""
+    the bracket that closes it may be drawn either way; of two left open at the end of the
+    line, the second closes the first ("(الوثيقة S/2019/198(", the producer giving the
+    glyph of "(" the one text it has); one left open is mirrored (the usual case)."""
     stack: list[tuple[Glyph, bool]] = []  # (the opening bracket, was it mirrored?)
     for glyph in brackets:
         char = glyph.char
@@ -273,6 +315,9 @@ def _pair_brackets(brackets: list[Glyph]) -> None:
         else:
             glyph.char = char.translate(_MIRRORED)
             stack.append((glyph, True))
+    while len(stack) >= 2 and not stack[-1][1] and not stack[-2][1]:
+        stack[-1][0].char = stack[-1][0].char.translate(_MIRRORED)  # "(… (": it closes
+        del stack[-2:]
     for glyph, mirrored in stack:
         if not mirrored:
             glyph.char = glyph.char.translate(_MIRRORED)
@@ -297,14 +342,15 @@ def _rtl_runs(directions: list[str], glyphs: list[Glyph]) -> list[tuple[int, int
             if directions[end] in ("L", "D"):
                 last = end
             end += 1
-        if "L" in directions[at : last + 1] and _mirrored(glyphs[at : last + 1][::-1]):
+        latin = "L" in directions[at : last + 1]
+        number = _leading_number(directions, glyphs, at) if latin else None
+        if number is not None:  # "(1) A/75/73.": a note's marker, then Latin
+            spans += _numbers(directions, at, number)
+            at = number
+            continue
+        if latin and _mirrored(glyphs[at : last + 1][::-1]):
             spans += _words(directions, glyphs, at, last + 1)  # "20-16939 (A) 211220"
-        elif "L" in directions[at : last + 1]:
-            number = _leading_number(directions, glyphs, at)
-            if number is not None:  # "(1) A/75/73.": a note's marker, then Latin
-                spans += _numbers(directions, at, number)
-                at = number
-                continue
+        elif latin:
             spans.append((at, last + 1, True))
         else:
             spans += _numbers(directions, at, last + 1)
@@ -390,6 +436,7 @@ def _finish(line: TextLine) -> bool:
     if not glyphs:
         return False
     line.glyphs = glyphs
-    xs = [g.x for g in glyphs]
-    line.x0, line.x1 = min(xs), max(xs) + 0.6 * line.size
+    line.x0 = min(g.x for g in glyphs)
+    measured = [g.right for g in glyphs if g.right > g.x]  # each piece's right end
+    line.x1 = max(measured) if measured else max(g.x for g in glyphs) + 0.6 * line.size
     return True
