@@ -101,3 +101,20 @@ def test_lines_holding_finds_the_lines_a_search_of_each_finds(text):
         number for number, line in enumerate(text.split("\n"), start=1) if _TO_REPAIR.search(line)
     }
     assert _lines_holding(_TO_REPAIR, text) == expected
+
+
+@given(st.text(alphabet="ab. c\t-x\\|", max_size=12))
+def test_a_gap_of_literal_alternatives_is_found_where_its_pattern_is(text):
+    """has_columns looks for a gap written as plain alternatives ("\\t|   ") with substring
+    tests: they find exactly what the pattern finds."""
+    import re
+
+    from akn.converter.source import literal_alternatives
+
+    for written in ("\t|   ", r"\t|   ", r"a\.b|c", r"\-x|\ \ "):
+        pattern = re.compile(written)
+        literals = literal_alternatives(pattern)
+        assert literals is not None
+        assert any(literal in text for literal in literals) == bool(pattern.search(text))
+    for written in (r"\s{3,}", r"a\|b", "(?i)x", "x+"):
+        assert literal_alternatives(re.compile(written)) is None

@@ -7,6 +7,7 @@ once, here, from the text exactly as the user gave it (after decoding and newlin
 from __future__ import annotations
 
 import codecs
+import functools
 import re
 import unicodedata
 from collections import Counter
@@ -316,4 +317,30 @@ def split_columns(line: Line, gap: re.Pattern[str]) -> list[Line]:
 def has_columns(lines: list[Line], gap: re.Pattern[str]) -> bool:
     """Does any line hold columns (parted by ``gap``)? One scan of the text spares one per line
     in the many texts that have none."""
-    return gap.search("\n".join(line.text.strip() for line in lines)) is not None
+    text = "\n".join(line.text.strip() for line in lines)
+    literals = literal_alternatives(gap)
+    if literals is not None:  # the usual gap, "\t|   ": found by str methods, at C speed
+        return any(literal in text for literal in literals)
+    return gap.search(text) is not None
+
+
+# One alternative of a pattern that is plain text: characters with no meaning to ``re``, and
+# escaped ones ("\t", "\ ", "\.").
+_LITERAL = re.compile(r"(?:[^\\.^$*+?{}\[\]()|]|\\[\\.^$*+?{}\[\]()| tnrfv\-])+")
+_ESCAPES = {"t": "\t", "n": "\n", "r": "\r", "f": "\f", "v": "\v"}
+
+
+@functools.lru_cache(maxsize=32)
+def literal_alternatives(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+    """The strings ``pattern`` is an alternation of ("\t|   " is a tab or three spaces), or
+    None when it is more than that (or has flags that change what its text matches): a
+    search for any of them is a substring test, where the regular expression engine tries
+    the pattern at every space of a text."""
+    if pattern.flags & (re.IGNORECASE | re.VERBOSE) or not isinstance(pattern.pattern, str):
+        return None
+    literals = []
+    for part in pattern.pattern.split("|"):
+        if not _LITERAL.fullmatch(part):
+            return None
+        literals.append(re.sub(r"\\(.)", lambda m: _ESCAPES.get(m[1], m[1]), part))
+    return tuple(literals)
