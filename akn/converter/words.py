@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
+from typing import cast
 
 from akn.converter.compounds import WORD_OR_COMPOUND, compound_forms, present_forms
 from akn.converter.source import SUP_OPEN
@@ -245,9 +246,11 @@ def rejoin_split_words(text: str, lexicon: Lexicon) -> tuple[str, list[tuple[int
     """
     tokens = text.split(" ")
     known = lexicon._tokens
-    info = list(map(known.get, tokens))  # most tokens were seen before, in some document
-    if not all(info):  # (a _Token is always true: no __bool__, no __len__)
-        info = [seen or lexicon.token(token) for seen, token in zip(info, tokens, strict=True)]
+    seen = list(map(known.get, tokens))  # most tokens were seen before, in some document
+    if all(seen):  # (a _Token is always true: no __bool__, no __len__)
+        info = cast(list[_Token], seen)
+    else:
+        info = [found or lexicon.token(token) for found, token in zip(seen, tokens, strict=True)]
     spots = [
         i
         for i, (this, following, token) in enumerate(zip(info, info[1:], tokens[1:], strict=False))
