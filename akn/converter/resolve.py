@@ -46,7 +46,7 @@ def resolve(
     diagnostics: list[Diagnostic] = []
     meta = _metadata(tree, facts, job_number, mapping, options, diagnostics, fingerprint)
     meta.iri_style = iri_style
-    if any(node.kind is NodeKind.CROSS_HEADING for node in tree.root.walk()):
+    if any(node.kind is NodeKind.CROSS_HEADING for node in tree.units):  # units: blocks
         meta.concepts.add("preambularParagraph")
     components = [node for node in tree.root.children if node.kind is NodeKind.COMPONENT]
     letters = [node.number or str(n) for n, node in enumerate(components, start=1)]
