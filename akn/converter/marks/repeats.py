@@ -49,11 +49,17 @@ def find_repeats(
         by_block.setdefault(placement.block, []).append(placement)
     found: list[Placement] = []
     words_of: dict[int, set[str]] = {}  # by note: what it stood after
+    # With a few notes, a substring test of each number rules most blocks out at C speed;
+    # with many, the numbers of the block are read once instead (``_number_ends``).
+    few = len(origins) <= _FEW_NOTES
     for block_index in searchable:
         block = blocks[block_index]
         if block.kind is Kind.MASTHEAD or not origins:
             continue
         taken: list[tuple[Candidate, Placement]] = []
+        text = block.text
+        if few and not any(m in text for m in origins) and not SUPERSCRIPT.search(text):
+            continue  # none of the few placed notes' numbers stands in the block
         for marker in _number_ends(block.text) & origins.keys():
             for candidate in marker_candidates(block.text, marker, mapping, repeat=True):
                 origin = _origin_before(origins[marker], block_index, candidate.start)
@@ -73,7 +79,7 @@ def find_repeats(
                 ):
                     continue  # "目标1和2加以": without spaces, a digit in a sentence counts
                 taken.append((candidate, origin))
-        for candidate, origin in _without_overlaps(taken):
+        for candidate, origin in _without_overlaps(taken) if taken else ():
             removed = remove_marker(block, candidate)
             for placement in by_block.get(block_index, ()):
                 if placement.offset > candidate.start:
@@ -92,6 +98,9 @@ def find_repeats(
                 )
             )
     return found
+
+
+_FEW_NOTES = 6
 
 
 def _origin_before(origins: list[Placement], block: int, offset: int) -> Placement | None:
