@@ -202,7 +202,7 @@ def read_lines(
 
 def _text_lines(text: str | bytes | bytearray) -> tuple[list[Line], list[Diagnostic]]:
     decoded = decode(bytes(text) if isinstance(text, bytearray) else text)
-    if not decoded.strip():
+    if not decoded or decoded.isspace():  # (strip() would copy the whole text)
         raise Unconvertible([Diagnostic("E104", Severity.ERROR, "input is empty")])
     if not looks_like_text(decoded):
         raise Unconvertible([_BINARY])

@@ -183,8 +183,9 @@ def split_lines(text: str) -> tuple[list[Line], list[Diagnostic]]:
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     normalised = _Normalised.of(text)
-    if normalised.needed or _TO_REPAIR.search(text):
-        lines, diagnostics = _repaired_lines(text, normalised)
+    marked = _lines_holding(_TO_REPAIR, text)  # the lines with something to repair
+    if normalised.needed or marked:
+        lines, diagnostics = _repaired_lines(text, normalised, marked)
     else:  # most texts: nothing to repair on any line, looked up once for the whole text
         lines = [Line(number, raw) for number, raw in enumerate(text.split("\n"), start=1)]
         diagnostics = []
@@ -193,12 +194,14 @@ def split_lines(text: str) -> tuple[list[Line], list[Diagnostic]]:
     return lines, diagnostics
 
 
-def _repaired_lines(text: str, normalised: _Normalised) -> tuple[list[Line], list[Diagnostic]]:
-    """The lines of a text that holds something to repair or normalise, with what was done."""
+def _repaired_lines(
+    text: str, normalised: _Normalised, marked: set[int]
+) -> tuple[list[Line], list[Diagnostic]]:
+    """The lines of a text that holds something to repair (on the lines ``marked``) or
+    normalise, with what was done."""
     diagnostics: list[Diagnostic] = []
     lines: list[Line] = []
     breaks, first_break = 0, 0
-    marked = _lines_holding(_TO_REPAIR, text)
     for number, raw in enumerate(text.split("\n"), start=1):
         if number not in marked and (raw.isascii() or not normalised.needed):
             lines.append(Line(number, raw))  # most lines, even of a text that needs repairs
