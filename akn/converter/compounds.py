@@ -71,12 +71,22 @@ def present_forms(compounds: dict[str, str], document: set[str]) -> dict[str, st
     made, so that the lines of most documents are never scanned for a form that is not there."""
     if not compounds:
         return {}
-    runs = {word for word in document if word.isalpha()}
-    runs.update(run for word in document if not word.isalpha() for run in _LETTER_RUN.findall(word))
+    inner: set[str] | None = None  # the runs of letters inside the words that are not all letters
+
+    def holds(piece: str) -> bool:
+        nonlocal inner
+        if piece.isalpha() and piece in document:
+            return True  # a word of the document (most pieces): no need to read the rest
+        if inner is None:
+            inner = {
+                run for word in document if not word.isalpha() for run in _LETTER_RUN.findall(word)
+            }
+        return piece in inner
+
     return {
         glued: compound
         for glued, compound in compounds.items()
-        if all(piece.casefold() in runs for piece in glued.split("-"))
+        if all(holds(piece.casefold()) for piece in glued.split("-"))
     }
 
 
