@@ -2,17 +2,25 @@
 before a note's marker ("Council1,2" where the comma is the decimal separator), a raised digit
 that is no marker (written as ``<sup>``, as the UN's files write it), and a line end that cuts
 one word (a URL after "http://", a suspended compound whose hyphen comes first: "and -" /
-"based"). Cases from A/RES/ES-10/22, 76/250 and 76/257 in German.
+"based"), and notes without their rule whose numbers start at 2, as a translation's do. Cases
+from A/RES/ES-10/22, ES-10/21, ES-11/5, 76/250 and 76/257 in German.
 """
 
 from __future__ import annotations
 
+import sys
+
 import pytest
-from corpus import AKN
+from corpus import AKN, CORPUS, ROOT
 from lxml import etree
 
 from akn.converter.pipeline import convert
 from akn.converter.spacing import join_lines
+
+sys.path.insert(0, str(ROOT / "tools"))
+
+import extraction_score
+from typeset.degrade import degrade
 
 NS = {"a": AKN}
 
@@ -80,3 +88,17 @@ def test_a_raised_digit_that_is_no_marker_is_written_as_sup():
 )
 def test_a_line_end_that_cuts_one_word_joins_without_a_space(lines, joined):
     assert joined in join_lines(lines, conjunctions=frozenset({"und", "and"}))[0]
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize("name", ["A-RES-ES-10-21.xml", "A-RES-ES-11-5.xml"])
+def test_notes_without_their_rule_are_found_when_they_start_at_two(name):
+    """A translation's notes run 2, 3 … (the original's note on the title is left out): at a
+    page's bottom without a rule, the first is still the document's first note."""
+    path = CORPUS / "wide" / "deu" / name
+    if not path.exists():
+        pytest.skip("the German translations are not in the corpus")
+    degraded = degrade("notes without rule", extraction_score.source_of("deu", path), 9)
+    assert degraded.changes  # the rule was taken away
+    matched, total, differences, _ = extraction_score.compare_structure("deu", path, degraded.text)
+    assert matched == total, differences

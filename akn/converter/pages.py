@@ -329,7 +329,12 @@ class _Scanner:
             return False
         number = inline["marker"].removeprefix(opening).removesuffix(closing)
         expected = (self.notes[-1].number or 0) + 1 if self.notes else 1
-        if not number.isdigit() or int(number) != expected or inline["text"][0].islower():
+        # The document's first note may start a little later (a translation leaves out the
+        # original's note on the title: its notes run 2, 3 …), as parse_footnotes reads it.
+        latest = expected if self.notes else expected + NOTE_GAP
+        if not number.isdigit() or not expected <= int(number) <= latest:
+            return False
+        if inline["text"][0].islower():
             return False
         page_lines = []
         for previous in reversed(self.body):
