@@ -11,7 +11,7 @@ from __future__ import annotations
 import sys
 
 import pytest
-from corpus import AKN, CORPUS, ROOT
+from corpus import AKN, CORPUS, ROOT, clean_text
 from lxml import etree
 
 from akn.converter.pipeline import convert
@@ -102,3 +102,16 @@ def test_notes_without_their_rule_are_found_when_they_start_at_two(name):
     assert degraded.changes  # the rule was taken away
     matched, total, differences, _ = extraction_score.compare_structure("deu", path, degraded.text)
     assert matched == total, differences
+
+
+@pytest.mark.corpus
+def test_a_paragraph_that_lost_its_full_stop_is_no_first_note():
+    """A/RES/76/294 in Spanish: "3. Promover …" / "4 Aplicar …" / "5. Adoptar …": the "4"
+    goes on the paragraphs' numbering, and note 4 is called in the text, but it is no note."""
+    path = CORPUS / "wide" / "spa" / "A-RES-76-294.xml"
+    if not path.exists():
+        pytest.skip("the file is not in the corpus")
+    result = convert(clean_text(path), lang="es")
+    notes = result.tree.findall(".//a:authorialNote", NS)
+    assert [n.get("marker") for n in notes] == ["1", "2", "3", "4", "5", "6"]
+    assert not any(n.findtext("a:p", namespaces=NS).startswith("Aplicar") for n in notes)
