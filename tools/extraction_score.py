@@ -10,6 +10,8 @@ files it changed: a document without a list loses no labels).
 
 Usage: python tools/extraction_score.py [eng fra ...] [--corpus akn|wide] [--limit N]
        [--rows clean,pdftotext,...] [--seed N] [--details FILE.jsonl]
+(no language: every language with a mapping file and files in the corpus, so ``--corpus wide``
+adds German's 14 translations; ``AKN_TYPESET_CACHE`` names another folder for the PDFs.)
 (--details: one JSON line per file and row, with the first differences and error codes, to
 see which class failed.) The row "akn reads the PDF" gives the typeset PDF itself to
 akn convert (its PDF reader, the `pdf` extra). Needs WeasyPrint, poppler-utils, PyMuPDF,
@@ -145,15 +147,28 @@ def table(measures: list[Measure], languages: list[str], rows: list[str]) -> str
     return "\n".join(lines)
 
 
+# The order of the README's columns; a language a new mapping file adds comes after them.
+_COLUMNS = ["ara", "zho", "eng", "fra", "rus", "spa"]
+
+
+def languages_of(collection: str) -> list[str]:
+    """Every language with a mapping file and files in ``collection`` (German: ``wide``)."""
+    present = [language for language in LANGUAGES if corpus_files(language, collection)]
+    return sorted(present, key=lambda x: (_COLUMNS.index(x) if x in _COLUMNS else 99, x))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("languages", nargs="*", default=["ara", "zho", "eng", "fra", "rus", "spa"])
+    parser.add_argument(
+        "languages", nargs="*", help="default: every language with a mapping and files there"
+    )
     parser.add_argument("--corpus", choices=["akn", "wide"], default="akn")
     parser.add_argument("--limit", type=int, default=0, help="the first N files per language")
     parser.add_argument("--rows", default=",".join(ROWS), help="comma-separated rows")
     parser.add_argument("--seed", type=int, default=9)
     parser.add_argument("--details", type=Path, help="write per-file results (JSON lines)")
     args = parser.parse_args(argv)
+    args.languages = args.languages or languages_of(args.corpus)
     rows = [r.strip() for r in args.rows.split(",") if r.strip()]
     unknown = [r for r in rows if r not in ROWS]
     if unknown or any(language not in LANGUAGES for language in args.languages):

@@ -6,6 +6,7 @@ points for footnotes); this module is the only place that turns them into mixed 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -90,7 +91,22 @@ def _append_text(parent: etree._Element, text: str) -> None:
         text = text[end + 1 :]
 
 
+# Superscript digits the note placer did not take as a marker (the PDF reader writes raised
+# digits so): the page printed them raised, as the UN's files write ``<sup>1</sup>``.
+_RAISED = re.compile("[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
+_LOWERED = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+
+
 def _append_plain(parent: etree._Element, text: str) -> None:
+    cursor = 0
+    for raised in _RAISED.finditer(text):
+        _append_flat(parent, text[cursor : raised.start()])
+        etree.SubElement(parent, tag("sup")).text = raised.group(0).translate(_LOWERED)
+        cursor = raised.end()
+    _append_flat(parent, text[cursor:])
+
+
+def _append_flat(parent: etree._Element, text: str) -> None:
     if not text:
         return
     # Not len(parent): lxml counts the children one by one, and a paragraph of 10,000

@@ -145,7 +145,7 @@ def fill_block_texts(blocks: list[Block], mapping: Mapping, lexicon: Lexicon) ->
 def _find_phrase(block: Block, mapping: Mapping, diagnostics: list[Diagnostic]) -> None:
     text = block.text
     if block.kind is Kind.RECITAL:
-        phrase = _opening_phrase(text, mapping)
+        phrase = _opening_phrase(text, mapping) or _closing_word(text, mapping)
         if phrase:
             block.phrase = phrase
             return
@@ -174,6 +174,15 @@ def _find_phrase(block: Block, mapping: Mapping, diagnostics: list[Diagnostic]) 
         match = mapping.formula_pattern.match(text)
         if match:
             block.phrase = match.group(0)
+
+
+def _closing_word(text: str, mapping: Mapping) -> str | None:
+    """The word that closes the first clause of a recital whose verb comes last
+    (``preamble.closing``): it names the recital as an opening phrase would."""
+    closing = mapping.closing_pattern
+    comma = min((at for at in map(text.find, mapping.typography.commas) if at > 0), default=0)
+    found = closing.search(text[:comma].rstrip()) if closing is not None and comma else None
+    return found.group(0) if found else None
 
 
 def _opening_phrase(text: str, mapping: Mapping) -> str | None:

@@ -329,7 +329,15 @@ class _Scanner:
             return False
         number = inline["marker"].removeprefix(opening).removesuffix(closing)
         expected = (self.notes[-1].number or 0) + 1 if self.notes else 1
-        if not number.isdigit() or int(number) != expected or inline["text"][0].islower():
+        # The document's first note may start a little later (a translation leaves out the
+        # original's note on the title: its notes run 2, 3 …; an earlier page's notes may have
+        # been missed), as parse_footnotes reads it.
+        latest = expected if self.notes else expected + NOTE_GAP
+        if not number.isdigit() or not expected <= int(number) <= latest:
+            return False
+        if int(number) > expected + 1 and self._numbering_goes_on_to(int(number)):
+            return False  # "3. Promote …" / "4 Apply …": a paragraph that lost its full stop
+        if inline["text"][0].islower():
             return False
         page_lines = []
         for previous in reversed(self.body):
@@ -341,6 +349,12 @@ class _Scanner:
             return False
         called = rf"(?<![\s\d]){re.escape(opening + number + closing)}(?!\d)"
         return any(re.search(called, text) for text in page_lines)
+
+    def _numbering_goes_on_to(self, number: int) -> bool:
+        """Does the last line of the body open the paragraph numbered just before ``number``?"""
+        last = next((ln.text.strip() for ln in reversed(self.body) if ln.text.strip()), "")
+        found = self.mapping.numbering.operative.match(last)
+        return found is not None and found["num"].isdigit() and int(found["num"]) == number - 1
 
     def _numbering_goes_on(self, index: int, inline: re.Match[str]) -> bool:
         """A note line whose number skips a few, where the next numbered line goes on from it

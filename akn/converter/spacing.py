@@ -230,7 +230,10 @@ def join_lines(
             piece.split(" ", 1)[0].casefold() in conjunctions
         )  # "science- and evidence-based"
         dash = spaced_hyphen_is_dash and stripped.endswith(" -")
-        if (
+        if stripped.endswith("://") or _prefix_hyphen(stripped, conjunctions):
+            starts.append(len(stripped))  # "http://" / "www…"; "and -" / "based": one word
+            out = stripped + piece
+        elif (
             stripped.endswith("-")
             and not stripped.endswith("--")
             and piece[:1].isalnum()
@@ -250,6 +253,16 @@ def join_lines(
             starts.append(len(stripped) + len(glue))
             out = stripped + glue + piece
     return out, starts
+
+
+def _prefix_hyphen(text: str, conjunctions: frozenset[str]) -> bool:
+    """Does ``text`` end with a hyphen that opens the next word, after a conjunction or a
+    comma (a suspended compound written with its hyphen first: "pre-, -in and -post")?"""
+    if not text.endswith(" -"):
+        return False
+    before = text[:-2].rstrip()
+    last = before.rsplit(" ", 1)[-1].casefold()
+    return before.endswith(",") or (bool(last) and last in conjunctions)
 
 
 def _latin_break(before: str, after: str) -> bool:

@@ -151,6 +151,19 @@ class Mapping:
             patterns[verb] = re.compile(rf"(?<=\s){words}(?=\s*[,;:.]|$)")
         return patterns
 
+    @cached_property
+    def closing_pattern(self) -> re.Pattern[str] | None:
+        """The words that close a preambular paragraph whose verb comes last
+        (``preamble.closing``), at the end of a clause ("the grave consequences … deploring",
+        in the order of such a language); None where the language lists none (its verbs open
+        their clauses)."""
+        closing = self.preamble.closing
+        if not closing:
+            return None
+        spaced = self.typography.spaced
+        start = r"(?<![\w’'\-])" if spaced else ""  # the first word starts a word
+        return re.compile(rf"{start}{phrase_pattern(closing, spaced).pattern}$")
+
     @property
     def formula_pattern(self) -> re.Pattern[str]:
         """The enacting formulas, longest first."""

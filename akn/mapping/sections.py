@@ -178,6 +178,7 @@ class Preamble:
     phrases: tuple[str, ...] = words()
     opening: re.Pattern[str] = regex()
     phrase_window: int = value(int)
+    closing: tuple[str, ...] = words()
 
 
 @dataclass(frozen=True)

@@ -210,7 +210,7 @@ def _classify(text: str, start: int, end: int, mapping: Mapping, repeat: bool) -
         return Candidate(start, end, start, True)
     if before in ",;:).，、》）；：。،؛" or before in mapping.typography.closing_marks:
         prior = text[start - 2] if start >= 2 else ""
-        if before == mapping.typography.decimal_separator and prior.isdigit():
+        if before == mapping.typography.decimal_separator and _number_before(text, start - 1):
             return None
         if before == "." and (prior.isdigit() or _inside_code(text, start - 1, mapping.script)):
             return None
@@ -241,6 +241,15 @@ def _classify(text: str, start: int, end: int, mapping: Mapping, repeat: bool) -
             return None
         return Candidate(start, end, start - 1, False)
     return None
+
+
+def _number_before(text: str, end: int) -> bool:
+    """Do digits that start a word end at ``end`` ("1,5": a decimal number)? Digits glued to
+    a word ("Council1,2": a stray superscript, then the marker) are not a number's."""
+    begin = end
+    while begin > 0 and text[begin - 1].isdigit():
+        begin -= 1
+    return begin < end and not (begin and text[begin - 1].isalpha())
 
 
 def _counted_before(text: str, start: int, mapping: Mapping) -> bool:

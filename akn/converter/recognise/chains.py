@@ -74,7 +74,11 @@ BODY_CHAIN: tuple[ChainEntry, ...] = (
         unnumbered_operative.unnumbered_operative,
         ("operative.unnumbered",),
     ),
-    ChainEntry("recital", recital.recital, ("preamble.phrases", "preamble.opening")),
+    ChainEntry(
+        "recital",
+        recital.recital,
+        ("preamble.phrases", "preamble.opening", "preamble.closing", "preamble.restated"),
+    ),
     ChainEntry("unnumbered_heading", heading.unnumbered_heading, ("heading.unnumbered",)),
     # What the layout alone says, last.
     ChainEntry("unlabelled", unlabelled.unlabelled, UNLABELLED),
