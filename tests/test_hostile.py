@@ -359,3 +359,18 @@ def test_a_note_of_many_links_converts_in_linear_time() -> None:
     result = convert(text, lang="en")
     assert time.perf_counter() - started < 6  # 149 s for the fuzzed 1 MB line before
     assert result.to_bytes().count(b"<a ") == 20_000
+
+
+def test_the_word_before_a_marker_is_read_within_a_window() -> None:
+    from akn.converter.marks import markers
+    from akn.mapping import load_mapping
+
+    # "A/RES/1967" glued 10,000 times: each candidate read back to the start of the text
+    # (0.1 MB: 102 s). The word is read within the window, the same word in a normal text.
+    script = load_mapping("en").script
+    text = "A/RES/1967" * 10_000 + "1"
+    token = markers._token_before(text, len(text) - 1, script)
+    assert 0 < len(token) <= markers.WINDOW and text.endswith(token + "1")
+    assert markers._token_before("see A/RES/70/1", 14, script) == "A/RES/70/1"
+    assert markers._token_before("决议A/RES/70/1", 12, script) == "A/RES/70/1"
+    assert markers.marker_candidates(text, "1", load_mapping("en"), False) == []
