@@ -86,7 +86,9 @@ def check(index: int, purpose: str, data: str | bytes, names: list[str]) -> fuzz
     return verdict
 
 
-def run(seed: int, inputs: int, minutes: float, start: int = 0) -> dict[str, object]:
+def run(
+    seed: int, inputs: int, minutes: float, start: int = 0, progress: bool = False
+) -> dict[str, object]:
     texts = bases()
     sample = fuzzing.sample_xml()
     deadline = time.monotonic() + minutes * 60
@@ -112,6 +114,8 @@ def run(seed: int, inputs: int, minutes: float, start: int = 0) -> dict[str, obj
             counts[("known " if fuzzing.known(problem) else "") + fuzzing.kind(problem)] += 1
             if len(findings) < 200:
                 findings.append({"index": index, "mutators": names, "problem": problem})
+        if progress and done % 100 == 0:
+            print(f"{seed}:{index} {done} inputs, {dict(counts)}", file=sys.stderr, flush=True)
     return {
         "seed": seed,
         "first": start,
@@ -148,10 +152,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--report", type=Path, help="write the JSON report here")
     parser.add_argument("--replay", type=int, metavar="INDEX", help="run input INDEX alone")
     parser.add_argument("--save", type=Path, help="with --replay: write the input here")
+    parser.add_argument("--progress", action="store_true", help="a line every 100 inputs")
     args = parser.parse_args(argv)
     if args.replay is not None:
         return replay(args.seed, args.replay, args.save)
-    report = run(args.seed, args.inputs, args.minutes, args.start)
+    report = run(args.seed, args.inputs, args.minutes, args.start, args.progress)
     text = json.dumps(report, ensure_ascii=False, indent=2)
     if args.report:
         args.report.write_text(text + "\n", encoding="utf-8")
