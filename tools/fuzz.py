@@ -94,7 +94,7 @@ def run(
     deadline = time.monotonic() + minutes * 60
     counts: Counter[str] = Counter()
     findings: list[dict[str, object]] = []
-    worst = (0.0, -1)
+    slowest: list[tuple[float, int, int, float]] = []  # (ms per KB, index, bytes, seconds)
     done = 0
     for index in range(start, start + inputs):
         if time.monotonic() > deadline:
@@ -109,7 +109,7 @@ def run(
         done += 1
         if verdict.size:
             rate = verdict.seconds * 1000 / max(1, verdict.size / 1024)
-            worst = max(worst, (rate, index))
+            slowest = sorted([*slowest, (rate, index, verdict.size, verdict.seconds)])[-10:]
         for problem in verdict.problems:
             counts[("known " if fuzzing.known(problem) else "") + fuzzing.kind(problem)] += 1
             if len(findings) < 200:
@@ -122,8 +122,12 @@ def run(
         "inputs": done,
         "minutes": minutes,
         "counts": dict(sorted(counts.items())),
-        "worst_ms_per_kb": round(worst[0], 2),
-        "worst_index": worst[1],
+        # Re-time these alone (--replay) before believing them: a loaded machine, or a
+        # process stopped for a while, makes any input slow.
+        "slowest": [
+            {"index": i, "ms_per_kb": round(r, 2), "bytes": n, "seconds": round(t, 3)}
+            for r, i, n, t in reversed(slowest)
+        ],
         "findings": findings,
         "known_failures": fuzzing.KNOWN_FAILURES,
     }

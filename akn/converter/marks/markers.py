@@ -10,6 +10,7 @@ them with the order of the notes; ``repeats.py`` finds later references to a pla
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -325,10 +326,32 @@ def _all_caps_code(text: str, start: int, script: Script) -> bool:
     )
 
 
-def remove_marker(block: TextUnit, candidate: Candidate) -> int:
-    """Cut the marker's characters out of the block text; return how many were cut."""
+def remove_marker(block: TextUnit, candidate: Candidate, cut_text: bool = True) -> int:
+    """Cut the marker's characters out of the block text; return how many were cut. With
+    ``cut_text`` false only the line starts move: the caller cuts many markers of one block
+    at once with ``cut_markers`` (one copy of the text, not one per marker)."""
     cut_from = min(candidate.insert, candidate.start)
     removed = candidate.end - cut_from
-    block.text = block.text[:cut_from] + block.text[candidate.end :]
+    if cut_text:
+        block.text = block.text[:cut_from] + block.text[candidate.end :]
     block.starts = [s - removed if s > cut_from else s for s in block.starts]
     return removed
+
+
+def cut_markers(text: str, candidates: Sequence[Candidate]) -> str:
+    """``text`` without the characters of ``candidates`` (offsets into ``text`` as it is, in
+    the order they are cut, last first): what ``remove_marker`` on each leaves, in one pass
+    when their cut regions lie apart (3,000 repeats in one 3 MB paragraph took 11 s)."""
+    regions = sorted((min(c.insert, c.start), c.end) for c in candidates)
+    if any(a_end > b_from for (_, a_end), (b_from, _) in itertools.pairwise(regions)):
+        for candidate in candidates:  # regions that touch: one at a time, as given
+            cut_from = min(candidate.insert, candidate.start)
+            text = text[:cut_from] + text[candidate.end :]
+        return text
+    pieces = []
+    kept_from = 0
+    for cut_from, end in regions:
+        pieces.append(text[kept_from:cut_from])
+        kept_from = end
+    pieces.append(text[kept_from:])
+    return "".join(pieces)
