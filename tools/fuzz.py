@@ -141,7 +141,8 @@ def replay(seed: int, index: int, save: Path | None) -> int:
     verdict = check(index, purpose, data, names)
     size = verdict.size or len(data)
     rate = verdict.seconds * 1000 / max(1, size / 1024)
-    print(f"{seed}:{index} {purpose} {names} {size} bytes {verdict.seconds:.3f} s {rate:.2f} ms/KB")
+    timing = f"{verdict.seconds:.3f} s CPU, {rate:.2f} ms/KB"
+    print(f"{seed}:{index} {purpose} {names} {size} bytes {timing}")
     for problem in verdict.problems:
         print("  " + problem)
     return 1 if verdict.problems else 0
