@@ -136,9 +136,9 @@ def test_globs_and_walks_follow_no_symlink_loop_and_visit_each_file_once(
     (tmp_path / "a" / "loop2").symlink_to("..")
     (tmp_path / "alias.xml").symlink_to("x.xml")
     monkeypatch.chdir(tmp_path)
-    started = time.perf_counter()
+    started = time.process_time()
     found = expand_paths(["**/*.xml", ".", "a/**"])
-    assert time.perf_counter() - started < 2
+    assert time.process_time() - started < 2  # CPU seconds: a busy machine stretches wall time
     real = [os.path.realpath(item.label) for item in found if item.label.endswith(".xml")]
     assert sorted(real) == sorted(
         os.path.realpath(name) for name in ("x.xml", "a/y.xml", "a/b/z.xml")
@@ -273,9 +273,9 @@ def test_many_attributes_on_one_element_are_validated_in_linear_time(tmp_path: P
     path = tmp_path / "attributes.xml"
     attributes = " ".join(f'a{i}="v"' for i in range(16_000))
     path.write_bytes(_document_with(f'<p {attributes} eId=" x ">x</p>'))
-    started = time.perf_counter()
+    started = time.process_time()
     results = list(engine.check_inputs([engine.Input(str(path), path)], _settings()))
-    assert time.perf_counter() - started < 3  # 44 s before
+    assert time.process_time() - started < 3  # 44 s before
     located = [f for f in results[0].findings if "a15999" in f.message]
     assert located and located[0].column is not None
 
@@ -355,9 +355,9 @@ def test_a_note_of_many_links_converts_in_linear_time() -> None:
 
     references = "Resolution 70/1. " * 20_000  # a 340 KB line, 20,000 <a> in one note
     text = f"{TEXT}__________________\n1 {references}\n".replace("continue;", "continue;1")
-    started = time.perf_counter()
+    started = time.process_time()
     result = convert(text, lang="en")
-    assert time.perf_counter() - started < 6  # 149 s for the fuzzed 1 MB line before
+    assert time.process_time() - started < 6  # 149 s for the fuzzed 1 MB line before
     assert result.to_bytes().count(b"<a ") == 20_000
 
 
