@@ -29,6 +29,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 import fuzzing
 from corpus import CORPUS, clean_text
 
+BIG = 64 * 1024
+"""Inputs from this size on are ranked by time per KB (``slowest_per_kb`` of the report)."""
+
 
 def bases() -> list[str]:
     """The seed text and the clean text of every file of the UN corpus."""
@@ -95,6 +98,7 @@ def run(
     counts: Counter[str] = Counter()
     findings: list[dict[str, object]] = []
     slowest: list[tuple[float, int, int, float]] = []  # (ms per KB, index, bytes, seconds)
+    longest: list[tuple[float, int, int, float]] = []
     done = 0
     for index in range(start, start + inputs):
         if time.monotonic() > deadline:
@@ -109,7 +113,10 @@ def run(
         done += 1
         if verdict.size:
             rate = verdict.seconds * 1000 / max(1, verdict.size / 1024)
-            slowest = sorted([*slowest, (rate, index, verdict.size, verdict.seconds)])[-10:]
+            timing = (rate, index, verdict.size, verdict.seconds)
+            longest = sorted([*longest, timing], key=lambda t: t[3])[-5:]
+            if verdict.size >= BIG:  # below, the fixed cost of a conversion is most of it
+                slowest = sorted([*slowest, timing])[-5:]
         for problem in verdict.problems:
             counts[("known " if fuzzing.known(problem) else "") + fuzzing.kind(problem)] += 1
             if len(findings) < 200:
@@ -124,13 +131,18 @@ def run(
         "counts": dict(sorted(counts.items())),
         # Re-time these alone (--replay) before believing them: a loaded machine, or a
         # process stopped for a while, makes any input slow.
-        "slowest": [
-            {"index": i, "ms_per_kb": round(r, 2), "bytes": n, "seconds": round(t, 3)}
-            for r, i, n, t in reversed(slowest)
-        ],
+        "slowest_per_kb": _timings(slowest),
+        "longest": _timings(longest),
         "findings": findings,
         "known_failures": fuzzing.KNOWN_FAILURES,
     }
+
+
+def _timings(timings: list[tuple[float, int, int, float]]) -> list[dict[str, object]]:
+    return [
+        {"index": i, "ms_per_kb": round(r, 2), "bytes": n, "cpu_seconds": round(t, 3)}
+        for r, i, n, t in reversed(timings)
+    ]
 
 
 def replay(seed: int, index: int, save: Path | None) -> int:
