@@ -136,9 +136,9 @@ def test_globs_and_walks_follow_no_symlink_loop_and_visit_each_file_once(
     (tmp_path / "a" / "loop2").symlink_to("..")
     (tmp_path / "alias.xml").symlink_to("x.xml")
     monkeypatch.chdir(tmp_path)
-    started = time.perf_counter()
+    started = time.process_time()
     found = expand_paths(["**/*.xml", ".", "a/**"])
-    assert time.perf_counter() - started < 2
+    assert time.process_time() - started < 2  # CPU seconds: a busy machine stretches wall time
     real = [os.path.realpath(item.label) for item in found if item.label.endswith(".xml")]
     assert sorted(real) == sorted(
         os.path.realpath(name) for name in ("x.xml", "a/y.xml", "a/b/z.xml")
@@ -273,9 +273,9 @@ def test_many_attributes_on_one_element_are_validated_in_linear_time(tmp_path: P
     path = tmp_path / "attributes.xml"
     attributes = " ".join(f'a{i}="v"' for i in range(16_000))
     path.write_bytes(_document_with(f'<p {attributes} eId=" x ">x</p>'))
-    started = time.perf_counter()
+    started = time.process_time()
     results = list(engine.check_inputs([engine.Input(str(path), path)], _settings()))
-    assert time.perf_counter() - started < 3  # 44 s before
+    assert time.process_time() - started < 3  # 44 s before
     located = [f for f in results[0].findings if "a15999" in f.message]
     assert located and located[0].column is not None
 
@@ -355,7 +355,44 @@ def test_a_note_of_many_links_converts_in_linear_time() -> None:
 
     references = "Resolution 70/1. " * 20_000  # a 340 KB line, 20,000 <a> in one note
     text = f"{TEXT}__________________\n1 {references}\n".replace("continue;", "continue;1")
-    started = time.perf_counter()
+    started = time.process_time()
     result = convert(text, lang="en")
-    assert time.perf_counter() - started < 6  # 149 s for the fuzzed 1 MB line before
+    assert time.process_time() - started < 6  # 149 s for the fuzzed 1 MB line before
     assert result.to_bytes().count(b"<a ") == 20_000
+
+
+def test_the_word_before_a_marker_is_read_within_a_window() -> None:
+    from akn.converter.marks import markers
+    from akn.mapping import load_mapping
+
+    # "A/RES/1967" glued 10,000 times: each candidate read back to the start of the text
+    # (0.1 MB: 102 s). The word is read within the window, the same word in a normal text.
+    script = load_mapping("en").script
+    text = "A/RES/1967" * 10_000 + "1"
+    token = markers._token_before(text, len(text) - 1, script)
+    assert 0 < len(token) <= markers.WINDOW and text.endswith(token + "1")
+    assert markers._token_before("see A/RES/70/1", 14, script) == "A/RES/70/1"
+    assert markers._token_before("决议A/RES/70/1", 12, script) == "A/RES/70/1"
+    assert markers.marker_candidates(text, "1", load_mapping("en"), False) == []
+
+
+def test_markers_cut_at_once_leave_what_cutting_each_leaves() -> None:
+    from types import SimpleNamespace
+
+    from akn.converter.marks.markers import Candidate, cut_markers, remove_marker
+
+    # One copy of the text for all the repeats of a block (3,000 in one 3 MB paragraph took
+    # 11 s, one copy each); the same text as the markers cut one by one, last first.
+    text = "activities3 and 1 more, session,1 and 12 x" * 3
+    step = len(text) // 3
+    cases = [
+        [Candidate(10 + k * step, 11 + k * step, 10 + k * step, True) for k in range(3)],
+        [Candidate(16, 17, 15, False), Candidate(32, 33, 32, True)],  # a weak one: its space
+        [Candidate(38, 40, 38, True), Candidate(39, 40, 38, False)],  # regions that touch
+    ]
+    for candidates in cases:
+        last_first = sorted(candidates, key=lambda c: c.start, reverse=True)
+        block = SimpleNamespace(text=text, starts=[0])
+        for candidate in last_first:
+            remove_marker(block, candidate)  # type: ignore[arg-type]
+        assert cut_markers(text, last_first) == block.text

@@ -9,6 +9,8 @@ them with the order of the notes; ``repeats.py`` finds later references to a pla
 
 from __future__ import annotations
 
+import functools
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -175,11 +177,18 @@ def _bracketed(text: str, written: str) -> list[Candidate]:
 
 def _token_before(text: str, start: int, script: Script) -> str:
     """The word that ends at ``start``: back to a space, or to a CJK character (a language
-    written without spaces has no words to go back to)."""
-    begin = start
-    while begin > 0 and not text[begin - 1].isspace() and not script.is_wide(text[begin - 1]):
-        begin -= 1
-    return text[begin:start]
+    written without spaces has no words to go back to). Within the window, read by one
+    regular expression: a text with no space ("A/RES/19671" ten thousand times) would
+    otherwise be walked back character by character, once per candidate."""
+    window = window_before(text, start)[::-1]
+    stop = _word_boundary(script.wide.pattern).search(window)
+    return window[: stop.start() if stop else len(window)][::-1]
+
+
+@functools.lru_cache(maxsize=8)
+def _word_boundary(wide: str) -> re.Pattern[str]:
+    """What ends a word: a space, or a character of the script's wide class (if any)."""
+    return re.compile(rf"\s|{wide}" if wide else r"\s")
 
 
 def _inside_code(text: str, start: int, script: Script) -> bool:
@@ -220,7 +229,7 @@ def _classify(text: str, start: int, end: int, mapping: Mapping, repeat: bool) -
             return None  # "第1、2和3段": a list of numbers
         return Candidate(start, end, start, True)
     if before.isspace():
-        words_before = window_before(text, start).split()
+        words_before = window_before(text, start).rsplit(None, 1)
         if not words_before:
             return None
         previous = words_before[-1]
@@ -326,10 +335,32 @@ def _all_caps_code(text: str, start: int, script: Script) -> bool:
     )
 
 
-def remove_marker(block: TextUnit, candidate: Candidate) -> int:
-    """Cut the marker's characters out of the block text; return how many were cut."""
+def remove_marker(block: TextUnit, candidate: Candidate, cut_text: bool = True) -> int:
+    """Cut the marker's characters out of the block text; return how many were cut. With
+    ``cut_text`` false only the line starts move: the caller cuts many markers of one block
+    at once with ``cut_markers`` (one copy of the text, not one per marker)."""
     cut_from = min(candidate.insert, candidate.start)
     removed = candidate.end - cut_from
-    block.text = block.text[:cut_from] + block.text[candidate.end :]
+    if cut_text:
+        block.text = block.text[:cut_from] + block.text[candidate.end :]
     block.starts = [s - removed if s > cut_from else s for s in block.starts]
     return removed
+
+
+def cut_markers(text: str, candidates: Sequence[Candidate]) -> str:
+    """``text`` without the characters of ``candidates`` (offsets into ``text`` as it is, in
+    the order they are cut, last first): what ``remove_marker`` on each leaves, in one pass
+    when their cut regions lie apart (3,000 repeats in one 3 MB paragraph took 11 s)."""
+    regions = sorted((min(c.insert, c.start), c.end) for c in candidates)
+    if any(a_end > b_from for (_, a_end), (b_from, _) in itertools.pairwise(regions)):
+        for candidate in candidates:  # regions that touch: one at a time, as given
+            cut_from = min(candidate.insert, candidate.start)
+            text = text[:cut_from] + text[candidate.end :]
+        return text
+    pieces = []
+    kept_from = 0
+    for cut_from, end in regions:
+        pieces.append(text[kept_from:cut_from])
+        kept_from = end
+    pieces.append(text[kept_from:])
+    return "".join(pieces)

@@ -111,6 +111,8 @@ def _search(
             note.marker.isdigit() or block.role not in MASTHEAD_WITH_NOTES
         ):
             continue
+        if same_page and block.lines and block.lines[0].page > note.page:
+            break  # the blocks are in page order: none after this one is on the note's page
         if same_page and not any(line.page == note.page for line in block.lines):
             continue
         for candidate in marker_candidates(block.text, note.marker, mapping, repeat=False):

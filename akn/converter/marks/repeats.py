@@ -18,6 +18,7 @@ from akn.converter.marks.markers import (
     Candidate,
     Placement,
     TextUnit,
+    cut_markers,
     line_at,
     marker_candidates,
     remove_marker,
@@ -79,8 +80,9 @@ def find_repeats(
                 ):
                     continue  # "目标1和2加以": without spaces, a digit in a sentence counts
                 taken.append((candidate, origin))
-        for candidate, origin in _without_overlaps(taken) if taken else ():
-            removed = remove_marker(block, candidate)
+        kept = _without_overlaps(taken) if taken else []
+        for candidate, origin in kept:
+            removed = remove_marker(block, candidate, cut_text=False)  # cut below, at once
             for placement in by_block.get(block_index, ()):
                 if placement.offset > candidate.start:
                     placement.offset -= removed
@@ -97,6 +99,8 @@ def find_repeats(
                     line=line_at(block, candidate.insert).number,
                 )
             )
+        if kept:
+            block.text = cut_markers(block.text, [candidate for candidate, _ in kept])
     return found
 
 

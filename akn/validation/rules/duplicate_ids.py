@@ -32,17 +32,20 @@ def check(document: Document) -> Iterator[Hit]:
 def _duplicates(
     document: Document, attribute: str, repeated: list[tuple[str, list[etree._Element]]]
 ) -> Iterator[Hit]:
-    # Only the few repeated values need their document part looked up.
+    # Only the few repeated values need their document part looked up; the message of a
+    # value is made once per part (100,000 copies of one eId are 100,000 hits, one text).
     for value, elements in repeated:
-        first_line: dict[object, int] = {}
+        said: dict[object, str] = {}
         for element in elements:
             part = document.part_of(element)
-            if part not in first_line:
-                first_line[part] = element.sourceline or 0
+            message = said.get(part)
+            if message is None:
+                line = element.sourceline or 0
+                said[part] = f"{attribute} {value!r} is already used on line {line}"
                 continue
             yield Hit(
                 element,
-                f"{attribute} {value!r} is already used on line {first_line[part]}",
+                message,
                 attribute=attribute,
                 # Repeats of one value are one defect: one line, with the count (--show-all
                 # lists each; 100,000 copies of one eId are not 100,000 lines to read).
