@@ -98,6 +98,9 @@ _LOWERED = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 
 
 def _append_plain(parent: etree._Element, text: str) -> None:
+    if text.isascii():  # no raised digit in it (most pieces of an English text)
+        _append_flat(parent, text)
+        return
     cursor = 0
     for raised in _RAISED.finditer(text):
         _append_flat(parent, text[cursor : raised.start()])

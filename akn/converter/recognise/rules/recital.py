@@ -73,8 +73,10 @@ def _restated(state: ReaderState, line: LineView, context: Context) -> Match | N
     if current is None or current.kind is not Kind.RECITAL or not current.lines:
         return None
     restated = mapping.phrase_pattern.match(line.text)
+    if restated is None:  # most lines: asked of every wrapped line of the preamble
+        return None
     opened = mapping.phrase_pattern.match(current.lines[0].text.strip())
-    if restated is None or opened is None:
+    if opened is None:
         return None
     words, before = _words(restated.group(0)), _words(opened.group(0))
     if len(words) <= len(before) or not _contains(words, before):
