@@ -38,29 +38,28 @@ _INDENT_STEP = 2
 def detect_regime(lines: list[Line], mapping: Mapping) -> Regime:
     """One paragraph a line, blank lines between wrapped paragraphs, or neither: counted over
     the whole text (lines that stop mid-sentence and go on in lower case are wrapped)."""
-    content = [line for line in lines if line.text.strip()]
+    closing = mapping.typography
+    # Whether each line with text closes a sentence (None: no text), asked once for the
+    # three counts below.
+    closes = [is_closed(line.text, closing) if line.text.strip() else None for line in lines]
+    content = [
+        (line, closed) for line, closed in zip(lines, closes, strict=True) if closed is not None
+    ]
     if not content:
         return Regime.LINES
-    closing = mapping.typography
-    terminal = sum(1 for line in content if is_closed(line.text, closing))
+    terminal = sum(closed for _, closed in content)
     continued = sum(
         1
-        for current, following in itertools.pairwise(content)
-        if not is_closed(current.text, closing)
-        and mapping.continues(following.text.strip())
-        and not following.after_break
+        for (_, closed), (following, _) in itertools.pairwise(content)
+        if not closed and mapping.continues(following.text.strip()) and not following.after_break
     )
     if terminal >= 0.85 * len(content) or continued <= 0.02 * len(content):
         return Regime.LINES
     blank_after_open = blank_after_closed = open_count = closed_count = 0
-    for current, following in itertools.pairwise(lines):
-        if (
-            not current.text.strip()
-            or following.after_break
-            or _BARE_LABEL.fullmatch(current.text.strip())
-        ):
+    pairs = zip(zip(lines, closes, strict=True), lines[1:], strict=False)  # each line, the next
+    for (current, closed), following in pairs:
+        if closed is None or following.after_break or _BARE_LABEL.fullmatch(current.text.strip()):
             continue
-        closed = is_closed(current.text, closing)
         blank = not following.text.strip()
         if closed:
             closed_count += 1
