@@ -8,6 +8,7 @@ An oracle returns the list of problems it sees; empty means the input passed.
 
 from __future__ import annotations
 
+import itertools
 import random
 import re
 import time
@@ -17,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from akn.converter.pipeline import convert
+from akn.mapping import load_mapping
 
 ROOT = Path(__file__).resolve().parent.parent
 AKN = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
@@ -238,6 +240,7 @@ def check_conversion(data: str | bytes, names: list[str] | None = None) -> Verdi
         return verdict
     verdict.output = result.to_bytes()
     verdict.problems += lost_words(data, result)
+    verdict.problems += merged_words(data, result)
     return verdict
 
 
@@ -269,6 +272,51 @@ def lost_words(data: str | bytes, result) -> list[str]:  # type: ignore[no-untyp
                 lost.append(f"lost word {word!r} (line {number})")
                 break
     return lost[:5]
+
+
+_PLAIN_WORD = re.compile(r"[^\W_]+")
+
+
+def merged_words(data: str | bytes, result) -> list[str]:  # type: ignore[no-untyped-def]
+    """Two words of the input, side by side on a line (or a line's last and the next line's
+    first), that the output writes as one word the input never writes, with no diagnostic
+    about either line and none naming the word: a repair that changed words without saying
+    so ("direct or" made "director"). Not in a script written without spaces, where joining
+    is the rule."""
+    try:
+        text = data if isinstance(data, str) else data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return []
+    if result.language is None or not load_mapping(result.language).typography.spaced:
+        return []
+    written = unicodedata.normalize("NFC", " ".join(result.tree.itertext()))
+    output_words = set(_WORD.findall(written))
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    input_words = set(_WORD.findall(text))
+    # A join a diagnostic names ("'de l a' -> 'dela'") was said, wherever it stands.
+    said = set(_WORD.findall(" ".join(d.message for d in result.diagnostics)))
+    flagged = {d.line for d in result.diagnostics if d.line is not None}
+    merged = []
+    previous: tuple[int, str] | None = None  # the last token of the line before, if a word
+    for number, line in enumerate(text.split("\n"), start=1):
+        tokens = line.split()
+        pairs = list(itertools.pairwise(tokens))
+        if previous is not None and tokens and previous[0] not in flagged:
+            pairs.insert(0, (previous[1], tokens[0]))
+        for first, second in pairs:
+            joined = first + second
+            if (
+                number not in flagged
+                and _PLAIN_WORD.fullmatch(first)
+                and _PLAIN_WORD.fullmatch(second)
+                and joined in output_words
+                and joined not in input_words
+                and joined not in said
+            ):
+                merged.append(f"merged words {first!r} {second!r} into {joined!r} (line {number})")
+        last = tokens[-1] if tokens else ""
+        previous = (number, last) if _PLAIN_WORD.fullmatch(last) else None
+    return merged[:5]
 
 
 def _marked(word: str, squashed: str) -> bool:

@@ -91,3 +91,22 @@ def test_chinese_mode_keeps_latin_words_apart_across_a_line_break() -> None:
 
     result = convert("大会，\n\n1. 决定 São Tomé\ne Príncipe 继续；\n", lang="zh")
     assert b"Tom\xc3\xa9 e Pr" in result.to_bytes()
+
+
+def test_the_merged_words_oracle_sees_two_words_made_one_without_a_word_said() -> None:
+    """The oracle for the issue's "no two input words merged without a diagnostic": the
+    conversion as it is passes; the same output with "supply of" written "supplyof" (as a
+    repair that said nothing would leave it) is reported, with the line."""
+    from akn import convert
+
+    text = (
+        "The General Assembly,\n\n1. Calls upon all States to prevent the supply of arms to them;\n"
+    )
+    result = convert(text, lang="en", validate=False)
+    assert fuzzing.merged_words(text, result) == []
+    for element in result.tree.iter():  # (the words stand after the verb's span: a tail)
+        if element.tail and "supply of" in element.tail:
+            element.tail = element.tail.replace("supply of", "supplyof")
+    assert fuzzing.merged_words(text, result) == [
+        "merged words 'supply' 'of' into 'supplyof' (line 3)"
+    ]
