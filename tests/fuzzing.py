@@ -310,8 +310,9 @@ def merged_words(data: str | bytes, result) -> list[str]:  # type: ignore[no-unt
                 and _PLAIN_WORD.fullmatch(first)
                 and _PLAIN_WORD.fullmatch(second)
                 and joined in output_words
-                and joined not in input_words
                 and joined not in said
+                and joined not in input_words
+                and joined not in text  # a line written without spaces holds it as it is
             ):
                 merged.append(f"merged words {first!r} {second!r} into {joined!r} (line {number})")
         last = tokens[-1] if tokens else ""
