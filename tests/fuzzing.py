@@ -293,6 +293,10 @@ def merged_words(data: str | bytes, result) -> list[str]:  # type: ignore[no-unt
     output_words = set(_WORD.findall(written))
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
     input_words = set(_WORD.findall(text))
+    # The input without invisible format characters (U+FEFF, U+200E...), which the converter
+    # removes (L220 names only the first line): a word with one inside is the input's own, as
+    # is one that a line written without spaces holds as it is.
+    visible = "".join(c for c in text if unicodedata.category(c) != "Cf")
     # A join a diagnostic names ("'de l a' -> 'dela'") was said, wherever it stands.
     said = set(_WORD.findall(" ".join(d.message for d in result.diagnostics)))
     flagged = {d.line for d in result.diagnostics if d.line is not None}
@@ -312,7 +316,7 @@ def merged_words(data: str | bytes, result) -> list[str]:  # type: ignore[no-unt
                 and joined in output_words
                 and joined not in said
                 and joined not in input_words
-                and joined not in text  # a line written without spaces holds it as it is
+                and joined not in visible  # the input's own word (a mark inside it removed)
             ):
                 merged.append(f"merged words {first!r} {second!r} into {joined!r} (line {number})")
         last = tokens[-1] if tokens else ""
