@@ -151,6 +151,13 @@ def table(measures: list[Measure], languages: list[str], rows: list[str]) -> str
 _COLUMNS = ["ara", "zho", "eng", "fra", "rus", "spa"]
 
 
+def write_details(path: Path, measures: Iterable[object]) -> None:
+    """One JSON line per measure (a dataclass), for --details."""
+    with path.open("w", encoding="utf-8") as out:
+        for found in measures:
+            out.write(json.dumps(asdict(found), ensure_ascii=False) + "\n")  # type: ignore[call-overload]
+
+
 def languages_of(collection: str) -> list[str]:
     """Every language with a mapping file and files in ``collection`` (German: ``wide``)."""
     present = [language for language in LANGUAGES if corpus_files(language, collection)]
@@ -186,9 +193,7 @@ def main(argv: list[str] | None = None) -> int:
             measures.extend(measure_file(language, path, rows, args.seed))
             print(f"{language} {path.name}", file=sys.stderr, flush=True)
     if args.details:
-        with args.details.open("w", encoding="utf-8") as out:
-            for found in measures:
-                out.write(json.dumps(asdict(found), ensure_ascii=False) + "\n")
+        write_details(args.details, measures)
     print(f"corpus {args.corpus}, seed {args.seed}, limit {args.limit or 'none'}")
     print("cells: files whose whole structure is exactly right · items right (files measured)")
     print(table(measures, args.languages, rows))

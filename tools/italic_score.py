@@ -26,17 +26,16 @@ from __future__ import annotations
 
 import argparse
 import difflib
-import json
 import sys
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "tools")]
 
 from corpus import LANGUAGES, corpus_files  # noqa: E402
-from extraction_score import PDF_ROW, texts  # noqa: E402
+from extraction_score import PDF_ROW, texts, write_details  # noqa: E402
 from lxml import etree  # noqa: E402
 
 from akn.converter.pipeline import convert  # noqa: E402
@@ -218,9 +217,7 @@ def main(argv: list[str] | None = None) -> int:
                 measures.append(measure(language, path, row, text))
             print(f"{language} {path.name}", file=sys.stderr, flush=True)
     if args.details:
-        with args.details.open("w", encoding="utf-8") as out:
-            for found in measures:
-                out.write(json.dumps(asdict(found), ensure_ascii=False) + "\n")
+        write_details(args.details, measures)
     print(f"corpus {args.corpus}, limit {args.limit or 'none'}")
     print("cells: containers+paragraphs whose italics are the UN's (units) · notes right")
     print(table(measures, args.languages, rows))
