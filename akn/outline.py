@@ -154,6 +154,12 @@ def _read_body(main: etree._Element, found: Outline, prefix: str) -> None:
         while parent is not None and local(parent) != "paragraph":
             if local(parent) == "point":
                 path.insert(0, _num(parent))
+            elif local(parent) == "sublist":  # the UN's: a sibling after the point it details
+                owner = parent.getprevious()
+                while owner is not None and local(owner) != "point":
+                    owner = owner.getprevious()
+                if owner is not None:
+                    path.insert(0, _num(owner))
             parent = parent.getparent()
         found.add("point", prefix + "/".join(path), point, _own_text(point) or " ")
 

@@ -25,7 +25,7 @@ from akn.comparison_report import record_lines
 from akn.converter.pipeline import Conversion, convert
 from akn.mapping import load_mapping
 from akn.outline import Outline, outline
-from akn.reading import squash  # noqa: F401  (the tests read spacing this way too)
+from akn.reading import squash, text_of
 from akn.rendering import render
 from akn.rendering.text import MARK_CLOSE, MARK_OPEN
 from akn.rendering.text import document_lines as text_lines
@@ -72,7 +72,9 @@ _POINT_LABEL = re.compile(r"^(\([^\s()]{1,5}\)|[a-zа-я]{1,2}\)|[ivx]{1,5}\)) "
 _WRITTEN_NUMBER = re.compile(r"^(\d{1,3} ?-|\d{1,3}\.) ")
 
 
-def repair_un_structure(found: Outline) -> tuple[Outline, list[str]]:
+def repair_un_structure(
+    found: Outline, tree: etree._ElementTree | None = None
+) -> tuple[Outline, list[str]]:
     """Undo markup slips of the UN's files that its other languages do not make.
 
     Empty paragraphs are dropped; unnumbered paragraphs that are lettered points ("(a) ...")
@@ -85,6 +87,8 @@ def repair_un_structure(found: Outline) -> tuple[Outline, list[str]]:
     items["paragraph"] = []
     repaired = Outline(items, dict(found.metadata))
     last_number = last_letter = ""
+    numbered = _has_numbered_paragraph(found.items["paragraph"])
+    introducers = _introducing_points(tree)
     for item in found.items["paragraph"]:
         num, text = item.key, item.text
         written = _WRITTEN_NUMBER.match(text) if not num else None
@@ -99,6 +103,10 @@ def repair_un_structure(found: Outline) -> tuple[Outline, list[str]]:
             continue
         if not num and not text:
             repairs.append("empty paragraph dropped")
+        elif not num and item.eid in introducers:  # an item of the point before's list
+            point = replace(item, kind="point", key=f"{introducers[item.eid]}/", text=text)
+            items["point"].append(point)
+            repairs.append("unlabelled point marked as a paragraph")
         elif not num and last_number and _looks_like_heading(text):
             repairs.append("heading marked as a paragraph")
         elif not num and label and last_number:
@@ -106,13 +114,48 @@ def repair_un_structure(found: Outline) -> tuple[Outline, list[str]]:
             point = replace(item, kind="point", key=path, text=text[label.end() :])
             items["point"].append(point)
             repairs.append(f"point {label.group(1)} marked as a paragraph")
-        elif not num and not last_number:
+        elif not num and not last_number and numbered:
             items["recital"].append(replace(item, kind="recital", key="", text=text))
             repairs.append("preambular paragraph marked as an operative one")
-        else:
+        else:  # a paragraph; an unnumbered one where none is numbered is the operative part
             items["paragraph"].append(replace(item, key=num, text=text))
-            last_number = num or last_number
+            last_number = num or last_number or "unnumbered"
     return repaired, repairs
+
+
+def _introducing_points(tree: etree._ElementTree | None) -> dict[str, str]:
+    """The unnumbered paragraphs the UN put after a list whose last point introduces them
+    ("(b) … will address the following themes:" / "Panel 1: …"), by eId, with that point's
+    number: they are its unlabelled points (as the UN marks them elsewhere, in a sublist)."""
+    found: dict[str, str] = {}
+    if tree is None:
+        return found
+    for paragraph in tree.iter(q("paragraph")):
+        if paragraph.find(q("num")) is not None or not paragraph.get("eId"):
+            continue
+        before = paragraph.getprevious()
+        while before is not None and before.get("eId") in found:
+            before = before.getprevious()
+        if before is None or local(before) != "paragraph":
+            continue
+        points = list(before.iter(q("point")))
+        if points and "".join(points[-1].itertext()).rstrip()[-1:] in ":：":
+            number = points[-1].find(q("num"))
+            if number is not None:
+                found[paragraph.get("eId", "")] = squash("".join(number.itertext()))
+    return found
+
+
+def _has_numbered_paragraph(paragraphs: list[Record]) -> bool:
+    """Does the UN's body number any paragraph (a point label is no paragraph number)? If
+    not, its unnumbered paragraphs are the operative part ("Adopts the declaration …"), not
+    preambular paragraphs marked as operative ones."""
+    for item in paragraphs:
+        written = _WRITTEN_NUMBER.match(item.text) if not item.key else None
+        num = written.group(1) if written else item.key
+        if num and not _POINT_LABEL.match(num + " "):
+            return True
+    return False
 
 
 _ROMAN_LABEL = re.compile(r"\(?[ivx]{1,5}\)")
@@ -366,11 +409,34 @@ def compare(language: str, path: Path, layout: str = "clean") -> Comparison:
     else:
         text = pdf_like_text(path, brackets, indent=layout == "indented")
     result = convert(text, lang=LANGUAGES[language])
-    expected, repairs = repair_un_structure(structure(etree.parse(str(path))))
+    tree = etree.parse(str(path))
+    expected, repairs = repair_un_structure(structure(tree), tree)
+    repairs += _split_merged_annexes(tree, expected, LANGUAGES[language])
     if result.tree is None:
         return Comparison(result, 0, 1, ["no tree was made"], repairs)
     matched, total, differences = score(expected, structure(result.tree))
     return Comparison(result, matched, total, differences, repairs)
+
+
+def _split_merged_annexes(tree: etree._ElementTree, found: Outline, lang: str) -> list[str]:
+    """Count as apart the annexes the UN put in one attachment: one whose first block is a
+    numbered annex heading ("Annex I") and whose later blocks head the next ("Annex II").
+    An attachment headed "Annex" keeps the numbered annexes of the text it annexes (a
+    convention's "Annex I") inside it."""
+    heading = load_mapping(lang).annex
+    repairs: list[str] = []
+    for attachment in tree.iter(q("attachment")):
+        main = attachment.find(f"{q('doc')}/{q('mainBody')}")
+        if main is None or len(main) == 0:
+            continue
+        texts = [squash(text_of(block)) for block in main]
+        numbered = [
+            text for text in texts if (m := heading.fullmatch(text)) and m.group("num") is not None
+        ]
+        if len(numbered) >= 2 and texts[0] == numbered[0]:
+            found.items["annex"].extend(found.items["annex"][-1:] * (len(numbered) - 1))
+            repairs.append(f"{len(numbered)} annexes marked as one")
+    return repairs
 
 
 def comparable_tree(tree: etree._Element) -> str:

@@ -183,3 +183,33 @@ def test_page_golden(name, request):
         path.write_text(produced, encoding="utf-8")
     assert path.exists(), f"no golden file {path.name}: run with --update-golden and review it"
     assert produced == path.read_text(encoding="utf-8"), f"{name} differs from {path.name}"
+
+
+_SUBLIST = """<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0">
+<statement name="resolution"><meta/><mainBody>
+<paragraph eId="para_1"><num>2.</num><list eId="para_1_list">
+<intro eId="i"><p>Expresses its concern about:</p></intro>
+<point eId="a"><num>(a)</num><content eId="ac">
+<p>The reports of violations, including:</p></content></point>
+<sublist eId="s"><point eId="s1"><num>(i)</num><content eId="s1c"><p>Torture;</p></content></point>
+<point eId="s2"><num>(ii)</num><content eId="s2c"><p>Forced labour;</p></content></point></sublist>
+<point eId="b"><num>(b)</num><content eId="bc"><p>The refusal to cooperate.</p></content></point>
+</list></paragraph></mainBody></statement></akomaNtoso>"""
+
+
+def test_a_sublist_is_rendered_and_outlined_under_its_point(tmp_path):
+    """The UN writes a point's sub-points as a ``sublist`` beside it: they are printed where
+    they stand and compared as the point's own ((a)/(i))."""
+    from akn.outline import outline
+
+    path = tmp_path / "sublist.xml"
+    path.write_text(_SUBLIST, encoding="utf-8")
+    lines = akn.render(path, to="text").splitlines()
+    at = lines.index("(a) The reports of violations, including:")
+    assert lines[at + 1 : at + 4] == [
+        "(i) Torture;",
+        "(ii) Forced labour;",
+        "(b) The refusal to cooperate.",
+    ]
+    keys = [item.key for item in outline(etree.parse(str(path)).getroot()).items["point"]]
+    assert keys == ["(a)", "(a)/(i)", "(a)/(ii)", "(b)"]

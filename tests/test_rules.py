@@ -353,3 +353,119 @@ def test_a_chain_without_a_rule_reads_differently(en):
     reduced = BodyReader(en, Regime.DENSE, chain=chain).read(lines)
     assert [b.rule for b in full] == ["preamble.phrases", "numbering.operative"]
     assert [b.rule for b in reduced] == ["text", "numbering.operative"]
+
+
+def test_an_annex_number_must_go_on_with_the_annexes_before(en):
+    """Inside an unnumbered "Annex", "Annex I" heads the annexed convention's own annex; among
+    numbered annexes, a number that does not go up does too."""
+    unnumbered = _block(Kind.ANNEX, "Annex", num=None)
+    first = _block(Kind.ANNEX, "Annex I", num="I")
+    ask = {"zone": Zone.ANNEX}
+    assert _ask(annex.annex, en, "Annex I", "text.", "Title", blocks=(unnumbered,), **ask) is None
+    assert _ask(annex.annex, en, "Annex II", "text.", "Title", blocks=(first,), **ask)
+    assert _ask(annex.annex, en, "Annex I", "text.", "Title", blocks=(first,), **ask) is None
+    assert _ask(annex.annex, en, "Annex I", "meeting", "Title", zone=Zone.CONCLUSIONS)
+
+
+def test_unnumbered_operative_reads_a_full_width_colon():
+    from akn.mapping import load_mapping
+
+    zh = load_mapping("zh")
+    match = _ask(
+        unnumbered_operative.unnumbered_operative,
+        zh,
+        "决定：",
+        "回顾，",
+        "(a) 将题为“消除”的议程项目列入临时议程；",
+    )
+    assert match is not None and match.rule == "operative.unnumbered"
+
+
+def test_a_point_ending_with_a_colon_introduces_unlabelled_points(en):
+    introducing = _block(
+        Kind.POINT, "(a) The dialogues will address the following themes:", level=1
+    )
+    listed = ("zone", Zone.OPERATIVE), ("points", (("letter", 1),))
+    match = _ask(
+        unlabelled.unlabelled,
+        en,
+        "Dialogue 1: Health;",
+        "x:",
+        blocks=(introducing,),
+        **dict(listed),
+    )
+    assert match.rule == "point.unlabelled" and match.kind is Kind.POINT and match.level == 2
+    item = _block(Kind.POINT, "Dialogue 1: Health;", level=2)
+    match = _ask(
+        unlabelled.unlabelled, en, "Dialogue 2: Peace;", "x;", blocks=(item,), **dict(listed)
+    )
+    assert match.rule == "point.unlabelled"
+    closing = _block(Kind.POINT, "(b) To report;", level=1)
+    match = _ask(
+        unlabelled.unlabelled, en, "and requests a report.", "x;", blocks=(closing,), **dict(listed)
+    )
+    assert match.rule == "wrapUp.layout"
+
+
+def _body(mapping, text: str) -> list[Block]:
+    lines, _ = split_lines(text)
+    return read_body(lines, mapping, detect_regime(lines, mapping))[0]
+
+
+def test_unlabelled_points_keep_their_place_before_the_next_point(en):
+    blocks = _body(
+        en,
+        "Recalling its resolution 70/1,\n1. Decides as follows:\n(a) The themes are:\n"
+        "Theme 1: health;\nTheme 2: peace;\n(b) Each dialogue has two Co-Chairs;\n"
+        "2. Requests a report.\n",
+    )
+    assert [(b.kind, b.num, b.level) for b in blocks[2:6]] == [
+        (Kind.POINT, "(a)", 1),
+        (Kind.POINT, None, 2),
+        (Kind.POINT, None, 2),
+        (Kind.POINT, "(b)", 1),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "sole"),
+    [
+        (
+            "Recalling its resolution 70/1,\nNoting the report,\nDecides to include the item.\n",
+            True,
+        ),
+        (
+            "Recalling its resolution 70/1,\nAdopts the declaration.\n90th plenary meeting\n",
+            True,
+        ),
+        # a preamble cut short: its last recital goes on with a comma
+        ("Recalling its resolution 70/1,\nNoting the report,\n", False),
+        # numbered paragraphs: the last recital is no operative part
+        ("Recalling its resolution 70/1,\nNoting the report.\n1. Decides to act.\n", False),
+        # a line that opens with a number it was not read with
+        ("Recalling its resolution 70/1,\n1 bis.\n", False),
+    ],
+)
+def test_a_sole_unnumbered_paragraph_ending_with_a_full_stop_is_the_operative_part(en, text, sole):
+    blocks = _body(en, text)
+    operative = [b for b in blocks if b.rule == "operative.sole"]
+    assert bool(operative) is sole
+    if sole:
+        assert (
+            operative[0].kind is Kind.PARAGRAPH
+            and operative[0] is [b for b in blocks if b.kind in (Kind.PARAGRAPH, Kind.RECITAL)][-1]
+        )
+
+
+def test_a_sole_operative_paragraph_is_converted_without_warnings():
+    from akn.converter.pipeline import convert
+
+    text = (
+        "The General Assembly,\nRecalling its resolution 70/1,\n"
+        "Decides to include the item in its agenda.\n90th plenary meeting\n30 June 2022\n"
+    )
+    result = convert(text, lang="en")
+    assert result.tree is not None
+    body = result.tree.find(".//{*}mainBody")
+    assert "Decides to include" in "".join(body.itertext())
+    assert not [d for d in result.diagnostics if d.code in ("S304", "S305")]

@@ -106,6 +106,7 @@ def report_text_blocks(blocks: list[Block], texts: dict[int, str]) -> list[Diagn
     """Text recognised as no part of a resolution (S303) and paragraphs without a number
     (S304), quoted as the tree has them (``texts``, by reading order: markers taken out)."""
     findings = []
+    sole = _sole_paragraph(blocks)
     for seq, block in enumerate(blocks):
         text = texts.get(seq, block.text)
         if block.kind is Kind.TEXT and not block.masthead_line:
@@ -122,6 +123,7 @@ def report_text_blocks(blocks: list[Block], texts: dict[int, str]) -> list[Diagn
             block.kind is Kind.PARAGRAPH
             and block.num is None
             and not block.in_decision
+            and block is not sole
             and not (block.rows and not block.lines)  # a table of its own: S320 says so
         ):
             findings.append(
@@ -133,6 +135,20 @@ def report_text_blocks(blocks: list[Block], texts: dict[int, str]) -> list[Diagn
                 )
             )
     return findings
+
+
+def _sole_paragraph(blocks: list[Block]) -> Block | None:
+    """The operative part's one paragraph, if it has one only (before the annexes): a
+    resolution of one operative paragraph leaves it unnumbered, which is no finding."""
+    found = None
+    for block in blocks:
+        if block.kind is Kind.ANNEX:
+            break
+        if block.kind is Kind.PARAGRAPH:
+            if found is not None:
+                return None
+            found = block
+    return found
 
 
 def report_missing_body(blocks: list[Block]) -> list[Diagnostic]:

@@ -174,7 +174,7 @@ def _body_lines(element: etree._Element, lines: list[str], line: Line) -> None:
             _body_lines(child, lines, line)
         elif name in _NUMBERED:
             _numbered_lines(child, lines, line)
-        elif name in ("list", "blockList"):
+        elif name in ("list", "blockList", "sublist"):  # the UN's sublist: a point's points
             _body_lines(child, lines, line)
         elif name in ("wrapUp", "container", "blockContainer"):
             lines.extend(_paragraph_lines(child, line))

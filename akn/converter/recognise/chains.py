@@ -49,6 +49,7 @@ class ChainEntry:
 UNLABELLED = (
     "preamble.layout",
     "wrapUp.layout",
+    "point.unlabelled",
     "conclusions.layout",
     "decision.paragraph",
     "paragraph.unnumbered",

@@ -11,6 +11,8 @@ from __future__ import annotations
 from akn.converter.blocks import Block, Kind
 from akn.converter.recognise.chains import BODY_CHAIN, ChainEntry, first_match, rules_of
 from akn.converter.recognise.layout import Layout, Regime, following_content
+from akn.converter.recognise.rules.sole_operative import RULE_ID as SOLE_OPERATIVE
+from akn.converter.recognise.rules.sole_operative import sole_operative
 from akn.converter.recognise.state import Context, LineView, Match, Progress, ReaderState, Zone
 from akn.converter.recognise.tables import Table, TableFinder, TableShape
 from akn.converter.source import Line
@@ -71,7 +73,16 @@ class BodyReader:
             self._apply(first_match(rules, state, view, context), line)
             previous = line
             blank_before = after_table = False
+        if not self.decision:
+            self._settle_sole_operative(context)
         return self.blocks
+
+    def _settle_sole_operative(self, context: Context) -> None:
+        """What only the whole body shows: its one operative paragraph, unnumbered, read as
+        a recital (rules/sole_operative.py)."""
+        for position in sole_operative(self.blocks, context):
+            self.blocks[position].kind = Kind.PARAGRAPH
+            self.blocks[position].rule = SOLE_OPERATIVE
 
     def _apply(self, match: Match | None, line: Line) -> None:
         if match is not None and match.kind is not None:

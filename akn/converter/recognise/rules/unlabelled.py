@@ -1,10 +1,12 @@
-"""*.layout, paragraph.unnumbered, decision.paragraph — a block the layout alone opens.
+"""*.layout, point.unlabelled, paragraph.unnumbered, decision.paragraph — a block the layout
+alone opens.
 
 Where the layout parts a line from the one before (a line per paragraph, a blank line, an
 indent, a short line) and the line before closed, with no number or phrase to say more, the
 zone says what the block is: a recital in the preamble (preamble.layout), the text after a
-list's points (wrapUp.layout), a line of the conclusions (conclusions.layout), a paragraph of a
-decision (decision.paragraph: decisions number nothing) or an unnumbered paragraph.
+list's points (wrapUp.layout) or an item a point introduces with a colon (point.unlabelled),
+a line of the conclusions (conclusions.layout), a paragraph of a decision
+(decision.paragraph: decisions number nothing) or an unnumbered paragraph.
 The same holds for the text after a table (unlabelled.after_table): it goes on in order.
 """
 
@@ -37,9 +39,24 @@ def by_zone(state: ReaderState) -> Match:
     if zone is Zone.PREAMBLE:
         return Match("preamble.layout", Kind.RECITAL)
     if state.progress.points and zone is not Zone.CONCLUSIONS:
+        if _introduced_by_point(state):
+            return Match("point.unlabelled", Kind.POINT, level=2)
         return Match("wrapUp.layout", Kind.WRAP_UP)
     if zone is Zone.CONCLUSIONS:
         return Match("conclusions.layout", Kind.CONCLUSION)
     if state.decision:
         return Match("decision.paragraph", Kind.PARAGRAPH, in_decision=True)
     return Match("paragraph.unnumbered", Kind.PARAGRAPH)
+
+
+def _introduced_by_point(state: ReaderState) -> bool:
+    """Is the line an item the point before introduced ("(a) … the following themes:" /
+    "Leadership dialogue 1: …;")? After a point that ends with a colon, or after such an
+    item, text is the point's own unlabelled sub-point, not the wrap-up of the list: a
+    wrap-up comes after the last point, and moving this text there would change its order."""
+    current = state.current
+    if current is None or current.kind is not Kind.POINT or not current.lines:
+        return False
+    if current.level == 2 and current.num is None:
+        return True
+    return current.level == 1 and current.lines[-1].text.rstrip()[-1:] in ":："

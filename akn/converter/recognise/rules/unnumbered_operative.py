@@ -18,7 +18,9 @@ def unnumbered_operative(state: ReaderState, line: LineView, context: Context) -
     """An operative verb ending in a colon, before point (a), is the one unnumbered operative
     paragraph."""
     text, following, mapping = line.text, line.following, context.mapping
-    if state.zone is not Zone.PREAMBLE or following is None or not text.rstrip().endswith(":"):
+    if state.zone is not Zone.PREAMBLE or following is None:
+        return None
+    if text.rstrip()[-1:] not in context.typography.clause_ends:  # "Decides:", "决定："
         return None
     if not line.opened or line.quoting:
         return None
