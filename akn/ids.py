@@ -30,6 +30,7 @@ ABBREVIATIONS: dict[str, str] = {
     "blockList": "list",
     "list": "list",
     "point": "point",
+    "item": "item",
     "intro": "intro",
     "wrapUp": "wrapup",
     "content": "content",

@@ -110,7 +110,11 @@ def _read_document(document: etree._Element, found: Outline, prefix: str) -> Non
         for formula in preamble.iter(q("formula")):
             found.add("formula", "", formula)
         for container in preamble.iter(q("container")):
-            found.add("recital", "", container)
+            after = container.getnext()
+            if after is not None and local(after) == "blockList":  # its list, beside it
+                found.add("recital", "", container, f"{text_of(container)} {text_of(after)}")
+            else:
+                found.add("recital", "", container)
     main = document.find(q("mainBody"))
     if main is not None:
         _read_body(main, found, prefix)

@@ -90,6 +90,9 @@ def is_lone_bracket(element: etree._Element) -> bool:
     return local(element) == "sup" and (element.text or "").strip() in ("(", ")")
 
 
+# Block elements whose texts stand apart however the file is indented (a list's items).
+_BLOCKS = frozenset({"blockList", "listIntroduction", "item", "num", "p"})
+
 Marker = Callable[[str], str]
 """How a note marker is written into running text (None: not at all)."""
 
@@ -119,6 +122,10 @@ def text_of(
             elif is_lone_bracket(child):
                 pass
             elif name == "eol":
+                parts.append(" ")
+            elif name in _BLOCKS:  # blocks side by side are words apart, as printed
+                parts.append(" ")
+                walk(child)
                 parts.append(" ")
             elif name:
                 walk(child)

@@ -213,3 +213,36 @@ def test_a_sublist_is_rendered_and_outlined_under_its_point(tmp_path):
     ]
     keys = [item.key for item in outline(etree.parse(str(path)).getroot()).items["point"]]
     assert keys == ["(a)", "(a)/(i)", "(a)/(ii)", "(b)"]
+
+
+_RECITAL_LISTS = """<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0">
+<statement name="resolution"><meta/><preamble>
+<container name="Convinced" eId="c1"><p>Convinced that it contributes to:</p></container>
+<blockList eId="l1"><item eId="i1"><num>(a)</num><p>Peace,</p></item>
+<item eId="i2"><num>(b)</num><p>Security,</p></item></blockList>
+<container name="Reaffirming" eId="c2"><blockList eId="l2">
+<listIntroduction>Reaffirming that the plan:</listIntroduction>
+<item eId="i3"><num>(a)</num><p>Helps,</p></item></blockList></container>
+</preamble></statement></akomaNtoso>"""
+
+
+def test_a_recitals_list_is_rendered_an_item_a_line_and_outlined_with_it(tmp_path):
+    """The UN writes a recital's list beside its container or inside it: both print an item
+    a line and compare as the recital's text."""
+    from akn.outline import outline
+
+    path = tmp_path / "lists.xml"
+    path.write_text(_RECITAL_LISTS, encoding="utf-8")
+    lines = akn.render(path, to="text").splitlines()
+    assert lines == [
+        "Convinced that it contributes to:",
+        "(a) Peace,",
+        "(b) Security,",
+        "Reaffirming that the plan:",
+        "(a) Helps,",
+    ]
+    recitals = [i.text for i in outline(etree.parse(str(path)).getroot()).items["recital"]]
+    assert recitals == [
+        "Convinced that it contributes to: (a) Peace, (b) Security,",
+        "Reaffirming that the plan: (a) Helps,",
+    ]

@@ -469,3 +469,45 @@ def test_a_sole_operative_paragraph_is_converted_without_warnings():
     body = result.tree.find(".//{*}mainBody")
     assert "Decides to include" in "".join(body.itertext())
     assert not [d for d in result.diagnostics if d.code in ("S304", "S305")]
+
+
+def test_a_recital_that_ends_with_a_colon_introduces_a_list(en):
+    """Issue 9's class 2: "… a major contribution to:" / "(a) International peace and
+    security," — the points are the recital's, not preambular paragraphs of their own."""
+    blocks = _body(
+        en,
+        "Recalling its resolution 70/1,\nConvinced that it contributes to:\n(a) Peace,\n"
+        "(b) Security,\nNoting the report,\nWelcoming:\n(a) The plan,\n1. Decides to act.\n",
+    )
+    assert [(b.kind, b.num) for b in blocks] == [
+        (Kind.RECITAL, None),
+        (Kind.RECITAL, None),
+        (Kind.POINT, "(a)"),
+        (Kind.POINT, "(b)"),
+        (Kind.RECITAL, None),
+        (Kind.RECITAL, None),
+        (Kind.POINT, "(a)"),  # a recital closes the list before it: (a) opens again
+        (Kind.PARAGRAPH, "1."),
+    ]
+    # no colon, no list: a recital's "(a)" stays a recital of its own
+    blocks = _body(en, "Recalling its resolution 70/1,\n(a) Peace,\n1. Decides to act.\n")
+    assert [b.kind for b in blocks] == [Kind.RECITAL, Kind.RECITAL, Kind.PARAGRAPH]
+
+
+def test_a_recitals_list_is_written_as_a_block_list_in_its_container():
+    from akn.converter.pipeline import convert
+
+    text = (
+        "The General Assembly,\nConvinced that it contributes to:\n(a) Peace,\n(b) Security,\n"
+        "Decides to include the item in its agenda.\n"
+    )
+    result = convert(text, lang="en")
+    container = result.tree.find(".//{*}preamble/{*}container")
+    listing = container.find("{*}blockList")
+    assert "".join(listing.find("{*}listIntroduction").itertext()).endswith("contributes to:")
+    items = listing.findall("{*}item")
+    assert [i.findtext("{*}num") for i in items] == ["(a)", "(b)"]
+    assert items[0].get("eId").endswith("__item_a")
+    # the points are the preamble's: the last paragraph is still the one operative part
+    assert "Decides" in "".join(result.tree.find(".//{*}mainBody").itertext())
+    assert not [d for d in result.diagnostics if d.code in ("S304", "S305")]

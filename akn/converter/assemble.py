@@ -153,7 +153,7 @@ class _Assembler:
         body_start = (formula + 1) if formula is not None else (max(heads, default=-1) + 1)
         end = indices.stop
         preamble_end = body_start
-        while preamble_end < end and blocks[preamble_end].kind in (Kind.RECITAL, Kind.CELL):
+        while preamble_end < end and self.in_preamble(preamble_end, body_start):
             preamble_end += 1
         if formula is not None or preamble_end > body_start:
             opening = (self.unit(formula, NodeKind.FORMULA),) if formula is not None else ()
@@ -174,11 +174,30 @@ class _Assembler:
     def concludes(self, index: int) -> bool:
         return self.blocks[index].kind is Kind.CONCLUSION
 
+    def in_preamble(self, index: int, start: int) -> bool:
+        """Is block ``index`` still the preamble's (which starts at ``start``)? Recitals, a
+        table's cells, and the points of a recital that introduces a list."""
+        kind = self.blocks[index].kind
+        return kind in (Kind.RECITAL, Kind.CELL) or (kind is Kind.POINT and index > start)
+
     def recitals(self, indices: range | list[int]) -> tuple[Node, ...]:
-        # A table's cells are written by the recital that holds the table.
-        return tuple(
-            self.unit(i, NodeKind.RECITAL) for i in indices if self.blocks[i].kind is not Kind.CELL
-        )
+        """The recitals of ``indices``, each with the points of its list. A table's cells are
+        written by the recital that holds the table."""
+        drafts: list[_Draft] = []
+        point: _Draft | None = None
+        for index in indices:
+            block = self.blocks[index]
+            if block.kind is Kind.CELL:
+                continue
+            if block.kind is not Kind.POINT or not drafts:
+                drafts.append(_Draft(NodeKind.RECITAL, index))
+                point = None
+            elif block.level >= 2 and point is not None:
+                point.children.append(_Draft(NodeKind.POINT, index))
+            else:
+                point = _Draft(NodeKind.POINT, index)
+                drafts[-1].children.append(point)
+        return tuple(self.frozen(draft) for draft in drafts)
 
     def table(self, index: int) -> tuple[Node, ...]:
         """The table after the block's text, if any: its cells are the blocks that follow it."""
@@ -215,7 +234,7 @@ class _Assembler:
         lines = [" ".join(line.text.split()) for line in self.blocks[start].lines]
         indices = list(range(start + 1, stop))
         recitals = []
-        while indices and self.blocks[indices[0]].kind in (Kind.RECITAL, Kind.CELL):
+        while indices and self.in_preamble(indices[0], start + 1):
             recitals.append(indices.pop(0))
         parts: list[Node] = []
         if recitals:

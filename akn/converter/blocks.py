@@ -114,3 +114,18 @@ def strip_number(block: Block) -> None:
     block.lines[0] = Line(
         first.number, rest, first.page, first.column + leading + strip, first.after_break
     )
+
+
+def recital_points(blocks: list[Block]) -> set[int]:
+    """The positions of the points that belong to a recital's list (points right after a
+    recital, or after its other points): the preamble's, not an operative part."""
+    found: set[int] = set()
+    owner: Kind | None = None
+    for position, block in enumerate(blocks):
+        if block.kind is Kind.POINT:
+            if owner is Kind.RECITAL:
+                found.add(position)
+            continue
+        if block.kind is not Kind.CELL:
+            owner = block.kind
+    return found

@@ -12,7 +12,7 @@ import re
 
 from lxml import etree
 
-from akn.converter.blocks import Block, Kind
+from akn.converter.blocks import Block, Kind, recital_points
 from akn.converter.source import Line
 from akn.converter.tree import Tree
 from akn.diagnostics import Diagnostic, Severity
@@ -157,7 +157,8 @@ def report_missing_body(blocks: list[Block]) -> list[Diagnostic]:
     empty body unexplained."""
     structural = {Kind.PARAGRAPH, Kind.POINT, Kind.HEADING, Kind.TEXT, Kind.WRAP_UP}
     before_annexes = list(itertools.takewhile(lambda block: block.kind is not Kind.ANNEX, blocks))
-    if any(block.kind in structural for block in before_annexes):
+    listed = recital_points(before_annexes)  # a recital's points are no operative part
+    if any(b.kind in structural and i not in listed for i, b in enumerate(before_annexes)):
         return []
     last = next((block.lines[-1] for block in reversed(before_annexes) if block.lines), None)
     return [

@@ -198,9 +198,27 @@ class _Writer:
         name = " ".join((recital.phrase or recital.text.split(" ", 1)[0]).split())
         name = name or ("table" if table else "paragraph")
         container = etree.SubElement(parent, tag("container"), name=name)
-        if recital.text or not table:
+        points = [child for child in recital.children if child.kind is NodeKind.POINT]
+        if points:  # a recital that introduces a list: its text, then an item per point
+            self._block_list(container, recital, points)
+        elif recital.text or not table:
             self.write(etree.SubElement(container, tag("p")), recital)
         self._table(container, table)
+
+    def _block_list(self, parent: etree._Element, intro: Node | None, items: list[Node]) -> None:
+        """A recital's list, as the UN writes it: ``blockList`` with the recital's text as its
+        ``listIntroduction`` and an ``item`` per point (its sub-points in a list of its own)."""
+        listing = etree.SubElement(parent, tag("blockList"))
+        if intro is not None:
+            self.write(etree.SubElement(listing, tag("listIntroduction")), intro)
+        for point in items:
+            item = etree.SubElement(listing, tag("item"))
+            if point.number:
+                etree.SubElement(item, tag("num")).text = point.number
+            self.write(etree.SubElement(item, tag("p")), point)
+            inner = [child for child in point.children if child.kind is NodeKind.POINT]
+            if inner:
+                self._block_list(item, None, inner)
 
     def _table(self, parent: etree._Element, table: Node | None) -> None:
         """The table after a text: a ``table`` when the rows have cells, else one ``p`` per

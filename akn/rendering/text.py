@@ -75,7 +75,8 @@ def _document(
                 p = _unplaced_notes_apart(p, notes)
                 lines.extend(_preface_lines(p, line) if component else [line(p)])
         elif name == "preamble":
-            lines.extend(line(child) for child in part if local(child) != "")
+            for child in part:
+                lines.extend(_recital_lines(child, line))
         elif name == "mainBody":
             _body_lines(part, lines, line)
         elif name == "conclusions":
@@ -91,6 +92,17 @@ def _document(
                 for doc in attachment:
                     if local(doc) in DOCUMENT_TYPES:
                         _document(doc, lines, line, notes, component=False)
+
+
+def _recital_lines(element: etree._Element, line: Line) -> list[str]:
+    """A preamble's part on a line, but a recital's list (``blockList``, in its container or
+    beside it, as the UN writes both) an item a line, as printed."""
+    name = local(element)
+    if name == "blockList":
+        return [line(part) for part in element if local(part) != ""]
+    if name == "container" and element.find(q("blockList")) is not None:
+        return [found for part in element for found in _recital_lines(part, line)]
+    return [line(element)] if name else []
 
 
 def _blocks(part: etree._Element) -> list[etree._Element]:
@@ -178,8 +190,8 @@ def _body_lines(element: etree._Element, lines: list[str], line: Line) -> None:
             _body_lines(child, lines, line)
         elif name in ("wrapUp", "container", "blockContainer"):
             lines.extend(_paragraph_lines(child, line))
-        elif name in ("crossHeading", "p"):
-            lines.append(line(child))
+        elif name in ("crossHeading", "p") or (name in _HEADS and local(element) == "mainBody"):
+            lines.append(line(child))  # (the UN writes headings in no section, too)
         elif name == "table":
             lines.extend(_table_lines(child, line))
 

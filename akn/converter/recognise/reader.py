@@ -8,6 +8,8 @@ the reader's state; the rules only answer.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from akn.converter.blocks import Block, Kind
 from akn.converter.recognise.chains import BODY_CHAIN, ChainEntry, first_match, rules_of
 from akn.converter.recognise.layout import Layout, Regime, following_content
@@ -108,6 +110,8 @@ class BodyReader:
         )
         if match.progress is not None:
             self.progress = match.progress
+        if match.kind is Kind.RECITAL and self.progress.points:
+            self.progress = replace(self.progress, points=())  # a recital closes a recital's list
         self.diagnostics += match.diagnostics
 
     def _attach_table(self, table: Table) -> None:

@@ -1,17 +1,17 @@
 """numbering.point, numbering.subpoint — a lettered point "(a)" or a roman sub-point "(i)".
 
-A label opens a point only inside a paragraph (or a list already open) and after a line that
-closed an item, a layout break, or "…; and"/"…; or"; and only where the numbering goes on:
-the next letter at level 1 ("(i)" after "(h)" is a letter, not a roman one), "(a)" opening a
-list, the next roman numeral at level 2, "(i)" under a point that introduces sub-points (its
-text ends with a colon or runs on without punctuation).
+A label opens a point only inside a paragraph, a recital that ends with a colon, or a list
+already open, and after a line that closed an item, a layout break, or "…; and"/"…; or"; and
+only where the numbering goes on: the next letter at level 1 ("(i)" after "(h)" is a letter,
+not a roman one), "(a)" opening a list, the next roman numeral at level 2, "(i)" under a
+point that introduces sub-points (its text ends with a colon or runs on without punctuation).
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
 
-from akn.converter.blocks import Kind
+from akn.converter.blocks import Block, Kind
 from akn.converter.recognise.numerals import letter_index, roman_to_int
 from akn.converter.recognise.state import Context, LineView, Match, ReaderState, Zone
 
@@ -19,11 +19,13 @@ from akn.converter.recognise.state import Context, LineView, Match, ReaderState,
 def point(state: ReaderState, line: LineView, context: Context) -> Match | None:
     """A letter or roman numeral that goes on opens a point or sub-point inside a paragraph."""
     progress, current = state.progress, state.current
-    if progress.zone is Zone.PREAMBLE and not progress.points:
+    if progress.zone is Zone.PREAMBLE and not progress.points and not _introduces(current):
         return None
     inside = (
-        current is not None and current.kind in (Kind.PARAGRAPH, Kind.POINT, Kind.TEXT)
-    ) or bool(progress.points)
+        (current is not None and current.kind in (Kind.PARAGRAPH, Kind.POINT, Kind.TEXT))
+        or bool(progress.points)
+        or _introduces(current)
+    )
     if not inside:
         return None
     if not (line.closed or line.separated or _ends_with_conjunction(line.prev_text, context)):
@@ -45,6 +47,17 @@ def point(state: ReaderState, line: LineView, context: Context) -> Match | None:
             strip=match.end(),
         )
     return None
+
+
+def _introduces(block: Block | None) -> bool:
+    """Does a recital introduce a list ("… a major contribution to:" / "(a) International
+    peace and security,")? Its text ends with a colon."""
+    return (
+        block is not None
+        and block.kind is Kind.RECITAL
+        and bool(block.lines)
+        and block.lines[-1].text.rstrip()[-1:] in ":："
+    )
 
 
 def _ends_with_conjunction(text: str, context: Context) -> bool:

@@ -11,7 +11,7 @@ an opening phrase of the mapping — is the operative part.
 
 from __future__ import annotations
 
-from akn.converter.blocks import Block, Kind
+from akn.converter.blocks import Block, Kind, recital_points
 from akn.converter.recognise.state import Context
 
 RULE_ID = "operative.sole"
@@ -25,9 +25,12 @@ def sole_operative(blocks: list[Block], context: Context) -> list[int]:
     """The positions in ``blocks`` of the recitals that are the resolution's unnumbered
     operative part (none when the body has one already, or its last recital goes on)."""
     body = []
+    listed = recital_points(blocks)
     for position, block in enumerate(blocks):
         if block.kind in _END:
             break
+        if position in listed or block.kind is Kind.CELL:
+            continue
         if block.kind in _OPERATIVE:
             return []
         body.append(position)
