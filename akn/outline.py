@@ -17,7 +17,7 @@ from lxml import etree
 
 from akn.reading import (
     CJK_CHARACTER,
-    DOCUMENT_TYPES,
+    component_documents,
     is_lone_bracket,
     local,
     main_document,
@@ -83,10 +83,17 @@ def outline(root: etree._Element) -> Outline:
     found = Outline()
     found.metadata = metadata(document)
     _read_document(document, found, prefix="")
-    for note in document.iter(q("authorialNote")):
-        marker = note.get("marker", "")
-        found.add("note", marker, note)
-        found.add("anchor", marker, note, words_before(note) or " ")
+    body = document.find(q("collectionBody"))
+    referred = [  # the components a collection refers to, kept apart from it (the UN's form)
+        inner
+        for inner in (component_documents(body) if body is not None else [])
+        if document not in inner.iterancestors()
+    ]
+    for part in (document, *referred):
+        for note in part.iter(q("authorialNote")):
+            marker = note.get("marker", "")
+            found.add("note", marker, note)
+            found.add("anchor", marker, note, words_before(note) or " ")
     attachments = document.find(q("attachments"))
     if attachments is not None:
         for number, attachment in enumerate(attachments.findall(q("attachment")), start=1):
@@ -124,10 +131,8 @@ def _read_document(document: etree._Element, found: Outline, prefix: str) -> Non
             found.add("conclusion", "", p)
     body = document.find(q("collectionBody"))
     if body is not None:
-        for number, component in enumerate(body.findall(q("component")), start=1):
-            inner = next((c for c in component if local(c) in DOCUMENT_TYPES), None)
-            if inner is not None:
-                _read_document(inner, found, prefix=f"{_component_letter(inner, number)} ")
+        for number, inner in enumerate(component_documents(body), start=1):
+            _read_document(inner, found, prefix=f"{_component_letter(inner, number)} ")
 
 
 def _annex_text(attachment: etree._Element) -> str:

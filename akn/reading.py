@@ -55,6 +55,30 @@ def main_document(root: etree._Element) -> etree._Element:
     return next((c for c in root if local(c) in DOCUMENT_TYPES), root)
 
 
+def component_documents(collection_body: etree._Element) -> list[etree._Element]:
+    """The documents of a collection's components, in order: each component's own, or the
+    one its ``documentRef`` points to among the file's ``components`` (the UN's form:
+    ``<documentRef href="comp_0"/>`` and ``<components><component eId="comp_0">``)."""
+    found = []
+    stored: dict[str, etree._Element] | None = None
+    for component in collection_body.findall(q("component")):
+        inner = next((c for c in component if local(c) in DOCUMENT_TYPES), None)
+        reference = component.find(q("documentRef"))
+        if inner is None and reference is not None:
+            if stored is None:
+                root = collection_body.getroottree().getroot()
+                stored = {
+                    c.get("eId", ""): c
+                    for c in root.iterfind(f"{q('components')}/{q('component')}")
+                }
+            target = stored.get(reference.get("href", "").lstrip("#"))
+            if target is not None:
+                inner = next((c for c in target if local(c) in DOCUMENT_TYPES), None)
+        if inner is not None:
+            found.append(inner)
+    return found
+
+
 def language(root: etree._Element) -> str:
     """The document's ISO 639-2 language (``eng``), from its FRBR expression ("" if none)."""
     found = root.find(f".//{q('FRBRExpression')}/{q('FRBRlanguage')}")

@@ -24,7 +24,7 @@ from akn.comparison import SAME, Record, compare_outlines
 from akn.comparison_report import record_lines
 from akn.converter.pipeline import Conversion, convert
 from akn.mapping import load_mapping
-from akn.outline import Outline, outline
+from akn.outline import Item, Outline, outline
 from akn.reading import squash, text_of
 from akn.rendering import render
 from akn.rendering.text import MARK_CLOSE, MARK_OPEN
@@ -86,10 +86,29 @@ def repair_un_structure(
     items = {kind: list(found.items[kind]) for kind in found.items}
     items["paragraph"] = []
     repaired = Outline(items, dict(found.metadata))
-    last_number = last_letter = ""
-    numbered = _has_numbered_paragraph(found.items["paragraph"])
     introducers = _introducing_points(tree)
+    prefixes = sorted({t.key for t in found.items["title"] if t.key}, key=len, reverse=True)
+    groups: dict[str, list[Item]] = {}  # a set of resolutions: each one's paragraphs apart
     for item in found.items["paragraph"]:
+        prefix = next((p for p in prefixes if item.key.startswith(p)), "")
+        groups.setdefault(prefix, []).append(replace(item, key=item.key[len(prefix) :]))
+    for prefix, paragraphs in groups.items():
+        _repair_paragraphs(prefix, paragraphs, items, introducers, repairs)
+    return repaired, repairs
+
+
+def _repair_paragraphs(
+    prefix: str,
+    paragraphs: list[Item],
+    items: dict[str, list[Item]],
+    introducers: dict[str, str],
+    repairs: list[str],
+) -> None:
+    """``repair_un_structure`` for the paragraphs of one resolution (keys without its
+    component's ``prefix``, which the repaired items get back)."""
+    last_number = last_letter = ""
+    numbered = _has_numbered_paragraph(paragraphs)
+    for item in paragraphs:
         num, text = item.key, item.text
         written = _WRITTEN_NUMBER.match(text) if not num else None
         if written:  # "1 -" (Arabic), "6.": a number the UN left in the paragraph's text
@@ -98,29 +117,29 @@ def repair_un_structure(
         label = _POINT_LABEL.match(text)
         if num and _POINT_LABEL.match(num + " ") and last_number:  # a point numbered as a paragraph
             path, last_letter = _point_path(num, last_letter)
-            items["point"].append(replace(item, kind="point", key=path, text=text))
+            items["point"].append(replace(item, kind="point", key=prefix + path, text=text))
             repairs.append(f"point {num} marked as a paragraph")
             continue
         if not num and not text:
             repairs.append("empty paragraph dropped")
         elif not num and item.eid in introducers:  # an item of the point before's list
-            point = replace(item, kind="point", key=f"{introducers[item.eid]}/", text=text)
+            point = replace(item, kind="point", key=f"{prefix}{introducers[item.eid]}/", text=text)
             items["point"].append(point)
             repairs.append("unlabelled point marked as a paragraph")
         elif not num and last_number and _looks_like_heading(text):
             repairs.append("heading marked as a paragraph")
         elif not num and label and last_number:
             path, last_letter = _point_path(label.group(1), last_letter)
-            point = replace(item, kind="point", key=path, text=text[label.end() :])
+            point = replace(item, kind="point", key=prefix + path, text=text[label.end() :])
             items["point"].append(point)
             repairs.append(f"point {label.group(1)} marked as a paragraph")
-        elif not num and not last_number and numbered:
+        elif not num and not last_number and numbered and text.rstrip()[-1:] not in ":：":
+            # (one that ends with a colon introduces the numbered paragraphs: "Resolves that:")
             items["recital"].append(replace(item, kind="recital", key="", text=text))
             repairs.append("preambular paragraph marked as an operative one")
         else:  # a paragraph; an unnumbered one where none is numbered is the operative part
-            items["paragraph"].append(replace(item, key=num, text=text))
+            items["paragraph"].append(replace(item, key=prefix + num, text=text))
             last_number = num or last_number or "unnumbered"
-    return repaired, repairs
 
 
 def _introducing_points(tree: etree._ElementTree | None) -> dict[str, str]:

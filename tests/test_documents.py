@@ -459,3 +459,51 @@ def test_a_hyphen_extraction_dropped_comes_back_where_the_document_writes_it():
     assert [d.code for d in result.diagnostics if d.code == "L213"] == ["L213"]
     lines = convert(wrapped.replace(" of\n", " of ").replace(" and\n", " and "), lang="en")
     assert not [d for d in lines.diagnostics if d.code == "L213"]
+
+
+THREE = """United Nations
+A/RES/75/254 A-C
+General Assembly
+75/254. Programme budget for 2021
+A
+Budget appropriations for 2021
+The General Assembly
+Resolves that, for 2021:
+1. Appropriations totalling 3,208,080,100 dollars are approved;
+2. The Secretary-General may transfer credits.
+48th plenary meeting
+31 December 2020
+B
+Income estimates for 2021
+The General Assembly
+Resolves that, for 2021:
+1. Estimates of income totalling 302,522,600 dollars are approved.
+48th plenary meeting
+31 December 2020
+C
+Financing of appropriations for 2021
+The General Assembly
+Resolves that:
+1. Budget appropriations shall be financed.
+48th plenary meeting
+31 December 2020
+"""
+
+
+def test_a_set_of_three_budget_resolutions_whose_formulas_have_no_comma():
+    """The formula without its comma is found where an operative verb follows it ("Resolves
+    that, for 2021:"), so each resolution of the set is a component (the first had been read
+    into the title); the symbol names the set ("A-C") and so does the work IRI."""
+    result = convert(THREE, lang="en")
+    assert not [d for d in result.diagnostics if d.code == "S301"]
+    collection = result.tree[0]
+    components = collection.findall(f"{q('collectionBody')}/{q('component')}")
+    assert len(components) == 3
+    title = collection.find(f"{q('preface')}//{q('docTitle')}")
+    assert "".join(title.itertext()).strip() == "Programme budget for 2021"
+    for component in components:
+        body = component[0].find(q("mainBody"))
+        first = body.find(q("paragraph"))
+        assert first.find(q("num")) is None and "Resolves that" in "".join(first.itertext())
+    work = collection.find(f"{q('meta')}//{q('FRBRWork')}/{q('FRBRthis')}").get("value")
+    assert work.endswith("/75-254A-C/!main/")

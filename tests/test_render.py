@@ -246,3 +246,36 @@ def test_a_recitals_list_is_rendered_an_item_a_line_and_outlined_with_it(tmp_pat
         "Convinced that it contributes to: (a) Peace, (b) Security,",
         "Reaffirming that the plan: (a) Helps,",
     ]
+
+
+_REFERRED = """<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0">
+<documentCollection name="publication"><meta/>
+<preface><p><docNumber>77/128.</docNumber> <docTitle>Questions</docTitle></p></preface>
+<collectionBody><component eId="d0"><documentRef href="comp_0" showAs="A"/></component>
+<component eId="d1"><documentRef href="comp_1" showAs="B"/></component></collectionBody>
+</documentCollection>
+<components>
+<component eId="comp_0"><statement name="resolution"><meta/>
+<preface><p><docNumber>A</docNumber><docTitle>First</docTitle></p></preface>
+<mainBody><paragraph eId="p1"><num>1.</num><content eId="c1">
+<p>Urges all States;<authorialNote marker="1" eId="n1"><p>A/77/1.</p></authorialNote></p>
+</content></paragraph></mainBody></statement></component>
+<component eId="comp_1"><statement name="resolution"><meta/>
+<preface><p><docNumber>B</docNumber><docTitle>Second</docTitle></p></preface>
+<mainBody><paragraph eId="p2"><num>1.</num><content eId="c2"><p>Decides.</p></content>
+</paragraph></mainBody></statement></component>
+</components></akomaNtoso>"""
+
+
+def test_a_collection_whose_components_are_referred_to(tmp_path):
+    """The UN's sets of resolutions keep each resolution in ``components`` and refer to it
+    with ``documentRef``: the text and the outline read them there."""
+    from akn.outline import outline
+
+    path = tmp_path / "set.xml"
+    path.write_text(_REFERRED, encoding="utf-8")
+    lines = akn.render(path, to="text").splitlines()
+    assert lines[:5] == ["77/128. Questions", "A", "First", "1. Urges all States;1", "B"]
+    found = outline(etree.parse(str(path)).getroot())
+    assert [i.key for i in found.items["paragraph"]] == ["A 1.", "B 1."]
+    assert [i.key for i in found.items["note"]] == ["1"]

@@ -235,12 +235,17 @@ class Identity:
     components: tuple[Metadata, ...] = ()
 
 
+_SET_LETTERS = re.compile(r"(?<=\d)[A-Z](?:-[A-Z])?$")
+
+
 def identity(meta: Metadata, letters: list[str]) -> Identity:
     """The identity of a document whose components have ``letters`` (none: one resolution)."""
     if not letters:
         return Identity(meta)
-    number = meta.number or ""
+    # The symbol may name the set already ("A/RES/75/254 A-C"): the number is the set's.
+    number = _SET_LETTERS.sub("", meta.number or "")
+    span = letters[0] if len(letters) == 1 else f"{letters[0]}-{letters[-1]}"  # as the UN: A-C
     return Identity(
-        replace(meta, doc_type="documentCollection", number=f"{number}{'-'.join(letters)}"),
+        replace(meta, doc_type="documentCollection", number=f"{number}{span}"),
         tuple(replace(meta, number=f"{number}{letter}") for letter in letters),
     )

@@ -69,10 +69,15 @@ def find_formula(lines: list[Line], mapping: Mapping, limit: int = 400) -> int |
             return index
         if not rest:
             bare.append(index)
-    # Without its comma, the formula is the one a preambular or numbered paragraph follows.
+    # Without its comma, the formula is the one a preambular or numbered paragraph follows,
+    # or an operative verb ("The General Assembly" / "Resolves that, for 2021:").
     for index in bare:
         following = next((ln.text.strip() for ln in lines[index + 1 :] if ln.text.strip()), "")
-        if mapping.phrase_pattern.match(following) or mapping.numbering.operative.match(following):
+        if (
+            mapping.phrase_pattern.match(following)
+            or mapping.numbering.operative.match(following)
+            or mapping.verb_pattern.match(following)
+        ):
             return index
     return bare[-1] if bare else None
 

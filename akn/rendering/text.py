@@ -15,7 +15,16 @@ from collections.abc import Callable
 
 from lxml import etree
 
-from akn.reading import DOCUMENT_TYPES, brackets, local, main_document, q, squash, text_of
+from akn.reading import (
+    DOCUMENT_TYPES,
+    brackets,
+    component_documents,
+    local,
+    main_document,
+    q,
+    squash,
+    text_of,
+)
 
 NOTE_RULE = "_" * 18
 MARK_OPEN, MARK_CLOSE = "\ue100", "\ue101"
@@ -83,10 +92,8 @@ def _document(
             for p in _blocks(part):
                 lines.extend(_pieces_between_eols(p, line, notes))
         elif name == "collectionBody":
-            for inner in part.iter(q("component")):
-                for document_part in inner:
-                    if local(document_part) in DOCUMENT_TYPES:
-                        _document(document_part, lines, line, notes, component=True)
+            for inner in component_documents(part):
+                _document(inner, lines, line, notes, component=True)
         elif name == "attachments":
             for attachment in part:
                 for doc in attachment:

@@ -1,8 +1,8 @@
 """operative.unnumbered — a resolution whose one operative paragraph has no number.
 
-An operative verb that introduces points ("Decides:" / "(a) To include …"): the verb, the
-colon and the point "(a)" on the next line are the evidence; a recital never opens with an
-operative verb.
+An operative verb that introduces points ("Decides:" / "(a) To include …") or numbered
+paragraphs ("Resolves that, for 2021:" / "1. Appropriations …"): the verb, the colon and the
+first item on the next line are the evidence; a recital never opens with an operative verb.
 """
 
 from __future__ import annotations
@@ -26,11 +26,20 @@ def unnumbered_operative(state: ReaderState, line: LineView, context: Context) -
         return None
     if not mapping.verb_pattern.match(text) or mapping.phrase_pattern.match(text):
         return None
-    label = context.point.match(following.text.strip())
-    if label is None or letter_index(label.group("num"), context.numbering) != 1:
+    if not _first_item(following.text.strip(), context):
         return None
     return Match(
         "operative.unnumbered",
         Kind.PARAGRAPH,
         replace(state.progress, zone=Zone.OPERATIVE, points=()),
     )
+
+
+def _first_item(text: str, context: Context) -> bool:
+    """Does ``text`` open the first item the verb introduces: point "(a)", or paragraph "1."
+    ("Resolves that, for 2021:" / "1. Appropriations totalling …", a budget's form)?"""
+    label = context.point.match(text)
+    if label is not None:
+        return letter_index(label.group("num"), context.numbering) == 1
+    number = context.operative.match(text)
+    return number is not None and number.group("num").strip(" .-") == "1"
