@@ -120,7 +120,7 @@ def _repair_paragraphs(
             items["point"].append(replace(item, kind="point", key=prefix + path, text=text))
             repairs.append(f"point {num} marked as a paragraph")
             continue
-        if not num and not text:
+        if not text.strip():  # "I" with no text: a section's number, its heading apart
             repairs.append("empty paragraph dropped")
         elif not num and item.eid in introducers:  # an item of the point before's list
             point = replace(item, kind="point", key=f"{prefix}{introducers[item.eid]}/", text=text)

@@ -511,3 +511,20 @@ def test_a_recitals_list_is_written_as_a_block_list_in_its_container():
     # the points are the preamble's: the last paragraph is still the one operative part
     assert "Decides" in "".join(result.tree.find(".//{*}mainBody").itertext())
     assert not [d for d in result.diagnostics if d.code in ("S304", "S305")]
+
+
+def test_a_heading_over_a_subheading_before_the_next_number(en):
+    """ "AMISOM" / "Priorities and tasks" / "9. Decides …", a line each: two headings (the
+    number after both is the evidence); they had been two unnumbered paragraphs."""
+    blocks = _body(
+        en,
+        "Recalling its resolution 70/1,\n1. Decides to act;\nAMISOM\nPriorities and tasks\n"
+        "2. Requests a report.\n",
+    )
+    assert [(b.kind, b.rule) for b in blocks[2:4]] == [
+        (Kind.HEADING, "heading.unnumbered"),
+        (Kind.HEADING, "heading.unnumbered"),
+    ]
+    # without the number after them they stay paragraphs
+    blocks = _body(en, "1. Decides to act;\nAMISOM\nPriorities and tasks\nMore text.\n")
+    assert Kind.HEADING not in [b.kind for b in blocks]

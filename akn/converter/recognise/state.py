@@ -185,10 +185,12 @@ class LineView:
         after_table: bool,
         state: ReaderState,
         context: Context,
+        then: Line | None = None,  # the line with text after ``following``
     ) -> None:
         self.line = line
         self.previous = previous
         self.following = following
+        self.then = then
         self.blank_before = blank_before
         self.after_table = after_table
         self.state = state

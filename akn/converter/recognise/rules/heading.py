@@ -3,13 +3,16 @@ paragraph expected next.
 
 The number after it is the evidence: a title is not closed like a sentence, does not start
 in lower case and has at most 40 words ("Pillar III: measures to build States' capacity to
-prevent and combat terrorism …" has 27).
+prevent and combat terrorism …" has 27). Where the text gives a line per block, a heading may
+stand over a subheading, the number after both.
 """
 
 from __future__ import annotations
 
 from akn.converter.blocks import Kind
+from akn.converter.recognise.layout import Regime
 from akn.converter.recognise.state import Context, LineView, Match, ReaderState, Zone
+from akn.converter.source import Line
 
 HEADING_WORDS = 40
 
@@ -17,11 +20,31 @@ HEADING_WORDS = 40
 def unnumbered_heading(state: ReaderState, line: LineView, context: Context) -> Match | None:
     """A short unclosed line before the paragraph number expected next is a heading."""
     text, following = line.text, line.following
-    if state.zone is Zone.CONCLUSIONS or not line.closed or following is None:
+    current = state.current
+    under = current is not None and current.kind is Kind.HEADING  # a heading's subheading
+    if state.zone is Zone.CONCLUSIONS or not (line.closed or under) or following is None:
         return None
-    if context.closed(text) or len(text.split()) > HEADING_WORDS or text[:1].islower():
+    if not _title_like(text, context):
         return None
+    if _expected(following, state, context):
+        return Match("heading.unnumbered", Kind.HEADING)
+    # "AMISOM" / "Priorities and tasks" / "9. …": a heading and its subheading, one a line
+    if (
+        context.regime is Regime.LINES
+        and line.then is not None
+        and _title_like(following.text.strip(), context)
+        and _expected(line.then, state, context)
+    ):
+        return Match("heading.unnumbered", Kind.HEADING)
+    return None
+
+
+def _title_like(text: str, context: Context) -> bool:
+    """Not closed like a sentence, no lower-case start, at most ``HEADING_WORDS`` words."""
+    return not (context.closed(text) or len(text.split()) > HEADING_WORDS or text[:1].islower())
+
+
+def _expected(following: Line, state: ReaderState, context: Context) -> bool:
+    """Does ``following`` open the paragraph numbered next?"""
     match = context.operative.match(following.text.strip())
-    if not match or int(match.group("num")) != state.progress.next_paragraph:
-        return None
-    return Match("heading.unnumbered", Kind.HEADING)
+    return match is not None and int(match.group("num")) == state.progress.next_paragraph
