@@ -12,6 +12,8 @@ from __future__ import annotations
 import functools
 import itertools
 import re
+import unicodedata
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
@@ -136,7 +138,7 @@ def marker_candidates(text: str, marker: str, mapping: Mapping, repeat: bool) ->
                 and 1900 <= int(year) <= 2099
                 and (
                     not _inside_code(text, run.start(), mapping.script)
-                    or _after_year_range(text, run.start())
+                    or after_year_range(text, run.start())
                 )
             ):
                 start = run.end() - len(marker)
@@ -151,9 +153,14 @@ def marker_candidates(text: str, marker: str, mapping: Mapping, repeat: bool) ->
 _THOUSANDS = re.compile(r" ?\d{3}(?!\d)")
 
 
-def _after_year_range(text: str, start: int) -> bool:
+def after_year_range(text: str, start: int) -> bool:
     """ "2022-203112": the second year of a range, then a marker."""
-    return bool(re.search(r"(?:^|\s)\d{4}[-–]$", window_before(text, start)))
+    return bool(_YEAR_RANGE_START.search(window_before(text, start)))
+
+
+# The first year of a range and its dash: a hyphen, a non-breaking one (U+2011, the UN's
+# "2015‑2030"), a hyphen proper (U+2010) or an en dash.
+_YEAR_RANGE_START = re.compile(r"(?<![\w/.\-])\d{4}[-\u2010\u2011–]$")
 
 
 def _bracketed(text: str, written: str) -> list[Candidate]:
@@ -165,8 +172,14 @@ def _bracketed(text: str, written: str) -> list[Candidate]:
         before = text[start - 1] if start else ""
         window = window_before(text, start)
         token = window.rsplit(None, 1)[-1] if window.strip() else ""
-        if token.isascii() and any(c.isdigit() for c in token) and any(c.isalpha() for c in token):
-            pass  # "SSA2(5)": a code with its own brackets, not a marker
+        if (
+            token.isascii()
+            and token[-1:].isalnum()
+            and any(c.isdigit() for c in token)
+            and any(c.isalpha() for c in token)
+        ):
+            pass  # "SSA2(5)": a code with its own brackets, not a marker ("(youth4Disarmament((4)"
+            # is a name in brackets, then the marker)
         elif before and not before.isspace():
             found.append(Candidate(start, end, start, True))
         elif before and text[start - 2 : start - 1].strip():
@@ -210,25 +223,26 @@ def _classify(text: str, start: int, end: int, mapping: Mapping, repeat: bool) -
         return None  # "目标4", "2020年4月2日": a number counted, or a quantity
     if following in (",", ".") and text[end + 1 : end + 2].isdigit():
         return None  # 1,000 or 1.5
-    before = text[start - 1] if start else ""
+    at = _visible_end(text, start)  # "pornografía\u200e2": an invisible mark before it
+    before = text[at - 1] if at else ""
     if not before:
         return None
     if before.isalpha():
-        if _inside_code(text, start, mapping.script) or _all_caps_code(text, start, mapping.script):
+        if _inside_code(text, at, mapping.script) or _all_caps_code(text, at, mapping.script):
             return None
         return Candidate(start, end, start, True)
     if before in ",;:).，、》）；：。،؛" or before in mapping.typography.closing_marks:
-        prior = text[start - 2] if start >= 2 else ""
-        if before == mapping.typography.decimal_separator and _number_before(text, start - 1):
+        prior = text[at - 2] if at >= 2 else ""
+        if before == mapping.typography.decimal_separator and _number_before(text, at - 1):
             return None
-        if before == "." and (prior.isdigit() or _inside_code(text, start - 1, mapping.script)):
+        if before == "." and (prior.isdigit() or _inside_code(text, at - 1, mapping.script)):
             return None
         if repeat and prior.isdigit():
             return None
         if before in "、和" and prior.isdigit():
             return None  # "第1、2和3段": a list of numbers
         return Candidate(start, end, start, True)
-    if before.isspace():
+    if before.isspace() and at == start:
         words_before = window_before(text, start).rsplit(None, 1)
         if not words_before:
             return None
@@ -250,6 +264,14 @@ def _classify(text: str, start: int, end: int, mapping: Mapping, repeat: bool) -
             return None
         return Candidate(start, end, start - 1, False)
     return None
+
+
+def _visible_end(text: str, start: int) -> int:
+    """Where the visible text before ``start`` ends: before the format characters (a
+    left-to-right mark, a zero-width space) that stand between a word and its marker."""
+    while start and unicodedata.category(text[start - 1]) == "Cf":
+        start -= 1
+    return start
 
 
 def _number_before(text: str, end: int) -> bool:
@@ -280,9 +302,10 @@ def _counts(word: str, mapping: Mapping) -> bool:
 
 
 def number_glued_markers(text: str, marker: str) -> list[Candidate]:
-    """Last resort: a marker glued to a number that is not a year ("Agenda 216" is 21 + 6)."""
+    """Last resort: a marker glued to a number that is not a year ("Agenda 216" is 21 + 6),
+    nor the end of a range ("(2008–2017)" is not 20 and note 17)."""
     found = []
-    for run in re.finditer(r"(?<![\d/.,\-])\d+(?![\d/])", text):
+    for run in re.finditer(r"(?<![\d/.,\-\u2010\u2011–])\d+(?![\d/])", text):
         digits = run.group(0)
         if len(digits) > len(marker) and digits.endswith(marker) and digits[0] != "0":
             following = text[run.end() : run.end() + 1]
@@ -305,6 +328,36 @@ def code_glued_markers(text: str, marker: str) -> list[Candidate]:
     return found
 
 
+def word_glued_markers(
+    text: str, marker: str, mapping: Mapping, words: Counter[str]
+) -> list[Candidate]:
+    """Last resort: the marker glued to the word after it ("Agreement4and", "2011 4and",
+    ", 8including": the text had its space before the note, not after). Only in a language
+    written with spaces, before a lower-case word that the document writes on its own
+    elsewhere (``words``: "and" is one, the "th" of "4th" is not)."""
+    if not mapping.typography.spaced:
+        return []
+    found = []
+    for run in re.finditer(rf"(?<![\d/.\-]){re.escape(marker)}(?=[^\W\d_])", text):
+        word = _LETTERS.match(text, run.end())
+        if word is None or not word.group(0)[:1].islower() or words[word.group(0)] == 0:
+            continue
+        at = _visible_end(text, run.start())
+        before = text[at - 1] if at else ""
+        if before.isalpha():
+            if _inside_code(text, at, mapping.script) or _all_caps_code(text, at, mapping.script):
+                continue
+        elif not (before.isspace() or before in ",;:)" + mapping.typography.closing_marks):
+            continue
+        elif before == "," and text[at - 2 : at - 1].isdigit():
+            continue  # "1,5ha": a number's decimals
+        found.append(Candidate(run.start(), run.end(), run.start(), False))
+    return found
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
 def counted_markers(text: str, marker: str, mapping: Mapping) -> list[Candidate]:
     """Last resort: the marker's number where a word before it made it look counted ("条约9
     缔约国": "约" counts in "约6亿", here it ends "treaty"). Units after it still rule it out."""
@@ -325,7 +378,7 @@ def counted_markers(text: str, marker: str, mapping: Mapping) -> list[Candidate]
 
 def _all_caps_code(text: str, start: int, script: Script) -> bool:
     """Letters and digits of an acronym-like code: "G77", "CP21", "H5N1"."""
-    token = _token_before(text, start, script)
+    token = _token_before(text, start, script).lstrip("([{«“‘\"'")  # "(U4)": a name in brackets
     letters = [ch for ch in token if ch.isalpha()]
     return (
         bool(letters)

@@ -37,8 +37,14 @@ def find_repeats(
     placements: list[Placement],
     mapping: Mapping,
     diagnostics: list[Diagnostic],
+    spaced_markers: bool = True,
 ) -> list[Placement]:
     """Later markers with the number of a note already placed: references back to it.
+
+    ``spaced_markers``: does the text write any note's first marker apart from its word
+    ("Rights, 1 the", as pdftotext leaves a superscript)? Where it glues them all, a number
+    apart after a comma ("since 2011, 1 will graduate") is a repeat only where its words
+    echo the note's place, as any number apart between words is.
 
     One pass over the blocks in order: in each, only the numbers of placed notes that end a
     number there are looked for, and a repeat belongs to the last note of that number placed
@@ -68,7 +74,9 @@ def find_repeats(
                 origin = _origin_before(origins[marker], block_index, candidate.start)
                 if origin is None:
                     continue
-                weak = not candidate.strong and not _comma_before(block.text, candidate.start)
+                weak = not candidate.strong and not (
+                    spaced_markers and _comma_before(block.text, candidate.start)
+                )
                 echo = _origin_words(blocks, origin, words_of, mapping.typography.spaced)
                 if weak and not (
                     block.text[candidate.end :].lstrip()[:1].islower()
