@@ -153,3 +153,22 @@ def test_the_end_of_a_range_is_not_cut_into_a_number_and_a_marker(en):
     blocks = [_block(Kind.RECITAL, "the Decade for the Eradication of Poverty (2008–2017), and")]
     placements, diagnostics = place_notes(blocks, _notes("17"), en)
     assert placements == [] and [d.code for d in diagnostics] == ["N404"]
+
+
+def test_without_spaces_a_number_the_document_counts_with_is_no_marker():
+    """ "下午5时": the document writes "下午" before other numbers too (1, 3: hours), so the 5
+    after it counts hours; note 5 is the one after "审议，" (A/RES/78/318). "圆桌会议1：",
+    "圆桌会议2：" count round tables: no repeats of notes 1 and 2."""
+    zh = load_mapping("zh")
+    blocks = [
+        _block(Kind.RECITAL, "回顾《宣言》1 和《纲领》2 ，"),
+        _block(Kind.POINT, "(a) 全体会议：上午9时至下午1时和下午3时至6时；"),
+        _block(Kind.POINT, "(c) 闭幕部分：第三天下午5时至6时；"),
+        _block(Kind.PARAGRAPH, "9. 供其在无异议基础上审议，5 并提请大会注意；"),
+        _block(Kind.POINT, "圆桌会议1：加强社会发展；"),
+        _block(Kind.POINT, "圆桌会议2：评估进展；"),
+    ]
+    placements, _ = place_notes(blocks, _notes("1", "2", "5"), zh)
+    assert [(p.block, p.repeat) for p in placements] == [(0, False), (0, False), (3, False)]
+    assert blocks[2].text == "(c) 闭幕部分：第三天下午5时至6时；"
+    assert blocks[4].text == "圆桌会议1：加强社会发展；"

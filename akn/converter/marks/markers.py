@@ -388,6 +388,34 @@ def _all_caps_code(text: str, start: int, script: Script) -> bool:
     )
 
 
+def numbers_after(
+    blocks: Sequence[TextUnit], searchable: Sequence[int], mapping: Mapping
+) -> dict[str, set[str]]:
+    """In a script written without spaces, the numbers the document writes after each pair
+    of characters ("下午" 1, 3, 5: hours; "专题小组" 1, 2: panels), markers still in it: the
+    words that count things, as the text itself shows them. Empty for other scripts."""
+    series: dict[str, set[str]] = {}
+    if mapping.typography.spaced:
+        return series
+    ideograph = mapping.script.is_ideograph
+    for block_index in searchable:
+        text = blocks[block_index].text
+        for run in DIGITS.finditer(text):
+            before = text[max(0, run.start() - 2) : run.start()]
+            if len(before) == 2 and ideograph(before[0]) and ideograph(before[1]):
+                series.setdefault(before, set()).add(run.group(0))
+    return series
+
+
+def counts_in_series(text: str, candidate: Candidate, series: dict[str, set[str]]) -> bool:
+    """Does the candidate glued to the characters before it follow a pair that the document
+    writes before other numbers too ("下午5时" where "下午1时", "下午3时" stand)?"""
+    if not series or candidate.start < 2:
+        return False
+    written = series.get(text[candidate.start - 2 : candidate.start])
+    return written is not None and bool(written - {text[candidate.start : candidate.end]})
+
+
 def remove_marker(block: TextUnit, candidate: Candidate, cut_text: bool = True) -> int:
     """Cut the marker's characters out of the block text; return how many were cut. With
     ``cut_text`` false only the line starts move: the caller cuts many markers of one block

@@ -39,9 +39,11 @@ from akn.converter.marks.markers import (
     after_year_range,
     code_glued_markers,
     counted_markers,
+    counts_in_series,
     line_at,
     marker_candidates,
     number_glued_markers,
+    numbers_after,
     remove_marker,
     window_before,
     word_glued_markers,
@@ -89,12 +91,13 @@ def _place_in_order(
     numbers: Counter[str] | None = None  # counted once, if a last resort needs them
     spaced = False
     lost: list[tuple[int, int]] = []  # (where its finding stands, note) of each note not found
+    series = numbers_after(blocks, searchable, mapping)
     for index, note in enumerate(notes):
         if note.marker == "?":
             continue
-        found = _search(blocks, searchable, note, mapping, cursor, same_page=True)
+        found = _search(blocks, searchable, note, mapping, cursor, True, series)
         if found is None and note.marker.isdigit():
-            found = _search(blocks, searchable, note, mapping, cursor, same_page=False)
+            found = _search(blocks, searchable, note, mapping, cursor, False, series)
         if found is None and note.marker.isdigit():
             if numbers is None:
                 numbers = number_counts(blocks, searchable)
@@ -196,6 +199,7 @@ def _options(
 ) -> list[list[_Option]]:
     """Every place each note's marker may stand, in any block, with its cost."""
     numbers = number_counts(blocks, searchable)
+    series = numbers_after(blocks, searchable, mapping)
     base: dict[int, int] = {}
     total = 0
     for block_index in searchable:
@@ -213,7 +217,8 @@ def _options(
                 continue
             for candidate in marker_candidates(block.text, note.marker, mapping, repeat=False):
                 if line_at(block, candidate.start).page == note.page:
-                    found.append((0 if candidate.strong else 1, block_index, candidate))
+                    glued = candidate.strong and not counts_in_series(block.text, candidate, series)
+                    found.append((0 if glued else 1, block_index, candidate))
                 elif note.marker.isdigit():
                     found.append((2, block_index, candidate))
             if not note.marker.isdigit() or block.kind is Kind.MASTHEAD:
@@ -341,7 +346,10 @@ def _search(
     mapping: Mapping,
     cursor: tuple[int, int],
     same_page: bool,
+    series: dict[str, set[str]] | None = None,
 ) -> tuple[int, Candidate] | None:
+    """The first place note's marker may stand after ``cursor``: glued, or else apart from
+    its word; ``series`` (``numbers_after``) makes a glued one that counts things a weak one."""
     weak: tuple[int, Candidate] | None = None
     for block_index in searchable:
         if block_index < cursor[0]:
@@ -360,7 +368,9 @@ def _search(
                 continue
             if same_page and line_at(block, candidate.start).page != note.page:
                 continue
-            if candidate.strong:
+            if candidate.strong and not (
+                series and counts_in_series(block.text, candidate, series)
+            ):
                 return block_index, candidate
             if weak is None and same_page:
                 weak = (block_index, candidate)
@@ -389,7 +399,7 @@ def _search_glued_to_number(
     note = notes[index]
     limit: tuple[int, int] | None = None
     if index + 1 < len(notes):
-        after = _search(blocks, searchable, notes[index + 1], mapping, cursor, same_page=False)
+        after = _search(blocks, searchable, notes[index + 1], mapping, cursor, False)
         if after is not None:
             limit = (after[0], after[1].start)
     best: tuple[tuple[int, int, int], int, Candidate] | None = None

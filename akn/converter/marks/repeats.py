@@ -20,9 +20,11 @@ from akn.converter.marks.markers import (
     Candidate,
     Placement,
     TextUnit,
+    counts_in_series,
     cut_markers,
     line_at,
     marker_candidates,
+    numbers_after,
     remove_marker,
     window_before,
 )
@@ -61,6 +63,7 @@ def find_repeats(
     # With a few notes, a substring test of each number rules most blocks out at C speed;
     # with many, the numbers of the block are read once instead (``_number_ends``).
     few = len(origins) <= _FEW_NOTES
+    series = numbers_after(blocks, searchable, mapping) if origins else {}
     for block_index in searchable:
         block = blocks[block_index]
         if block.kind is Kind.MASTHEAD or not origins:
@@ -72,8 +75,8 @@ def find_repeats(
         for marker in _number_ends(block.text) & origins.keys():
             for candidate in marker_candidates(block.text, marker, mapping, repeat=True):
                 origin = _origin_before(origins[marker], block_index, candidate.start)
-                if origin is None:
-                    continue
+                if origin is None or counts_in_series(block.text, candidate, series):
+                    continue  # "圆桌会议1：" where "圆桌会议2：" stands: round tables counted
                 weak = not candidate.strong and not (
                     spaced_markers and _comma_before(block.text, candidate.start)
                 )
