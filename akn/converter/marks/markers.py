@@ -3,8 +3,11 @@
 The candidates for note k in a block: glued to a word ("activities3"), to a year ("19671" is
 1967 and note 1), after punctuation ("session, 1"), in brackets, or alone between words when
 the word before does not count things ("paragraph 2") — each classified strong or weak; and,
-as a last resort, glued to a number, a code or a counted word. ``notes.py`` chooses among
-them with the order of the notes; ``repeats.py`` finds later references to a placed note.
+as a last resort, glued to a number, a code, a counted word or the word after it
+("Agreement4and"). What the whole document writes settles some: the words it writes alone,
+the numbers it writes after the same characters ("下午1时", "下午5时": hours counted).
+``notes.py`` chooses among them with the order of the notes; ``repeats.py`` finds later
+references to a placed note.
 """
 
 from __future__ import annotations
@@ -392,8 +395,10 @@ def numbers_after(
     blocks: Sequence[TextUnit], searchable: Sequence[int], mapping: Mapping
 ) -> dict[str, set[str]]:
     """In a script written without spaces, the numbers the document writes after each pair
-    of characters ("下午" 1, 3, 5: hours; "专题小组" 1, 2: panels), markers still in it: the
-    words that count things, as the text itself shows them. Empty for other scripts."""
+    of characters and glued to what follows them ("下午" 1, 3, 5 before "时": hours; "专题小组"
+    1, 2 before "："): the words that count things, as the text itself shows them. A number
+    with a space after it is left out: that is how such a text writes a marker ("报告33 第").
+    Empty for other scripts."""
     series: dict[str, set[str]] = {}
     if mapping.typography.spaced:
         return series
@@ -402,7 +407,14 @@ def numbers_after(
         text = blocks[block_index].text
         for run in DIGITS.finditer(text):
             before = text[max(0, run.start() - 2) : run.start()]
-            if len(before) == 2 and ideograph(before[0]) and ideograph(before[1]):
+            after = text[run.end() : run.end() + 1]
+            if (
+                after
+                and not after.isspace()
+                and len(before) == 2
+                and ideograph(before[0])
+                and ideograph(before[1])
+            ):
                 series.setdefault(before, set()).add(run.group(0))
     return series
 
