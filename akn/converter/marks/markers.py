@@ -3,8 +3,11 @@
 The candidates for note k in a block: glued to a word ("activities3"), to a year ("19671" is
 1967 and note 1), after punctuation ("session, 1"), in brackets, or alone between words when
 the word before does not count things ("paragraph 2") — each classified strong or weak; and,
-as a last resort, glued to a number, a code or a counted word. ``notes.py`` chooses among
-them with the order of the notes; ``repeats.py`` finds later references to a placed note.
+as a last resort, glued to a number, a code, a counted word or the word after it
+("Agreement4and"). What the whole document writes settles some: the words it writes alone,
+the numbers it writes after the same characters ("下午1时", "下午5时": hours counted).
+``notes.py`` chooses among them with the order of the notes; ``repeats.py`` finds later
+references to a placed note.
 """
 
 from __future__ import annotations
@@ -12,6 +15,8 @@ from __future__ import annotations
 import functools
 import itertools
 import re
+import unicodedata
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
@@ -136,7 +141,7 @@ def marker_candidates(text: str, marker: str, mapping: Mapping, repeat: bool) ->
                 and 1900 <= int(year) <= 2099
                 and (
                     not _inside_code(text, run.start(), mapping.script)
-                    or _after_year_range(text, run.start())
+                    or after_year_range(text, run.start())
                 )
             ):
                 start = run.end() - len(marker)
@@ -151,9 +156,14 @@ def marker_candidates(text: str, marker: str, mapping: Mapping, repeat: bool) ->
 _THOUSANDS = re.compile(r" ?\d{3}(?!\d)")
 
 
-def _after_year_range(text: str, start: int) -> bool:
+def after_year_range(text: str, start: int) -> bool:
     """ "2022-203112": the second year of a range, then a marker."""
-    return bool(re.search(r"(?:^|\s)\d{4}[-–]$", window_before(text, start)))
+    return bool(_YEAR_RANGE_START.search(window_before(text, start)))
+
+
+# The first year of a range and its dash: a hyphen, a non-breaking one (U+2011, the UN's
+# "2015‑2030"), a hyphen proper (U+2010) or an en dash.
+_YEAR_RANGE_START = re.compile(r"(?<![\w/.\-])\d{4}[-\u2010\u2011–]$")
 
 
 def _bracketed(text: str, written: str) -> list[Candidate]:
@@ -165,8 +175,14 @@ def _bracketed(text: str, written: str) -> list[Candidate]:
         before = text[start - 1] if start else ""
         window = window_before(text, start)
         token = window.rsplit(None, 1)[-1] if window.strip() else ""
-        if token.isascii() and any(c.isdigit() for c in token) and any(c.isalpha() for c in token):
-            pass  # "SSA2(5)": a code with its own brackets, not a marker
+        if (
+            token.isascii()
+            and token[-1:].isalnum()
+            and any(c.isdigit() for c in token)
+            and any(c.isalpha() for c in token)
+        ):
+            pass  # "SSA2(5)": a code with its own brackets, not a marker ("(youth4Disarmament((4)"
+            # is a name in brackets, then the marker)
         elif before and not before.isspace():
             found.append(Candidate(start, end, start, True))
         elif before and text[start - 2 : start - 1].strip():
@@ -210,25 +226,26 @@ def _classify(text: str, start: int, end: int, mapping: Mapping, repeat: bool) -
         return None  # "目标4", "2020年4月2日": a number counted, or a quantity
     if following in (",", ".") and text[end + 1 : end + 2].isdigit():
         return None  # 1,000 or 1.5
-    before = text[start - 1] if start else ""
+    at = _visible_end(text, start)  # "pornografía\u200e2": an invisible mark before it
+    before = text[at - 1] if at else ""
     if not before:
         return None
     if before.isalpha():
-        if _inside_code(text, start, mapping.script) or _all_caps_code(text, start, mapping.script):
+        if _inside_code(text, at, mapping.script) or _all_caps_code(text, at, mapping.script):
             return None
         return Candidate(start, end, start, True)
     if before in ",;:).，、》）；：。،؛" or before in mapping.typography.closing_marks:
-        prior = text[start - 2] if start >= 2 else ""
-        if before == mapping.typography.decimal_separator and _number_before(text, start - 1):
+        prior = text[at - 2] if at >= 2 else ""
+        if before == mapping.typography.decimal_separator and _number_before(text, at - 1):
             return None
-        if before == "." and (prior.isdigit() or _inside_code(text, start - 1, mapping.script)):
+        if before == "." and (prior.isdigit() or _inside_code(text, at - 1, mapping.script)):
             return None
         if repeat and prior.isdigit():
             return None
         if before in "、和" and prior.isdigit():
             return None  # "第1、2和3段": a list of numbers
         return Candidate(start, end, start, True)
-    if before.isspace():
+    if before.isspace() and at == start:
         words_before = window_before(text, start).rsplit(None, 1)
         if not words_before:
             return None
@@ -250,6 +267,14 @@ def _classify(text: str, start: int, end: int, mapping: Mapping, repeat: bool) -
             return None
         return Candidate(start, end, start - 1, False)
     return None
+
+
+def _visible_end(text: str, start: int) -> int:
+    """Where the visible text before ``start`` ends: before the format characters (a
+    left-to-right mark, a zero-width space) that stand between a word and its marker."""
+    while start and unicodedata.category(text[start - 1]) == "Cf":
+        start -= 1
+    return start
 
 
 def _number_before(text: str, end: int) -> bool:
@@ -280,9 +305,10 @@ def _counts(word: str, mapping: Mapping) -> bool:
 
 
 def number_glued_markers(text: str, marker: str) -> list[Candidate]:
-    """Last resort: a marker glued to a number that is not a year ("Agenda 216" is 21 + 6)."""
+    """Last resort: a marker glued to a number that is not a year ("Agenda 216" is 21 + 6),
+    nor the end of a range ("(2008–2017)" is not 20 and note 17)."""
     found = []
-    for run in re.finditer(r"(?<![\d/.,\-])\d+(?![\d/])", text):
+    for run in re.finditer(r"(?<![\d/.,\-\u2010\u2011–])\d+(?![\d/])", text):
         digits = run.group(0)
         if len(digits) > len(marker) and digits.endswith(marker) and digits[0] != "0":
             following = text[run.end() : run.end() + 1]
@@ -305,6 +331,36 @@ def code_glued_markers(text: str, marker: str) -> list[Candidate]:
     return found
 
 
+def word_glued_markers(
+    text: str, marker: str, mapping: Mapping, words: Counter[str]
+) -> list[Candidate]:
+    """Last resort: the marker glued to the word after it ("Agreement4and", "2011 4and",
+    ", 8including": the text had its space before the note, not after). Only in a language
+    written with spaces, before a lower-case word that the document writes on its own
+    elsewhere (``words``: "and" is one, the "th" of "4th" is not)."""
+    if not mapping.typography.spaced:
+        return []
+    found = []
+    for run in re.finditer(rf"(?<![\d/.\-]){re.escape(marker)}(?=[^\W\d_])", text):
+        word = _LETTERS.match(text, run.end())
+        if word is None or not word.group(0)[:1].islower() or words[word.group(0)] == 0:
+            continue
+        at = _visible_end(text, run.start())
+        before = text[at - 1] if at else ""
+        if before.isalpha():
+            if _inside_code(text, at, mapping.script) or _all_caps_code(text, at, mapping.script):
+                continue
+        elif not (before.isspace() or before in ",;:)" + mapping.typography.closing_marks):
+            continue
+        elif before == "," and text[at - 2 : at - 1].isdigit():
+            continue  # "1,5ha": a number's decimals
+        found.append(Candidate(run.start(), run.end(), run.start(), False))
+    return found
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
 def counted_markers(text: str, marker: str, mapping: Mapping) -> list[Candidate]:
     """Last resort: the marker's number where a word before it made it look counted ("条约9
     缔约国": "约" counts in "约6亿", here it ends "treaty"). Units after it still rule it out."""
@@ -325,7 +381,7 @@ def counted_markers(text: str, marker: str, mapping: Mapping) -> list[Candidate]
 
 def _all_caps_code(text: str, start: int, script: Script) -> bool:
     """Letters and digits of an acronym-like code: "G77", "CP21", "H5N1"."""
-    token = _token_before(text, start, script)
+    token = _token_before(text, start, script).lstrip("([{«“‘\"'")  # "(U4)": a name in brackets
     letters = [ch for ch in token if ch.isalpha()]
     return (
         bool(letters)
@@ -333,6 +389,43 @@ def _all_caps_code(text: str, start: int, script: Script) -> bool:
         and all(ch.isupper() for ch in letters)
         and (token.isalnum())
     )
+
+
+def numbers_after(
+    blocks: Sequence[TextUnit], searchable: Sequence[int], mapping: Mapping
+) -> dict[str, set[str]]:
+    """In a script written without spaces, the numbers the document writes after each pair
+    of characters and glued to what follows them ("下午" 1, 3, 5 before "时": hours; "专题小组"
+    1, 2 before "："): the words that count things, as the text itself shows them. A number
+    with a space after it is left out: that is how such a text writes a marker ("报告33 第").
+    Empty for other scripts."""
+    series: dict[str, set[str]] = {}
+    if mapping.typography.spaced:
+        return series
+    ideograph = mapping.script.is_ideograph
+    for block_index in searchable:
+        text = blocks[block_index].text
+        for run in DIGITS.finditer(text):
+            before = text[max(0, run.start() - 2) : run.start()]
+            after = text[run.end() : run.end() + 1]
+            if (
+                after
+                and not after.isspace()
+                and len(before) == 2
+                and ideograph(before[0])
+                and ideograph(before[1])
+            ):
+                series.setdefault(before, set()).add(run.group(0))
+    return series
+
+
+def counts_in_series(text: str, candidate: Candidate, series: dict[str, set[str]]) -> bool:
+    """Does the candidate glued to the characters before it follow a pair that the document
+    writes before other numbers too ("下午5时" where "下午1时", "下午3时" stand)?"""
+    if not series or candidate.start < 2:
+        return False
+    written = series.get(text[candidate.start - 2 : candidate.start])
+    return written is not None and bool(written - {text[candidate.start : candidate.end]})
 
 
 def remove_marker(block: TextUnit, candidate: Candidate, cut_text: bool = True) -> int:

@@ -20,9 +20,11 @@ from akn.converter.marks.markers import (
     Candidate,
     Placement,
     TextUnit,
+    counts_in_series,
     cut_markers,
     line_at,
     marker_candidates,
+    numbers_after,
     remove_marker,
     window_before,
 )
@@ -37,8 +39,14 @@ def find_repeats(
     placements: list[Placement],
     mapping: Mapping,
     diagnostics: list[Diagnostic],
+    spaced_markers: bool = True,
 ) -> list[Placement]:
     """Later markers with the number of a note already placed: references back to it.
+
+    ``spaced_markers``: does the text write any note's first marker apart from its word
+    ("Rights, 1 the", as pdftotext leaves a superscript)? Where it glues them all, a number
+    apart after a comma ("since 2011, 1 will graduate") is a repeat only where its words
+    echo the note's place, as any number apart between words is.
 
     One pass over the blocks in order: in each, only the numbers of placed notes that end a
     number there are looked for, and a repeat belongs to the last note of that number placed
@@ -55,6 +63,7 @@ def find_repeats(
     # With a few notes, a substring test of each number rules most blocks out at C speed;
     # with many, the numbers of the block are read once instead (``_number_ends``).
     few = len(origins) <= _FEW_NOTES
+    series = numbers_after(blocks, searchable, mapping) if origins else {}
     for block_index in searchable:
         block = blocks[block_index]
         if block.kind is Kind.MASTHEAD or not origins:
@@ -66,9 +75,11 @@ def find_repeats(
         for marker in _number_ends(block.text) & origins.keys():
             for candidate in marker_candidates(block.text, marker, mapping, repeat=True):
                 origin = _origin_before(origins[marker], block_index, candidate.start)
-                if origin is None:
-                    continue
-                weak = not candidate.strong and not _comma_before(block.text, candidate.start)
+                if origin is None or counts_in_series(block.text, candidate, series):
+                    continue  # "圆桌会议1：" where "圆桌会议2：" stands: round tables counted
+                weak = not candidate.strong and not (
+                    spaced_markers and _comma_before(block.text, candidate.start)
+                )
                 echo = _origin_words(blocks, origin, words_of, mapping.typography.spaced)
                 if weak and not (
                     block.text[candidate.end :].lstrip()[:1].islower()
