@@ -528,3 +528,22 @@ def test_a_heading_over_a_subheading_before_the_next_number(en):
     # without the number after them they stay paragraphs
     blocks = _body(en, "1. Decides to act;\nAMISOM\nPriorities and tasks\nMore text.\n")
     assert Kind.HEADING not in [b.kind for b in blocks]
+
+
+def test_an_unlisted_opening_word_after_a_closed_line_in_wrapped_text(en):
+    """Wrapped text whose layout parts nothing: "Affirming" (not in the mapping's phrases)
+    after a line that closed opens a recital; "United Nations" after a comma does not, nor a
+    line after one that did not close."""
+    kwargs = {"regime": Regime.DENSE}
+    match = _ask(recital.recital, en, "Affirming the importance of a clean", "rights,", **kwargs)
+    assert match is not None and match.rule == "preamble.opening"
+    assert _ask(recital.recital, en, "Strongly deploring all acts of", "belief,", **kwargs)
+    assert _ask(recital.recital, en, "United Nations Children’s Fund and", "the,", **kwargs) is None
+    assert _ask(recital.recital, en, "Affirming the importance of", "respect for", **kwargs) is None
+
+
+def test_an_invisible_mark_after_the_comma_closes_the_line(en):
+    from akn.converter.recognise.punctuation import is_closed
+
+    assert is_closed("Climate Change,\u200e", en.typography)
+    assert not is_closed("Climate Change\u200e", en.typography)

@@ -7,6 +7,7 @@ Which marks end a clause, and which quotation marks may follow them, is the mapp
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import cache
 
 from akn.mapping.sections import Typography
@@ -37,5 +38,7 @@ def is_closed(text: str, typography: Typography) -> bool:
     """Does this line end a sentence or a list item (so that a new block may follow)? The
     closing quotation marks may follow the punctuation."""
     text = text.rstrip()
+    while text and unicodedata.category(text[-1]) == "Cf":  # "Change,\u200e": invisible marks
+        text = text[:-1].rstrip()
     bare = text.rstrip(typography.closing_marks)
     return bare[-1:] in typography.terminal_marks or ends_with_marker(text, typography)

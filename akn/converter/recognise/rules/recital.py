@@ -38,7 +38,7 @@ def recital(state: ReaderState, line: LineView, context: Context) -> Match | Non
     if mapping.phrase_pattern.match(text):
         return Match("preamble.phrases", Kind.RECITAL)
     opening = mapping.preamble.opening.match(text)
-    if opening and line.separated:
+    if opening and (line.separated or _opens_sentence(text, opening.end(), line, context)):
         after = text[opening.end() : opening.end() + 1]
         if after in ("", " ", *mapping.typography.commas) or not mapping.typography.spaced:
             return Match("preamble.opening", Kind.RECITAL)
@@ -48,6 +48,17 @@ def recital(state: ReaderState, line: LineView, context: Context) -> Match | Non
         if clause and closing.search(clause.rstrip()):
             return Match("preamble.closing", Kind.RECITAL)
     return None
+
+
+def _opens_sentence(text: str, end: int, line: LineView, context: Context) -> bool:
+    """Where the layout parts nothing (wrapped lines, no blank line, the line before not
+    short enough to tell), an unlisted opening word still opens a recital after a closed
+    line when it is capitalised and the word after it is not: "…human rights," / "Affirming
+    the importance …", not "…, United Nations" (a name goes on capitalised)."""
+    if not (context.typography.case_marks_start and line.closed and text[:1].isupper()):
+        return False
+    rest = text[end:].split(None, 1)
+    return bool(rest) and rest[0][:1].islower()
 
 
 def first_clause(line: LineView, context: Context) -> str:
