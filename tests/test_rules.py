@@ -547,3 +547,35 @@ def test_an_invisible_mark_after_the_comma_closes_the_line(en):
 
     assert is_closed("Climate Change,\u200e", en.typography)
     assert not is_closed("Climate Change\u200e", en.typography)
+
+
+def test_wrapped_text_body_cues(en):
+    """Wrapped text whose layout parts nothing (PDF-like): "1." and an operative verb open
+    the body after a recital that lost its comma, even after a counting word ("decisions");
+    a heading wrapped onto a second line before the next number is a heading; the items of a
+    list without labels open after the colon that introduces them."""
+    text = (
+        "Recalling its resolutions 2042 (2012) and the obligations of Member States to accept\n"
+        "and carry out the Council’s decisions\n"
+        "1. Calls upon all parties to ensure principled, sustained and improved humanitarian\n"
+        "assistance to Syria in 2020;\n"
+        "Pillar III: measures to build States’ capacity to prevent and combat terrorism and to\n"
+        "strengthen the role of the United Nations system in this regard\n"
+        "2. Further decides that the plenary meetings will be held in New York as follows:\n"
+        "Monday, 27 May: from 10 a.m. to 1 p.m., including an opening segment from 10 a.m.;\n"
+        "Tuesday, 28 May: from 9 a.m. to 1 p.m. and from 3 to 6 p.m. in the General Assembly\n"
+        "Hall;\n"
+        "3. Requests the Secretary-General to report to it at its next session on the item.\n"
+    )
+    lines, _ = split_lines(text)
+    blocks, _ = read_body(lines, en, Regime.DENSE)
+    assert [(b.kind, b.num) for b in blocks] == [
+        (Kind.RECITAL, None),
+        (Kind.PARAGRAPH, "1."),
+        (Kind.HEADING, None),
+        (Kind.PARAGRAPH, "2."),
+        (Kind.PARAGRAPH, None),
+        (Kind.PARAGRAPH, None),
+        (Kind.PARAGRAPH, "3."),
+    ]
+    assert len(blocks[2].lines) == 2 and len(blocks[5].lines) == 2

@@ -3,14 +3,13 @@ paragraph expected next.
 
 The number after it is the evidence: a title is not closed like a sentence, does not start
 in lower case and has at most 40 words ("Pillar III: measures to build States' capacity to
-prevent and combat terrorism …" has 27). Where the text gives a line per block, a heading may
-stand over a subheading, the number after both.
+prevent and combat terrorism …" has 27). A heading may stand over a subheading, or wrap onto a
+second line: the number after both is the evidence then.
 """
 
 from __future__ import annotations
 
 from akn.converter.blocks import Kind
-from akn.converter.recognise.layout import Regime
 from akn.converter.recognise.state import Context, LineView, Match, ReaderState, Zone
 from akn.converter.source import Line
 
@@ -28,20 +27,25 @@ def unnumbered_heading(state: ReaderState, line: LineView, context: Context) -> 
         return None
     if _expected(following, state, context):
         return Match("heading.unnumbered", Kind.HEADING)
-    # "AMISOM" / "Priorities and tasks" / "9. …": a heading and its subheading, one a line
+    # "AMISOM" / "Priorities and tasks" / "9. …": a heading and its subheading, one a line,
+    # or a heading wrapped onto a second line (which continuation.heading then joins)
     if (
-        context.regime is Regime.LINES
-        and line.then is not None
-        and _title_like(following.text.strip(), context)
+        line.then is not None
+        and _title_like(following.text.strip(), context, wrapped=True)
         and _expected(line.then, state, context)
     ):
         return Match("heading.unnumbered", Kind.HEADING)
     return None
 
 
-def _title_like(text: str, context: Context) -> bool:
-    """Not closed like a sentence, no lower-case start, at most ``HEADING_WORDS`` words."""
-    return not (context.closed(text) or len(text.split()) > HEADING_WORDS or text[:1].islower())
+def _title_like(text: str, context: Context, wrapped: bool = False) -> bool:
+    """Not closed like a sentence, at most ``HEADING_WORDS`` words, no lower-case start
+    (unless ``wrapped``: the second line of a title may go on in lower case)."""
+    return not (
+        context.closed(text)
+        or len(text.split()) > HEADING_WORDS
+        or (text[:1].islower() and not wrapped)
+    )
 
 
 def _expected(following: Line, state: ReaderState, context: Context) -> bool:

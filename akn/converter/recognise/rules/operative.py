@@ -3,8 +3,8 @@
 A number opens a paragraph only where the numbering goes on (the number expected next, 1
 after a heading or an annex, or up to two numbers further, which is reported as a gap) and
 the line before closed a sentence; "… in paragraph" / "2. of …" is a wrapped reference. The
-body starts at "1." after a closed line, or after a recital that lost its comma where the
-layout parts the lines and an operative verb follows the number.
+body starts at "1." after a closed line, or after a recital that lost its comma where an
+operative verb follows the number (the layout parting the lines, or the number being 1).
 """
 
 from __future__ import annotations
@@ -35,8 +35,10 @@ def operative_paragraph(state: ReaderState, line: LineView, context: Context) ->
         and words[-1] in context.mapping.markers.counting_words
         and not after_heading
         and context.regime is not Regime.LINES
+        and not (number == expected and _verb_after(text, match.end(), context))
     ):
         return None  # "… in paragraph" / "2. of …": a wrapped line, not a paragraph
+        # (but "… the Council's decisions" / "1. Calls upon …" opens the body)
     closed = line.closed
     if match.groupdict().get("suffix"):
         # "5 bis." is inserted after 5: it neither follows on nor moves the count.
@@ -50,7 +52,11 @@ def operative_paragraph(state: ReaderState, line: LineView, context: Context) ->
             strip=match.end(),
         )
     restart = number == 1 and (progress.section_preamble or after_heading)
-    opens_body = closed or (line.separated and _verb_after(text, match.end(), context))
+    # A recital that lost its comma: the layout parts the lines, or "1." and an operative
+    # verb say it alone ("… the Council's decisions" / "1. Calls upon all parties …").
+    opens_body = closed or (
+        (line.separated or number == 1) and _verb_after(text, match.end(), context)
+    )
     first_of_body = opens_body and number == 1 and progress.zone is Zone.PREAMBLE
     diagnostics: tuple[Diagnostic, ...] = ()
     if number != expected and not restart and not first_of_body:

@@ -8,6 +8,7 @@ list's points (wrapUp.layout) or an item a point introduces with a colon (point.
 a line of the conclusions (conclusions.layout), a paragraph of a decision
 (decision.paragraph: decisions number nothing) or an unnumbered paragraph.
 The same holds for the text after a table (unlabelled.after_table): it goes on in order.
+In wrapped text, an item of a list without labels opens after the colon that introduces it.
 """
 
 from __future__ import annotations
@@ -19,8 +20,10 @@ from akn.converter.recognise.state import Context, LineView, Match, ReaderState,
 
 def unlabelled(state: ReaderState, line: LineView, context: Context) -> Match | None:
     """A line the layout parts from a closed line opens the block its zone expects."""
-    if not line.separated or line.quoting:
+    if line.quoting:
         return None
+    if not line.separated:
+        return by_zone(state) if _listed_item(state, line, context) else None
     if not (line.closed or context.regime is Regime.LINES):
         return None
     return by_zone(state)
@@ -60,3 +63,35 @@ def _introduced_by_point(state: ReaderState) -> bool:
     if current.level == 2 and current.num is None:
         return True
     return current.level == 1 and current.lines[-1].text.rstrip()[-1:] in ":："
+
+
+def _listed_item(state: ReaderState, line: LineView, context: Context) -> bool:
+    """Where the layout parts nothing (wrapped lines), an item of a list that has no labels
+    still opens: after a paragraph or point that ends with a colon, or after such an item,
+    a line that follows a clause end (";", ":") and does not go on in lower case ("… will be
+    held as follows:" / "Monday, 27 May: from 10 a.m. …;" / "Tuesday, 28 May: …")."""
+    current = state.current
+    if state.zone is not Zone.OPERATIVE or current is None or not current.lines:
+        return False
+    if line.prev_text.rstrip()[-1:] not in context.typography.clause_ends:
+        return False
+    if context.mapping.continues(line.text):
+        return False
+    introduces = current.lines[-1].text.rstrip()[-1:] in ":："
+    if introduces and not _ends_an_item(line, context):
+        return False  # "… for Agenda 2063:" / "The Africa We Want.": a title that wrapped
+    if current.kind is Kind.POINT:
+        return _introduced_by_point(state)
+    if current.kind is not Kind.PARAGRAPH:
+        return False
+    return introduces or (current.num is None and not state.decision)
+
+
+def _ends_an_item(line: LineView, context: Context) -> bool:
+    """Does the first item after a colon end like an item of a list, with a clause end, on
+    its line or one of the next two?"""
+    ends = context.typography.clause_ends
+    return any(
+        found is not None and found.text.rstrip()[-1:] in ends
+        for found in (line.line, line.following, line.then)
+    )
