@@ -109,8 +109,19 @@ class Lexicon:
         without such a piece is first considered; the lines are read once, up to the first."""
         if self._shows_splits is None:
             self._shows_splits = False  # (the scan below makes clear joins only)
-            self._shows_splits = any(
-                _joins(" ".join(line.split()), self, clear_only=True) for line in self.lines
+            # Only a line holding a piece that is no word can hold a clear split: most
+            # documents have a few such pieces (names, rare words), on a few lines.
+            pieces = [
+                word
+                for word in self.document
+                if len(word) >= _CLEAR_PIECE_LENGTH
+                and word.isalpha()
+                and self.zipf(word) < _CANDIDATE_THRESHOLD
+            ]
+            self._shows_splits = bool(pieces) and any(
+                _joins(" ".join(line.split()), self, clear_only=True)
+                for line, folded in zip(self.lines, map(str.casefold, self.lines), strict=True)
+                if any(piece in folded for piece in pieces)
             )
         return self._shows_splits
 
