@@ -87,7 +87,7 @@ class Lexicon:
     _counts: Counter[str] | None = field(default=None, repr=False)
     text: str = ""  # the document, case-folded, to count word pairs in when needed
     lines: list[str] = field(default_factory=list, repr=False)  # as written, to look for splits
-    spaced_apostrophes: bool = False  # does the document space its apostrophes often?
+    spaced_apostrophes: bool | None = None  # does it space its apostrophes often? (on need)
     _shows_splits: bool | None = field(default=None, repr=False)
     _words: dict[str, bool] = field(default_factory=dict, repr=False)
     _tokens: dict[str, _Token] = field(default_factory=dict, repr=False)
@@ -116,6 +116,7 @@ class Lexicon:
                 for word in self.document
                 if len(word) >= _CLEAR_PIECE_LENGTH
                 and word.isalpha()
+                and not self.is_word(word)  # (remembered across documents: most words are)
                 and self.zipf(word) < _CANDIDATE_THRESHOLD
             ]
             self._shows_splits = bool(pieces) and any(
@@ -129,7 +130,11 @@ class Lexicon:
         """May a space beside an apostrophe between letters ("l ’Asie") be taken out? Only
         where the document shows extraction's stray spaces: clear split words, or spaced
         apostrophes often. Elsewhere the space is the author's ("Herzegovina ’s")."""
-        return self.spaced_apostrophes or self.shows_splits()
+        if self.shows_splits():
+            return True
+        if self.spaced_apostrophes is None:
+            self.spaced_apostrophes = _spaces_apostrophes(self.lines)
+        return self.spaced_apostrophes
 
     def zipf(self, word: str) -> float:
         return _zipf(self.language, word)
@@ -230,7 +235,6 @@ def make_lexicon(mapping: Mapping, texts: list[str], wrapped: bool = True) -> Le
     )
     lexicon.learn("\n".join(texts))
     lexicon.lines = texts
-    lexicon.spaced_apostrophes = _spaces_apostrophes(texts)
     lexicon.glued_numbers = not glued_forms(mapping).isdisjoint(lexicon.document)
     if mapping.typography.spaced and wrapped:
         lexicon.compounds = present_forms(compound_forms(texts), lexicon.document)
