@@ -44,14 +44,22 @@ KEPT_APART = [
 ]
 
 
+# A line of the same document with a clear split (a piece that is no word): the evidence that
+# the text has stray spaces, without which a pair of words ("universel le") stays apart.
+SEED_EVIDENCE = "les organisations internat ionales et"
+ENGLISH_EVIDENCE = "the first United Nations Confere nce on"
+
+
 @pytest.mark.parametrize(("split", "joined"), SEED_SPLITS)
 def test_french_split_words_are_rejoined(fr, split, joined):
-    assert rejoin_split_words(split, make_lexicon(fr, [split]))[0] == joined
+    lexicon = make_lexicon(fr, [split, SEED_EVIDENCE])
+    assert rejoin_split_words(split, lexicon)[0] == joined
 
 
 @pytest.mark.parametrize(("split", "joined"), ENGLISH_SPLITS)
 def test_english_split_words_are_rejoined(en, split, joined):
-    assert rejoin_split_words(split, make_lexicon(en, [split]))[0] == joined
+    lexicon = make_lexicon(en, [split, ENGLISH_EVIDENCE])
+    assert rejoin_split_words(split, lexicon)[0] == joined
 
 
 @pytest.mark.parametrize(("text", "language"), KEPT_APART)

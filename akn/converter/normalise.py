@@ -25,9 +25,21 @@ def clean_lines(
 ) -> tuple[str, list[int], list[Line]]:
     """One text from ``lines``: returns it, where each line starts in it, and the lines used."""
     lines = merge_superscripts(lines, mapping)
+    # A space beside an apostrophe is extraction's only where the document shows others.
+    apostrophes = any(" ’" in line.text or "’ " in line.text or "' " in line.text for line in lines)
+    apostrophes = apostrophes and lexicon.closes_apostrophes()
     texts = []
     for line in lines:
-        text = tidy_line(line.text, mapping)
+        text, closed = tidy_line(line.text, mapping, apostrophes)
+        diagnostics += [
+            Diagnostic(
+                "L210",
+                Severity.INFO,
+                f"rejoined a word split by spaces: {before!r} -> {after!r}",
+                line=line.number,
+            )
+            for before, after in closed
+        ]
         if lexicon.glued_numbers:  # one look at the document's words said there are some
             text, fixes = restore_number_hyphens(text, mapping)
             diagnostics += [
@@ -77,7 +89,7 @@ def clean_lines(
                 line=line.number,
             )
         )
-    return fix_spacing(text, mapping), starts, lines
+    return fix_spacing(text, mapping, apostrophes), starts, lines
 
 
 def _unhyphenate(

@@ -16,6 +16,7 @@ from functools import cache
 from akn.mapping import Mapping
 
 _LETTERS = r"[^\W\d_]"
+_APOSTROPHE = re.compile(rf"(?<={_LETTERS}) ’(?={_LETTERS})")
 
 
 # A spacing rule: the substrings that must be present for it to apply, its pattern, its
@@ -29,6 +30,7 @@ def _spacing_rules(
     nbsp_before: tuple[str, ...],
     nbsp_after: tuple[str, ...],
     conjunctions: tuple[str, ...],
+    apostrophes: bool = True,
 ) -> list[Rule]:
     def hyphen(match: re.Match[str]) -> str:
         word = match.group(1)
@@ -44,12 +46,13 @@ def _spacing_rules(
         # Quotation marks hug what they quote: “ Declaration … Countries ”.
         ((" ”",), re.compile(r"(?<=\S) +(?=”(?:[\s,.;:)]|$))"), ""),
         (("“ ",), re.compile(r"(?:(?<=^)|(?<=[\s(]))“ +"), "“"),
-        # "l ’Asie": the apostrophe belongs to the word before it.
-        ((" ’",), re.compile(rf"(?<={_LETTERS}) ’(?={_LETTERS})"), "’"),
     ]
-    elision = _elision_rule(elisions)
-    if elision is not None:
-        rules.append((("’ ", "' "), elision, r"\1"))
+    if apostrophes:  # (only where the document shows stray spaces: ``tidy_line``)
+        # "l ’Asie": the apostrophe belongs to the word before it.
+        rules.append(((" ’",), _APOSTROPHE, "’"))
+        elision = _elision_rule(elisions)
+        if elision is not None:
+            rules.append((("’ ", "' "), elision, r"\1"))
     for char in nbsp_before:
         follow = "" if char == "»" else r"(?=\s|$|[)\]”»])"
         pattern = re.compile(rf"(?<=\S)[ \u00a0\u202f]*{re.escape(char)}{follow}")
@@ -62,18 +65,39 @@ def _spacing_rules(
     return rules
 
 
-_APOSTROPHE = re.compile(rf"(?<={_LETTERS}) ’(?={_LETTERS})")
-
-
-def tidy_line(text: str, mapping: Mapping) -> str:
-    """What split-word repair needs first: single spaces, apostrophes back on their words."""
+def tidy_line(
+    text: str, mapping: Mapping, apostrophes: bool = True
+) -> tuple[str, list[tuple[str, str]]]:
+    """What split-word repair needs first: single spaces, and (with ``apostrophes``: the
+    document shows extraction's stray spaces) apostrophes back on their words. Returns the
+    text and the apostrophes closed up: (as written, as made), to be reported."""
     text = " ".join(text.split())
+    if not apostrophes:
+        return text, []
+    fixes: list[tuple[str, str]] = []
+
+    def close(match: re.Match[str]) -> str:
+        fixes.append((match[0], match[1] + match[2]))
+        return match[1] + match[2]
+
     if " ’" in text:
-        text = _APOSTROPHE.sub("’", text)
-    elision = _elision_rule(mapping.words.elisions)
+        text = _SPACED_BEFORE.sub(close, text)
+    elision = _spaced_elision(mapping.words.elisions)
     if elision is not None and ("’ " in text or "' " in text):
-        text = elision.sub(r"\1", text)
-    return text
+        text = elision.sub(close, text)
+    return text, fixes
+
+
+# The same spaces as the rules of ``_spacing_rules``, with the words around them to quote.
+_SPACED_BEFORE = re.compile(rf"(\w*{_LETTERS}) (’{_LETTERS}\w*)")
+
+
+@cache
+def _spaced_elision(elisions: tuple[str, ...]) -> re.Pattern[str] | None:
+    if not elisions:
+        return None
+    alternatives = "|".join(re.escape(e) for e in sorted(elisions, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)((?i:{alternatives})) +({_LETTERS}\w*)")
 
 
 def restore_number_hyphens(text: str, mapping: Mapping) -> tuple[str, list[tuple[str, str]]]:
@@ -145,23 +169,27 @@ def _elision_rule(elisions: tuple[str, ...]) -> re.Pattern[str] | None:
     return re.compile(rf"(?<!\w)((?i:{alternatives})) +(?={_LETTERS})")
 
 
-def _spacing_plan(mapping: Mapping) -> tuple[re.Pattern[str], list[_Planned]]:
+def _spacing_plan(
+    mapping: Mapping, apostrophes: bool = True
+) -> tuple[re.Pattern[str], list[_Planned]]:
     """The mapping's spacing rules, each with its substrings as one pattern, and one pattern
     of every rule's substrings: most lines hold none, and are asked once (made once per
-    mapping)."""
-    plan: tuple[re.Pattern[str], list[_Planned]] | None = mapping.caches.get("spacing_plan")
+    mapping, with and without the apostrophes' rules)."""
+    key = "spacing_plan" if apostrophes else "spacing_plan_apostrophes_kept"
+    plan: tuple[re.Pattern[str], list[_Planned]] | None = mapping.caches.get(key)
     if plan is None:
         rules = _spacing_rules(
             mapping.words.elisions,
             mapping.typography.nbsp_before,
             mapping.typography.nbsp_after,
             tuple(w.casefold() for w in mapping.words.conjunctions),
+            apostrophes,
         )
         planned = [
             (_any_of(triggers), pattern, replacement) for triggers, pattern, replacement in rules
         ]
         union = _any_of(tuple(t for triggers, _, _ in rules for t in triggers))
-        plan = mapping.caches["spacing_plan"] = (union, planned)
+        plan = mapping.caches[key] = (union, planned)
     return plan
 
 
@@ -188,10 +216,11 @@ def _any_of(substrings: tuple[str, ...]) -> re.Pattern[str]:
 _Planned = tuple[re.Pattern[str], re.Pattern[str], "str | Callable[[re.Match[str]], str]"]
 
 
-def fix_spacing(text: str, mapping: Mapping) -> str:
-    """Collapse runs of spaces and put spaces where the language's typography wants them."""
+def fix_spacing(text: str, mapping: Mapping, apostrophes: bool = True) -> str:
+    """Collapse runs of spaces and put spaces where the language's typography wants them
+    (``apostrophes``: take out a space beside an apostrophe between letters, too)."""
     text = " ".join(text.split())
-    union, planned = _spacing_plan(mapping)
+    union, planned = _spacing_plan(mapping, apostrophes)
     if union.search(text):
         for triggers, pattern, replacement in planned:
             if triggers.search(text):

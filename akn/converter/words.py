@@ -6,6 +6,14 @@ loses the line-end hyphen's word ("Sud -" / "Est"), puts spaces before punctuati
 words exist: the word list of the `wordfreq` package (frequencies of real usage in 40 languages,
 independent of our test corpus) and the document's own vocabulary. A join is made only when the
 joined word is a word and at least one part is not, or when the parts are rare as a pair.
+
+A join needs positive evidence, for correct text holds pairs that make a word too ("direct or",
+"appel le", "de marcación"). A piece of three letters or more that is no word at all
+("internat ionales", "Confere nce") is evidence by itself: a *clear* split. Any other join (both
+pieces words, a lone letter, a rare word) is made only in a document that shows clear splits
+somewhere (``Lexicon.shows_splits``): a text with none has no stray spaces to undo, and its
+pairs are its author's. A spaced apostrophe ("l ’Asie") is closed up on the same evidence, or
+where the document spaces its apostrophes often (``Lexicon.closes_apostrophes``).
 """
 
 from __future__ import annotations
@@ -32,6 +40,12 @@ _CANDIDATE_THRESHOLD = 2.0
 # parts are words themselves ("universel le" -> "universelle", but never "may be" -> "maybe").
 _BOTH_WORDS_MARGIN = 1.5
 _BOTH_WORDS_HEAD_SLACK = 0.2
+# A piece this long that is rarer than any attested word is no word: the split is clear.
+_CLEAR_PIECE_LENGTH = 3
+# A document "spaces its apostrophes" when at least this many, and this share of its
+# apostrophes between letters, have a space on one side ("l ’Asie", "l’ Association").
+_SPACED_APOSTROPHES = 2
+_SPACED_APOSTROPHE_SHARE = 0.25
 
 _LETTERS = r"[^\W\d_]"
 _TOKEN = re.compile(r"\S+")
@@ -72,6 +86,9 @@ class Lexicon:
     written: str = ""  # the document as written, to count its words in when a repair needs it
     _counts: Counter[str] | None = field(default=None, repr=False)
     text: str = ""  # the document, case-folded, to count word pairs in when needed
+    lines: list[str] = field(default_factory=list, repr=False)  # as written, to look for splits
+    spaced_apostrophes: bool | None = None  # does it space its apostrophes often? (on need)
+    _shows_splits: bool | None = field(default=None, repr=False)
     _words: dict[str, bool] = field(default_factory=dict, repr=False)
     _tokens: dict[str, _Token] = field(default_factory=dict, repr=False)
     _pairs: dict[tuple[str, str], bool] = field(default_factory=dict, repr=False)
@@ -85,6 +102,39 @@ class Lexicon:
         if self._counts is None:
             self._counts = Counter(WORD_OR_COMPOUND.findall(self.written))
         return self._counts[token]
+
+    def shows_splits(self) -> bool:
+        """Does the document show a clear split word anywhere (a piece of three letters or
+        more that is no word, which joined to its neighbour makes one)? Asked when a join
+        without such a piece is first considered; the lines are read once, up to the first."""
+        if self._shows_splits is None:
+            self._shows_splits = False  # (the scan below makes clear joins only)
+            # Only a line holding a piece that is no word can hold a clear split: most
+            # documents have a few such pieces (names, rare words), on a few lines.
+            pieces = [
+                word
+                for word in self.document
+                if len(word) >= _CLEAR_PIECE_LENGTH
+                and word.isalpha()
+                and not self.is_word(word)  # (remembered across documents: most words are)
+                and self.zipf(word) < _CANDIDATE_THRESHOLD
+            ]
+            self._shows_splits = bool(pieces) and any(
+                _joins(" ".join(line.split()), self, clear_only=True)
+                for line, folded in zip(self.lines, map(str.casefold, self.lines), strict=True)
+                if any(piece in folded for piece in pieces)
+            )
+        return self._shows_splits
+
+    def closes_apostrophes(self) -> bool:
+        """May a space beside an apostrophe between letters ("l ’Asie") be taken out? Only
+        where the document shows extraction's stray spaces: clear split words, or spaced
+        apostrophes often. Elsewhere the space is the author's ("Herzegovina ’s")."""
+        if self.shows_splits():
+            return True
+        if self.spaced_apostrophes is None:
+            self.spaced_apostrophes = _spaces_apostrophes(self.lines)
+        return self.spaced_apostrophes
 
     def zipf(self, word: str) -> float:
         return _zipf(self.language, word)
@@ -184,12 +234,27 @@ def make_lexicon(mapping: Mapping, texts: list[str], wrapped: bool = True) -> Le
         _short_hints=short_hints,
     )
     lexicon.learn("\n".join(texts))
+    lexicon.lines = texts
     lexicon.glued_numbers = not glued_forms(mapping).isdisjoint(lexicon.document)
     if mapping.typography.spaced and wrapped:
         lexicon.compounds = present_forms(compound_forms(texts), lexicon.document)
         if lexicon.compounds:
             lexicon.written = "\n".join(texts)
     return lexicon
+
+
+_APOSTROPHE_BETWEEN = re.compile(rf"{_LETTERS} ?[’'] ?{_LETTERS}")
+
+
+def _spaces_apostrophes(texts: list[str]) -> bool:
+    """Does the document write a space beside many of its apostrophes between letters?"""
+    spaced = total = 0
+    for text in texts:
+        if "’" in text or "'" in text:
+            for found in _APOSTROPHE_BETWEEN.findall(text):
+                total += 1
+                spaced += " " in found
+    return spaced >= _SPACED_APOSTROPHES and spaced >= _SPACED_APOSTROPHE_SHARE * total
 
 
 _Hints = dict[tuple[str, ...], str | bool]
@@ -242,9 +307,34 @@ def rejoin_split_words(text: str, lexicon: Lexicon) -> tuple[str, list[tuple[int
 
     Returns the text and the joins made: (offset in ``text``, the split form, the word).
     Only places where a join is possible are examined: the next token starts in lower case and
-    one of the two is no word, or the next is a short word that glued on would make one.
+    one of the two is no word, or the next is a short word that glued on would make one. A
+    join that is not clear (see the module) is made only in a document that shows clear ones.
     """
     tokens = text.split(" ")
+    found = _joins(text, lexicon, tokens=tokens)
+    if not found:
+        return text, []
+    joins: list[tuple[int, str, str]] = []
+    out: list[str] = []
+    done = 0  # tokens before this index are already in ``out``
+    for i, size, word in found:
+        out.extend(tokens[done:i])
+        before = " ".join(tokens[i : i + size])
+        joins.append((len(" ".join(tokens[:i])) + (1 if i else 0), before, word))
+        out.append(word)
+        done = i + size
+    out.extend(tokens[done:])
+    return " ".join(out), joins
+
+
+def _joins(
+    text: str, lexicon: Lexicon, clear_only: bool = False, tokens: list[str] | None = None
+) -> list[tuple[int, int, str]]:
+    """The joins to make in ``text``: (first token, number of tokens, the word). With
+    ``clear_only``, the clear ones only (and the first is enough: the caller asks whether
+    there is one)."""
+    if tokens is None:
+        tokens = text.split(" ")
     known = lexicon._tokens
     seen = list(map(known.get, tokens))  # most tokens were seen before, in some document
     if all(seen):  # (a _Token is always true: no __bool__, no __len__)
@@ -260,11 +350,8 @@ def rejoin_split_words(text: str, lexicon: Lexicon) -> tuple[str, list[tuple[int
             or (following.short and lexicon.short_pair(this.end, token))
         )
     ]
-    if not spots:
-        return text, []
-    joins: list[tuple[int, str, str]] = []
-    out: list[str] = []
-    done = 0  # tokens before this index are already in ``out``
+    found: list[tuple[int, int, str]] = []
+    done = 0  # tokens before this index are joined already
     for i in spots:
         if i < done:
             continue
@@ -272,19 +359,21 @@ def rejoin_split_words(text: str, lexicon: Lexicon) -> tuple[str, list[tuple[int
         joined = _best_join(tokens, i, lexicon, (2,) if both_words else (4, 3, 2))
         if joined is None:
             continue
-        size, word = joined
-        out.extend(tokens[done:i])
-        before = " ".join(tokens[i : i + size])
-        joins.append((len(" ".join(tokens[:i])) + (1 if i else 0), before, word))
-        out.append(word)
+        size, word, clear = joined
+        if not clear and (clear_only or not lexicon.shows_splits()):
+            continue  # no evidence that this text has stray spaces: the pair is the author's
+        found.append((i, size, word))
+        if clear_only:
+            break
         done = i + size
-    out.extend(tokens[done:])
-    return " ".join(out), joins
+    return found
 
 
 def _best_join(
     tokens: list[str], start: int, lexicon: Lexicon, sizes: tuple[int, ...] = (4, 3, 2)
-) -> tuple[int, str] | None:
+) -> tuple[int, str, bool] | None:
+    """The join that starts at ``tokens[start]``: how many tokens, the word, and whether the
+    split is clear (a piece of it is no word)."""
     lead, head, trail = _core(tokens[start])
     if not head or trail or SUP_OPEN in tokens[start]:
         return None
@@ -304,6 +393,9 @@ def _best_join(
                 or not part[0].islower()
                 or (part_trail and not last)
                 or part_trail[:1] in ("’", "'")  # "l’": an elided word, not a fragment
+                # "et c)", "loi n°": a lone letter before a bracket or a sign is a label or
+                # an abbreviation ("réglementai re s," ends a sentence).
+                or (len(part) == 1 and part_trail[:1] not in ("", ",", ".", ";", ":", "!", "?"))
             ):
                 ok = False
                 break
@@ -312,15 +404,28 @@ def _best_join(
         if not ok:
             continue
         if _should_join(parts, lexicon):
-            # "in o rder": the lone letter belongs to the word after it, not to "in".
-            if size == 2 and lexicon.is_word(lexicon.strip_elision(head)):
+            # "in o rder", "de l a paix": the pieces after a word make a word of their own,
+            # more common than the one the word would make with them.
+            if lexicon.is_word(lexicon.strip_elision(head)):
+                whole = lexicon.zipf("".join(parts))
                 alternative = _best_join(tokens, start + 1, lexicon)
-                if alternative is not None and lexicon.zipf(
-                    _core(alternative[1])[1]
-                ) > lexicon.zipf("".join(parts)):
+                if alternative is not None and lexicon.zipf(_core(alternative[1])[1]) > whole:
                     return None
-            return size, lead + "".join(parts) + end_trail
+                rest = "".join(parts[1:])  # "l a": letters of a word too short to rejoin
+                if size > 2 and lexicon.is_word(rest) and lexicon.zipf(rest) > whole:
+                    return None
+            return size, lead + "".join(parts) + end_trail, _clear(parts, lexicon)
     return None
+
+
+def _clear(parts: list[str], lexicon: Lexicon) -> bool:
+    """Is the split clear: a piece of three letters or more (where it touches the split) that
+    is rarer than any word the join may make ("ionales", "Confere", "rder")?"""
+    found = _inner(parts, lexicon)
+    return found is not None and any(
+        len(piece) >= _CLEAR_PIECE_LENGTH and lexicon.zipf(piece) < _CANDIDATE_THRESHOLD
+        for piece in found[0]
+    )
 
 
 def _join_hint(parts: list[str], lexicon: Lexicon) -> str | bool:
@@ -344,6 +449,8 @@ def _inner(parts: list[str], lexicon: Lexicon) -> tuple[list[str], str] | None:
     inner = [left, *parts[1:-1], right] if len(parts) > 1 else [left]
     if len(parts) > 1 and "-" in parts[-1] and len(right) == 1:
         return None  # "in e-commerce": a letter and a hyphen make a word ("x-ray", "e-mail")
+    if len(left) > 1 and left.isupper():
+        return None  # "AU to", "VI de": an acronym or a numeral, and no word goes on in lower case
     candidate = "".join(inner)
     if len(candidate) < 3 or all(len(part) == 1 for part in inner):
         return None  # "a d", "y l": letters, labels or initials, not a split word
