@@ -39,9 +39,12 @@ class PhraseMatcher:
     Compiling the alternation of a hundred phrases is most of the cost of a mapping, and
     language detection tries the phrases of every language on lines of one. A text can only
     match if it starts with the first word of a phrase: where the phrases are bounded, its
-    first word is one of theirs (a set lookup), elsewhere it starts with one. A text that
-    fails this is answered without the regex. Quacks like the compiled pattern (``match``,
-    ``search``, ``pattern``...).
+    first word is one of theirs (a set lookup), elsewhere it starts with one. ``match`` tries
+    only the phrases a text's start allows, as a regex of those alone (made once for each
+    start it meets, in the same longest-first order): a text no phrase allows is answered
+    without any regex, and the whole alternation is compiled only for ``search`` and the
+    other methods of a pattern. Quacks like the compiled pattern (``match``, ``search``,
+    ``pattern``...).
     """
 
     def __init__(self, phrases: tuple[str, ...] | list[str], bounded: bool = True) -> None:
@@ -58,23 +61,42 @@ class PhraseMatcher:
             if bounded and self._starts and all(_WORD_RUN.fullmatch(w) for w in words)
             else None
         )
+        # The regex of the phrases a text's start allows, by that start (its first word, or
+        # the first words it starts with): made when a text first needs it.
+        self._allowed: dict[str | tuple[str, ...], re.Pattern[str]] = {}
 
     @cached_property
     def regex(self) -> re.Pattern[str]:
         return phrase_pattern(self._phrases, self._bounded)
 
-    def _may_match(self, text: str, pos: int, endpos: int) -> bool:
+    def _start(self, text: str, pos: int, endpos: int) -> str | tuple[str, ...] | None:
+        """What a text's start allows: its first word (bounded phrases) or the tuple of the
+        first words it starts with; None when no phrase can match there."""
         if self._first_words is not None:
             head = _WORD_RUN.match(text, pos, endpos)
-            return head is not None and head.group(0).replace("'", "’") in self._first_words
-        if self._starts is not None:
-            return text.replace("'", "’").startswith(self._starts, pos, endpos)
-        return True
+            word = head.group(0).replace("'", "’") if head is not None else None
+            return word if word in self._first_words else None
+        assert self._starts is not None
+        text = text.replace("'", "’")
+        if not text.startswith(self._starts, pos, endpos):
+            return None
+        return tuple(start for start in self._starts if text.startswith(start, pos, endpos))
+
+    def _allowed_regex(self, start: str | tuple[str, ...]) -> re.Pattern[str]:
+        """The alternation of the phrases whose first word ``start`` names (or is one of)."""
+        firsts = {start} if isinstance(start, str) else set(start)
+        chosen = [p for p in self._phrases if p.split()[0].replace("'", "’") in firsts]
+        pattern = self._allowed[start] = phrase_pattern(chosen, self._bounded)
+        return pattern
 
     def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        if not self._may_match(text, pos, endpos):
+        if self._starts is None:  # a phrase without a word: only the whole regex can say
+            return self.regex.match(text, pos, endpos)
+        start = self._start(text, pos, endpos)
+        if start is None:
             return None
-        return self.regex.match(text, pos, endpos)
+        regex = self._allowed.get(start) or self._allowed_regex(start)
+        return regex.match(text, pos, endpos)
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         return self.regex.search(text, pos, endpos)  # anywhere: the prefilter does not apply
