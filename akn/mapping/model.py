@@ -165,7 +165,7 @@ class Mapping:
         return re.compile(rf"{start}{phrase_pattern(closing, spaced).pattern}$")
 
     @property
-    def formula_pattern(self) -> re.Pattern[str]:
+    def formula_pattern(self) -> PhraseMatcher:
         """The enacting formulas, longest first."""
         return self.detection.formula
 

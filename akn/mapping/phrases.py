@@ -111,7 +111,7 @@ class PhraseMatcher:
 class Detection:
     """What language detection reads of a mapping (``convert`` without ``--lang``)."""
 
-    formula: re.Pattern[str]  # the enacting formulas, longest first
+    formula: PhraseMatcher  # the enacting formulas, longest first
     decision_opening: re.Pattern[str]  # decision.opening
     adopted: re.Pattern[str]  # masthead.adopted
     phrases: PhraseMatcher  # preamble.phrases
@@ -122,7 +122,7 @@ class Detection:
         """From a mapping's checked data, reading only the five keys and the word spacing."""
         spaced = bool(data["typography"]["line_joiner"])  # as Typography.spaced says
         return cls(
-            formula=phrase_pattern([item["text"] for item in data["formula"]], spaced),
+            formula=PhraseMatcher([item["text"] for item in data["formula"]], spaced),
             decision_opening=re.compile(data["decision"]["opening"]),
             adopted=re.compile(data["masthead"]["adopted"]),
             phrases=PhraseMatcher(data["preamble"]["phrases"], spaced),
