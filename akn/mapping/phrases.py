@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
 
-def phrase_pattern(phrases: tuple[str, ...] | list[str], bounded: bool = True) -> re.Pattern[str]:
-    """One regex matching the longest listed phrase at the start of a text.
+def phrase_source(phrases: tuple[str, ...] | list[str], bounded: bool = True) -> str:
+    """The regex (as text) matching the longest listed phrase at the start of a text.
 
     ``bounded``: the phrase must end a word (not for scripts written without spaces).
     """
@@ -26,7 +27,17 @@ def phrase_pattern(phrases: tuple[str, ...] | list[str], bounded: bool = True) -
         words = [re.escape(word).replace("’", "['’]") for word in phrase.split()]
         alternatives.append(r"\s+".join(words))
     boundary = r"(?![\w’'\-])" if bounded else ""
-    return re.compile(r"(?:{}){}".format("|".join(alternatives), boundary))
+    return r"(?:{}){}".format("|".join(alternatives), boundary)
+
+
+def phrase_pattern(
+    phrases: tuple[str, ...] | list[str],
+    bounded: bool = True,
+    compile: Callable[[str], re.Pattern[str]] = re.compile,
+) -> re.Pattern[str]:
+    """``phrase_source`` compiled, by ``compile`` (``re.compile``, or a mapping's kept
+    programs: ``akn.mapping.programs``)."""
+    return compile(phrase_source(phrases, bounded))
 
 
 # A word as the phrase regex bounds it: what may not follow a bounded phrase's last word.
@@ -47,9 +58,15 @@ class PhraseMatcher:
     ``pattern``...).
     """
 
-    def __init__(self, phrases: tuple[str, ...] | list[str], bounded: bool = True) -> None:
+    def __init__(
+        self,
+        phrases: tuple[str, ...] | list[str],
+        bounded: bool = True,
+        compile: Callable[[str], re.Pattern[str]] = re.compile,
+    ) -> None:
         self._phrases = tuple(phrases)
         self._bounded = bounded
+        self._compile = compile
         # The regex reads ' and ’ alike in a phrase's words: so does the prefilter.
         firsts = [phrase.split()[:1] for phrase in self._phrases]
         words = {first[0].replace("'", "’") for first in firsts if first}
@@ -67,7 +84,7 @@ class PhraseMatcher:
 
     @cached_property
     def regex(self) -> re.Pattern[str]:
-        return phrase_pattern(self._phrases, self._bounded)
+        return phrase_pattern(self._phrases, self._bounded, self._compile)
 
     def _start(self, text: str, pos: int, endpos: int) -> str | tuple[str, ...] | None:
         """What a text's start allows: its first word (bounded phrases) or the tuple of the
@@ -86,7 +103,7 @@ class PhraseMatcher:
         """The alternation of the phrases whose first word ``start`` names (or is one of)."""
         firsts = {start} if isinstance(start, str) else set(start)
         chosen = [p for p in self._phrases if p.split()[0].replace("'", "’") in firsts]
-        pattern = self._allowed[start] = phrase_pattern(chosen, self._bounded)
+        pattern = self._allowed[start] = phrase_pattern(chosen, self._bounded, self._compile)
         return pattern
 
     def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
@@ -118,13 +135,15 @@ class Detection:
     verbs: PhraseMatcher  # operative.verbs
 
     @classmethod
-    def of(cls, data: dict[str, Any]) -> Detection:
+    def of(
+        cls, data: dict[str, Any], compile: Callable[[str], re.Pattern[str]] = re.compile
+    ) -> Detection:
         """From a mapping's checked data, reading only the five keys and the word spacing."""
         spaced = bool(data["typography"]["line_joiner"])  # as Typography.spaced says
         return cls(
-            formula=PhraseMatcher([item["text"] for item in data["formula"]], spaced),
-            decision_opening=re.compile(data["decision"]["opening"]),
-            adopted=re.compile(data["masthead"]["adopted"]),
-            phrases=PhraseMatcher(data["preamble"]["phrases"], spaced),
-            verbs=PhraseMatcher(data["operative"]["verbs"], spaced),
+            formula=PhraseMatcher([item["text"] for item in data["formula"]], spaced, compile),
+            decision_opening=compile(data["decision"]["opening"]),
+            adopted=compile(data["masthead"]["adopted"]),
+            phrases=PhraseMatcher(data["preamble"]["phrases"], spaced, compile),
+            verbs=PhraseMatcher(data["operative"]["verbs"], spaced, compile),
         )

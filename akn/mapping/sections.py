@@ -58,15 +58,20 @@ def word_set() -> Any:
     return value(_word_set)
 
 
-def build(cls: type[_Section], data: dict[str, Any]) -> _Section:
-    """The section ``cls`` from its (checked) YAML data."""
+def build(
+    cls: type[_Section],
+    data: dict[str, Any],
+    compile: Callable[[str], re.Pattern[str]] = re.compile,
+) -> _Section:
+    """The section ``cls`` from its (checked) YAML data; ``compile`` compiles its patterns
+    (``re.compile``, or the mapping's kept programs: ``akn.mapping.programs``)."""
     section = object.__new__(cls)
-    section.__dict__.update(
-        {
-            item.name: item.metadata["convert"](data[item.metadata.get("key") or item.name])
-            for item in fields(cls)  # type: ignore[arg-type]
-        }
-    )
+    values = {}
+    for item in fields(cls):  # type: ignore[arg-type]
+        convert = item.metadata["convert"]
+        value = data[item.metadata.get("key") or item.name]
+        values[item.name] = compile(value) if convert is re.compile else convert(value)
+    section.__dict__.update(values)
     return section
 
 
