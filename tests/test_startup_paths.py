@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 
 from akn.cli import build_parser
-from akn.mapping import forget_mappings, load_mapping
+from akn.mapping import forget_mappings, load_mapping, programs
 from akn.mapping.phrases import PhraseMatcher
-from akn.mapping.programs import ENGINE, Programs, compile_with_program
+from akn.mapping.programs import compile_pattern, compile_with_program
 from akn.resources import available_languages
 
 SEED = Path(__file__).parent / "golden" / "clean-A-RES-77-259-fr.txt"
@@ -58,36 +58,46 @@ def test_a_kept_program_gives_the_pattern_re_compile_gives():
         # Pattern equality compares the pattern, the flags and the compiled code.
         assert compiled == expected, pattern
         assert (compiled.groups, compiled.groupindex) == (expected.groups, expected.groupindex)
-        kept = Programs(None)
-        kept._known = {pattern: json.loads(json.dumps(program))}
-        assert kept.compile(pattern) == expected
+        kept = programs._from_program(pattern, json.loads(json.dumps(program)))
+        assert kept == expected
 
 
-def test_programs_are_kept_and_read_back(tmp_path: Path):
-    path = tmp_path / "programs" / "entry.json"
-    (tmp_path / "programs").mkdir()
-    first = Programs(path)
-    first.compile(r"(?P<num>\d{1,3})\.")
-    first.save()
-    entry = json.loads(path.read_text(encoding="utf-8"))
-    assert entry["engine"] == ENGINE and list(entry["programs"]) == [r"(?P<num>\d{1,3})\."]
-    again = Programs(path)
-    found = again.compile(r"(?P<num>\d{1,3})\.")
-    assert found.match("12. ").group("num") == "12" and not again._added  # read, not compiled
+@pytest.fixture
+def program_folder(tmp_path: Path, monkeypatch) -> Path:
+    monkeypatch.setenv("AKN_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(programs, "_compiled", {})
+    folder = programs.programs_dir()
+    assert folder is not None
+    return folder
 
 
-def test_a_damaged_or_foreign_program_is_compiled_anew(tmp_path: Path):
-    path = tmp_path / "entry.json"
+def test_programs_are_kept_and_read_back(program_folder: Path, monkeypatch):
+    pattern = r"(?P<num>\d{1,3})\."
+    assert compile_pattern(pattern).match("12. ").group("num") == "12"
+    (kept,) = program_folder.glob("*.json")
+    assert json.loads(kept.read_text(encoding="utf-8"))["pattern"] == pattern
+    monkeypatch.setattr(programs, "_compiled", {})  # a new process
+    monkeypatch.setattr(programs, "compile_with_program", None)  # would fail if called
+    assert compile_pattern(pattern) == re.compile(pattern)
+
+
+def test_a_damaged_or_foreign_program_is_compiled_anew(program_folder: Path, monkeypatch):
     pattern = r"(?P<day>\d{1,2}) (?P<month>[a-z]+)"
-    _, program = compile_with_program(pattern)
-    assert program is not None
-    damaged = [program[0], [9999, *program[1][1:]], program[2], program[3]]
-    path.write_text(json.dumps({"engine": ENGINE, "programs": {pattern: damaged}}))
-    assert Programs(path).compile(pattern) == re.compile(pattern)
-    path.write_text(json.dumps({"engine": "another", "programs": {pattern: program}}))
-    assert Programs(path)._added == {} and Programs(path).compile(pattern) == re.compile(pattern)
-    path.write_text("not json")
-    assert Programs(path).compile(pattern) == re.compile(pattern)
+    compile_pattern(pattern)
+    (kept,) = program_folder.glob("*.json")
+    entry = json.loads(kept.read_text(encoding="utf-8"))
+    damaged = [entry["program"][0], [9999, *entry["program"][1][1:]], *entry["program"][2:]]
+    for text in (
+        json.dumps({"pattern": pattern, "program": damaged}),
+        json.dumps({"pattern": "another", "program": entry["program"]}),
+        "not json",
+    ):
+        kept.write_text(text, encoding="utf-8")
+        monkeypatch.setattr(programs, "_compiled", {})
+        assert compile_pattern(pattern) == re.compile(pattern)
+    monkeypatch.setenv("AKN_CACHE_DIR", "")  # the disk cache off: compiled, nothing kept
+    monkeypatch.setattr(programs, "_compiled", {})
+    assert compile_pattern(r"\d+") == re.compile(r"\d+")
 
 
 def test_a_bad_pattern_is_still_a_regex_error():

@@ -149,7 +149,7 @@ def _load(
         check(unchecked.data, unchecked.locations, (str(own_path), 1, 1))
         data, files = unchecked.data, unchecked.files
         disk.write_entry(key, data, files)
-    mapping = Mapping(language, data, disk.programs_for(key))
+    mapping = Mapping(language, data)
     if len(_loaded) >= _KEPT:  # files edited again and again in a long-lived process
         _loaded.pop(next(iter(_loaded)))
     _loaded[key] = (mapping, files)

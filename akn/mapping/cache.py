@@ -23,7 +23,6 @@ from pathlib import Path
 from typing import Any
 
 from akn.mapping.loading import SourceFile, digest, find_file
-from akn.mapping.programs import ENGINE, Programs
 
 FORMAT = 1
 
@@ -80,13 +79,6 @@ def still_current(files: tuple[SourceFile, ...], folders: tuple[Path, ...]) -> b
         )
     except Exception:
         return False
-
-
-def programs_for(key: str) -> Programs:
-    """Where the compiled patterns of entry ``key`` are kept for this Python (nowhere when
-    the disk cache is off): ``akn.mapping.programs``."""
-    folder = cache_dir()
-    return Programs(folder / "programs" / f"{key}-{ENGINE}.json" if folder else None)
 
 
 def write_entry(key: str, data: dict[str, Any], files: tuple[SourceFile, ...]) -> None:

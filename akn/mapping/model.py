@@ -9,14 +9,14 @@ seven builds only the few sections the choice looks at.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache, cached_property
 from types import MappingProxyType
 from typing import Any
 
+from akn.mapping import programs
 from akn.mapping import sections as s
 from akn.mapping.phrases import Detection, PhraseMatcher, phrase_source
-from akn.mapping.programs import Programs
 
 
 @dataclass(frozen=True, eq=False)
@@ -24,16 +24,15 @@ class Mapping:
     """The merged, checked rules of one language (``name``: its file's name).
 
     ``data`` is the merged YAML the sections are built from; read the sections, not it.
-    ``programs``: where its compiled patterns are kept between runs (None: compiled anew).
     """
 
     name: str
     data: dict[str, Any]
-    programs: Programs | None = field(default=None, repr=False)
 
     def compile(self, pattern: str) -> re.Pattern[str]:
-        """A pattern of this mapping, compiled (from its kept program when there is one)."""
-        return self.programs.compile(pattern) if self.programs else re.compile(pattern)
+        """A pattern of this mapping, compiled: from its program kept by an earlier run when
+        there is one (``akn.mapping.programs``)."""
+        return programs.compile_pattern(pattern)
 
     # ------------------------------------------------------------------ sections
 

@@ -44,6 +44,12 @@ def phrase_pattern(
 _WORD_RUN = re.compile(r"[\w’'\-]+")
 
 
+def first_word(text: str, pos: int = 0, endpos: int = sys.maxsize) -> str | None:
+    """The word ``text`` starts with (at ``pos``) as bounded phrases read it: ' as ’."""
+    head = _WORD_RUN.match(text, pos, endpos)
+    return head.group(0).replace("'", "’") if head is not None else None
+
+
 class PhraseMatcher:
     """The listed phrases as one regex (``phrase_pattern``), compiled when first needed.
 
@@ -90,8 +96,7 @@ class PhraseMatcher:
         """What a text's start allows: its first word (bounded phrases) or the tuple of the
         first words it starts with; None when no phrase can match there."""
         if self._first_words is not None:
-            head = _WORD_RUN.match(text, pos, endpos)
-            word = head.group(0).replace("'", "’") if head is not None else None
+            word = first_word(text, pos, endpos)
             return word if word in self._first_words else None
         assert self._starts is not None
         text = text.replace("'", "’")
@@ -105,6 +110,17 @@ class PhraseMatcher:
         chosen = [p for p in self._phrases if p.split()[0].replace("'", "’") in firsts]
         pattern = self._allowed[start] = phrase_pattern(chosen, self._bounded, self._compile)
         return pattern
+
+    def match_word(self, text: str, word: str | None) -> re.Match[str] | None:
+        """``match(text)`` for a text whose ``first_word`` is ``word``: language detection
+        reads the first word of each line once for the matchers of every language."""
+        if self._first_words is None:
+            return self.match(text)
+        if word not in self._first_words:
+            return None
+        assert word is not None
+        regex = self._allowed.get(word) or self._allowed_regex(word)
+        return regex.match(text)
 
     def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         if self._starts is None:  # a phrase without a word: only the whole regex can say

@@ -5,19 +5,20 @@ Compiling a mapping's patterns (its sections' thirty, the opening phrases and ve
 largest part of a conversion's start-up that the mapping itself causes: the compiler is pure
 Python, about a millisecond for an alternation of phrases, and every process paid it again.
 What the compiler makes is data: the pattern's program (a list of numbers), its flags and
-its groups. It is kept as JSON beside the mapping cache (``akn.mapping.cache``), one file per
-cached mapping and Python version, and handed back to the regex engine, which checks every
-program it is given (a damaged one is refused with an error and compiled again, never run).
+its groups. Each is kept as a small JSON file named by a digest of the pattern, in a folder
+of the mapping cache for this Python (``akn.mapping.cache``), written when the pattern is
+first compiled; a run reads only the programs of the patterns it compiles (detection's few
+of each language, the chosen language's sections). The regex engine checks every program
+it is given: a damaged one is refused and the pattern compiled again, never run.
 
 The programs are the private format of CPython's ``re`` module (``re._parser``,
-``re._compiler``, ``_sre``, the same calls ``re.compile`` makes): they are keyed by the
+``re._compiler`` and ``_sre``, the calls ``re.compile`` makes): the folder is named by the
 exact Python version and the engine's format number, and anything unexpected falls back to
-``re.compile``. Programs first compiled in a process are written when it exits.
+``re.compile``.
 """
 
 from __future__ import annotations
 
-import atexit
 import hashlib
 import json
 import os
@@ -26,6 +27,8 @@ import sys
 from importlib import import_module
 from pathlib import Path
 from typing import Any
+
+from akn.mapping.cache import cache_dir
 
 # CPython's regex engine and compiler (private: typed as Any); elsewhere every pattern is
 # compiled as usual.
@@ -48,51 +51,42 @@ ENGINE = hashlib.sha256(
 
 Program = list[Any]  # [flags, code, number of groups, {group name: index}]
 
+_compiled: dict[str, re.Pattern[str]] = {}  # this process's, by pattern
+_KEPT = 2048
 
-class Programs:
-    """The compiled patterns of one mapping: read from ``path`` when first asked for, and
-    written back there when the process exits if it compiled new ones (None: not kept)."""
 
-    def __init__(self, path: Path | None) -> None:
-        self._path = path
-        self._known: dict[str, Program] | None = None
-        self._added: dict[str, Program] = {}
-
-    def compile(self, pattern: str) -> re.Pattern[str]:
-        """``re.compile(pattern)``, from the kept program when there is one."""
-        if self._known is None:
-            self._known = _read(self._path)
-        program = self._known.get(pattern)
-        if program is not None:
-            compiled = _from_program(pattern, program)
-            if compiled is not None:
-                return compiled
+def compile_pattern(pattern: str) -> re.Pattern[str]:
+    """``re.compile(pattern)``, from the kept program when there is one (else compiled and
+    kept for the next run)."""
+    known = _compiled.get(pattern)
+    if known is not None:
+        return known
+    folder = programs_dir()
+    path = folder / f"{_digest(pattern)}.json" if folder else None
+    compiled = _read(path, pattern) if path else None
+    if compiled is None:
         compiled, program = compile_with_program(pattern)
-        if program is not None and self._path is not None:
-            if not self._added:
-                atexit.register(self.save)
-            self._added[pattern] = program
-        return compiled
+        if path is not None and program is not None:
+            _write(path, pattern, program)
+    if len(_compiled) >= _KEPT:
+        _compiled.clear()
+    _compiled[pattern] = compiled
+    return compiled
 
-    def save(self) -> None:
-        """Write the kept and the new programs, atomically; silently nothing on failure."""
-        if not self._added or self._path is None:
-            return
-        programs = {**(self._known or {}), **self._added}
-        self._added = {}
-        try:
-            text = json.dumps({"engine": ENGINE, "programs": programs})
-            self._path.parent.mkdir(exist_ok=True, mode=0o700)  # not the cache: gone, no write
-            temporary = self._path.with_name(f".{self._path.name}.{os.getpid()}.tmp")
-            temporary.write_text(text, encoding="utf-8")
-            os.replace(temporary, self._path)
-        except (OSError, TypeError, ValueError):
-            return
+
+def _digest(pattern: str) -> str:
+    return hashlib.sha256(pattern.encode("utf-8", "surrogatepass")).hexdigest()[:40]
+
+
+def programs_dir() -> Path | None:
+    """The folder of the kept programs for this Python; None when the disk cache is off."""
+    folder = cache_dir()
+    return folder / f"programs-{ENGINE}" if folder else None
 
 
 def compile_with_program(pattern: str) -> tuple[re.Pattern[str], Program | None]:
     """The compiled pattern, as ``re.compile`` makes it, and its program (None when this
-    Python's engine cannot be read so)."""
+    Python's engine cannot be read so). A bad pattern raises ``re.error`` as usual."""
     if _sre is None:  # pragma: no cover
         return re.compile(pattern), None
     try:
@@ -126,12 +120,24 @@ def _from_program(pattern: str, program: Program) -> re.Pattern[str] | None:
     return compiled
 
 
-def _read(path: Path | None) -> dict[str, Program]:
-    if path is None:
-        return {}
+def _read(path: Path, pattern: str) -> re.Pattern[str] | None:
+    """The kept program of ``pattern`` at ``path`` made into the pattern, or None."""
     try:
-        entry = json.loads(path.read_text(encoding="utf-8"))
-        programs = entry["programs"] if entry.get("engine") == ENGINE else {}
+        with open(path, encoding="utf-8") as kept:
+            entry = json.load(kept)
+        if entry["pattern"] != pattern:  # a digest shared by two patterns: compile this one
+            return None
+        return _from_program(pattern, entry["program"])
     except Exception:
-        return {}
-    return programs if isinstance(programs, dict) else {}
+        return None
+
+
+def _write(path: Path, pattern: str, program: Program) -> None:
+    """Keep ``program`` at ``path``, atomically; silently nothing if it cannot be written."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        temporary.write_text(json.dumps({"pattern": pattern, "program": program}), "utf-8")
+        os.replace(temporary, path)
+    except (OSError, TypeError, ValueError):
+        return
