@@ -86,9 +86,12 @@ def test_a_damaged_or_foreign_program_is_compiled_anew(program_folder: Path, mon
     compile_pattern(pattern)
     (kept,) = program_folder.glob("*.json")
     entry = json.loads(kept.read_text(encoding="utf-8"))
-    damaged = [entry["program"][0], [9999, *entry["program"][1][1:]], *entry["program"][2:]]
+    _, program = compile_with_program(pattern)
+    assert program is not None
+    programs._write(kept, pattern, [program[0], [9999, *program[1][1:]], *program[2:]])
+    damaged = kept.read_text(encoding="utf-8")
     for text in (
-        json.dumps({"pattern": pattern, "program": damaged}),
+        damaged,
         json.dumps({"pattern": "another", "program": entry["program"]}),
         "not json",
     ):

@@ -24,6 +24,8 @@ import json
 import os
 import re
 import sys
+from array import array
+from base64 import b64decode, b64encode
 from importlib import import_module
 from pathlib import Path
 from typing import Any
@@ -42,7 +44,7 @@ try:
 except ImportError:  # pragma: no cover
     _sre = None
 
-FORMAT = 1
+FORMAT = 2
 ENGINE = hashlib.sha256(
     f"{FORMAT} {sys.implementation.name} {sys.version} {getattr(_sre, 'MAGIC', None)} "
     f"{getattr(_sre, 'CODESIZE', None)}".encode()
@@ -50,6 +52,8 @@ ENGINE = hashlib.sha256(
 """What a kept program is valid for: this Python (version and build) and its engine."""
 
 Program = list[Any]  # [flags, code, number of groups, {group name: index}]
+# On disk the code is its 32-bit words, little-endian, in base 64: reading a JSON list of
+# thousands of numbers cost more than the program saved for a short pattern.
 
 _compiled: dict[str, re.Pattern[str]] = {}  # this process's, by pattern
 _KEPT = 2048
@@ -79,9 +83,10 @@ def _digest(pattern: str) -> str:
 
 
 def programs_dir() -> Path | None:
-    """The folder of the kept programs for this Python; None when the disk cache is off."""
+    """The folder of the kept programs for this Python; None when the disk cache is off
+    (or this platform's arrays have no 32-bit word to write the code in)."""
     folder = cache_dir()
-    return folder / f"programs-{ENGINE}" if folder else None
+    return folder / f"programs-{ENGINE}" if folder and array("I").itemsize == 4 else None
 
 
 def compile_with_program(pattern: str) -> tuple[re.Pattern[str], Program | None]:
@@ -124,20 +129,30 @@ def _read(path: Path, pattern: str) -> re.Pattern[str] | None:
     """The kept program of ``pattern`` at ``path`` made into the pattern, or None."""
     try:
         with open(path, encoding="utf-8") as kept:
-            entry = json.load(kept)
+            entry = json.loads(kept.read())
         if entry["pattern"] != pattern:  # a digest shared by two patterns: compile this one
             return None
-        return _from_program(pattern, entry["program"])
+        flags, words, groups, groupindex = entry["program"]
+        code = array("I", b64decode(words, validate=True))
+        if sys.byteorder != "little":  # pragma: no cover
+            code.byteswap()
+        return _from_program(pattern, [flags, code.tolist(), groups, groupindex])
     except Exception:
         return None
 
 
 def _write(path: Path, pattern: str, program: Program) -> None:
     """Keep ``program`` at ``path``, atomically; silently nothing if it cannot be written."""
+    flags, code, groups, groupindex = program
     try:
+        words = array("I", code)
+        if sys.byteorder != "little":  # pragma: no cover
+            words.byteswap()
+        kept = [flags, b64encode(words.tobytes()).decode("ascii"), groups, groupindex]
+        text = json.dumps({"pattern": pattern, "program": kept})
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        temporary.write_text(json.dumps({"pattern": pattern, "program": program}), "utf-8")
+        temporary.write_text(text, "utf-8")
         os.replace(temporary, path)
-    except (OSError, TypeError, ValueError):
+    except (OSError, TypeError, ValueError, OverflowError):
         return
