@@ -15,7 +15,8 @@ The converter reads attributes, not key paths::
     mapping.dates.months["janvier"]             # 1
 
 A checked mapping is kept in memory by the digest of its files, and on disk (see
-``akn.mapping.cache``), so that a later run reads neither YAML nor the schema again.
+``akn.mapping.cache``), so that a later run reads neither YAML nor the schema again; what
+its patterns compile to is kept there too (``akn.mapping.programs``).
 """
 
 from __future__ import annotations

@@ -65,8 +65,8 @@ def compile_pattern(pattern: str) -> re.Pattern[str]:
     known = _compiled.get(pattern)
     if known is not None:
         return known
-    folder = programs_dir()
-    path = folder / f"{_digest(pattern)}.json" if folder else None
+    folder = _folder()
+    path = os.path.join(folder, f"{_digest(pattern)}.json") if folder else None
     compiled = _read(path, pattern) if path else None
     if compiled is None:
         compiled, program = compile_with_program(pattern)
@@ -80,6 +80,19 @@ def compile_pattern(pattern: str) -> re.Pattern[str]:
 
 def _digest(pattern: str) -> str:
     return hashlib.sha256(pattern.encode("utf-8", "surrogatepass")).hexdigest()[:40]
+
+
+# programs_dir() as text, by the variables it depends on: asked for every pattern compiled.
+_FOLDER_VARIABLES = ("AKN_CACHE_DIR", "XDG_CACHE_HOME", "HOME", "LOCALAPPDATA")
+_folders: dict[tuple[str | None, ...], str | None] = {}
+
+
+def _folder() -> str | None:
+    key = tuple(map(os.environ.get, _FOLDER_VARIABLES))
+    if key not in _folders:
+        folder = programs_dir()
+        _folders[key] = str(folder) if folder else None
+    return _folders[key]
 
 
 def programs_dir() -> Path | None:
@@ -125,7 +138,7 @@ def _from_program(pattern: str, program: Program) -> re.Pattern[str] | None:
     return compiled
 
 
-def _read(path: Path, pattern: str) -> re.Pattern[str] | None:
+def _read(path: str, pattern: str) -> re.Pattern[str] | None:
     """The kept program of ``pattern`` at ``path`` made into the pattern, or None."""
     try:
         with open(path, encoding="utf-8") as kept:
@@ -141,7 +154,7 @@ def _read(path: Path, pattern: str) -> re.Pattern[str] | None:
         return None
 
 
-def _write(path: Path, pattern: str, program: Program) -> None:
+def _write(path: str | Path, pattern: str, program: Program) -> None:
     """Keep ``program`` at ``path``, atomically; silently nothing if it cannot be written."""
     flags, code, groups, groupindex = program
     try:
@@ -150,9 +163,10 @@ def _write(path: Path, pattern: str, program: Program) -> None:
             words.byteswap()
         kept = [flags, b64encode(words.tobytes()).decode("ascii"), groups, groupindex]
         text = json.dumps({"pattern": pattern, "program": kept})
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        target = Path(path)
+        target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
         temporary.write_text(text, "utf-8")
-        os.replace(temporary, path)
+        os.replace(temporary, target)
     except (OSError, TypeError, ValueError, OverflowError):
         return
