@@ -16,7 +16,6 @@ import pytest
 
 from akn.cli import build_parser
 from akn.mapping import forget_mappings, load_mapping, programs
-from akn.mapping.phrases import PhraseMatcher
 from akn.mapping.programs import compile_pattern, compile_with_program
 from akn.resources import available_languages
 
@@ -115,19 +114,6 @@ def test_sections_are_read_only_and_say_what_they_hold():
     with pytest.raises(FrozenInstanceError):
         del fr.notes.brackets
     assert repr(fr.language) == "Language(code='fr', akn='fra', name='French')"
-
-
-def test_the_formula_matcher_matches_as_the_formula_regex():
-    lines = SEED.read_text(encoding="utf-8").splitlines()
-    for code in available_languages():
-        mapping = load_mapping(code)
-        matcher = mapping.formula_pattern
-        assert isinstance(matcher, PhraseMatcher)
-        texts = [*lines, *(f"{item.text}," for item in mapping.formula)]
-        texts += [item.text.replace("’", "'") + " de" for item in mapping.formula]
-        for text in texts:
-            found, expected = matcher.match(text), matcher.regex.match(text)
-            assert (found and found.span()) == (expected and expected.span()), (code, text)
 
 
 def test_a_cached_mapping_is_converted_without_pyyaml(tmp_path: Path):

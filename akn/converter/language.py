@@ -41,7 +41,7 @@ def _score(sample: list[str], words: list[str | None], mapping: Mapping) -> int:
     formula, opening, adopted = facts.formula, facts.decision_opening, facts.adopted
     phrases, verbs = facts.phrases, facts.verbs
     return sum(
-        (10 if formula.match_word(text, word) or opening.match(text) else 0)
+        (10 if formula.match(text) or opening.match(text) else 0)
         + (5 if adopted.fullmatch(text) else 0)
         + (1 if phrases.match_word(text, word) or verbs.match_word(text, word) else 0)
         for text, word in zip(sample, words, strict=True)

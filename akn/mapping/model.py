@@ -171,7 +171,7 @@ class Mapping:
         return self.compile(rf"{start}{phrase_source(closing, spaced)}$")
 
     @property
-    def formula_pattern(self) -> PhraseMatcher:
+    def formula_pattern(self) -> re.Pattern[str]:
         """The enacting formulas, longest first."""
         return self.detection.formula
 

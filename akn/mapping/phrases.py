@@ -95,8 +95,9 @@ class PhraseMatcher:
     def _start(self, text: str, pos: int, endpos: int) -> str | tuple[str, ...] | None:
         """What a text's start allows: its first word (bounded phrases) or the tuple of the
         first words it starts with; None when no phrase can match there."""
-        if self._first_words is not None:
-            word = first_word(text, pos, endpos)
+        if self._first_words is not None:  # first_word, inline: asked for most lines
+            head = _WORD_RUN.match(text, pos, endpos)
+            word = head.group(0).replace("'", "’") if head is not None else None
             return word if word in self._first_words else None
         assert self._starts is not None
         text = text.replace("'", "’")
@@ -144,7 +145,7 @@ class PhraseMatcher:
 class Detection:
     """What language detection reads of a mapping (``convert`` without ``--lang``)."""
 
-    formula: PhraseMatcher  # the enacting formulas, longest first
+    formula: re.Pattern[str]  # the enacting formulas, longest first
     decision_opening: re.Pattern[str]  # decision.opening
     adopted: re.Pattern[str]  # masthead.adopted
     phrases: PhraseMatcher  # preamble.phrases
@@ -157,7 +158,7 @@ class Detection:
         """From a mapping's checked data, reading only the five keys and the word spacing."""
         spaced = bool(data["typography"]["line_joiner"])  # as Typography.spaced says
         return cls(
-            formula=PhraseMatcher([item["text"] for item in data["formula"]], spaced, compile),
+            formula=phrase_pattern([item["text"] for item in data["formula"]], spaced, compile),
             decision_opening=compile(data["decision"]["opening"]),
             adopted=compile(data["masthead"]["adopted"]),
             phrases=PhraseMatcher(data["preamble"]["phrases"], spaced, compile),
