@@ -15,7 +15,8 @@ The converter reads attributes, not key paths::
     mapping.dates.months["janvier"]             # 1
 
 A checked mapping is kept in memory by the digest of its files, and on disk (see
-``akn.mapping.cache``), so that a later run reads neither YAML nor the schema again.
+``akn.mapping.cache``), so that a later run reads neither YAML nor the schema again; what
+its patterns compile to is kept there too (``akn.mapping.programs``).
 """
 
 from __future__ import annotations
@@ -23,15 +24,16 @@ from __future__ import annotations
 import os
 import time
 from pathlib import Path
+from typing import Any
 
 from akn.mapping import cache as disk
 from akn.mapping.checking import check, rules_signature
 from akn.mapping.loading import (
-    FastLoader,
     KeyPath,
     Location,
     MappingError,
     SourceFile,
+    fast_loader,
     find_file,
     load_merged,
     mapping_error,
@@ -123,11 +125,11 @@ def _unchanged(stamps: Stamps) -> bool:
 
 
 def _load(
-    folders: tuple[Path, ...], language: str, loader: type = FastLoader
+    folders: tuple[Path, ...], language: str, loader: type | None = None
 ) -> tuple[Mapping, tuple[SourceFile, ...]]:
     """``load_mapping`` in ``folders``: from memory, from the disk cache, or read and checked.
-    ``loader``: the YAML loader (another than the fast one skips the disk cache: the bench
-    times the pure-Python one)."""
+    ``loader``: the YAML loader, the fast one when None (another than the fast one skips the
+    disk cache: the bench times the pure-Python one)."""
     own_path = find_file(language, folders)
     try:
         own = own_path.read_bytes()
@@ -139,7 +141,8 @@ def _load(
     known = _loaded.get(key)
     if known is not None and disk.still_current(known[1], folders):
         return known
-    cached = disk.read_entry(key, folders) if loader is FastLoader else None
+    fast = loader is None or loader is fast_loader()
+    cached = disk.read_entry(key, folders) if fast else None
     if cached is not None:
         data, files = cached
     else:
@@ -152,6 +155,12 @@ def _load(
         _loaded.pop(next(iter(_loaded)))
     _loaded[key] = (mapping, files)
     return mapping, files
+
+
+def __getattr__(name: str) -> Any:
+    if name == "FastLoader":  # akn.mapping.loading.FastLoader, which imports PyYAML
+        return fast_loader()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def forget_mappings() -> None:

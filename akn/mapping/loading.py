@@ -4,6 +4,10 @@ PyYAML's C parser (``CSafeLoader``, when libyaml is installed) reads the same no
 the same line marks, as the pure-Python one about eight times faster; the pure one is the
 fallback. The nodes are walked once for positions (error messages name file, line, key) and
 turned into Python values by one constructor.
+
+PyYAML is imported when a file is first read, not with this module: a mapping found in the
+disk cache (``akn.mapping.cache``) is never parsed, and importing PyYAML cost a tenth of a
+conversion's start-up. ``FastLoader`` is looked up on first use too.
 """
 
 from __future__ import annotations
@@ -11,18 +15,28 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-
-import yaml
+from typing import TYPE_CHECKING, Any
 
 from akn.diagnostics import Diagnostic, Severity
 
-# The fastest safe loader this PyYAML has: libyaml's, unless it was built without it.
-FastLoader: type[yaml.CSafeLoader] | type[yaml.SafeLoader]
-try:
-    from yaml import CSafeLoader as FastLoader
-except ImportError:  # PyYAML built without libyaml
-    from yaml import SafeLoader as FastLoader
+if TYPE_CHECKING:
+    import yaml
+
+    FastLoader: type[yaml.CSafeLoader] | type[yaml.SafeLoader]
+
+
+def fast_loader() -> type[yaml.CSafeLoader] | type[yaml.SafeLoader]:
+    """The fastest safe loader this PyYAML has: libyaml's, unless it was built without it."""
+    import yaml
+
+    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def __getattr__(name: str) -> Any:
+    if name == "FastLoader":  # imports PyYAML: only when asked for
+        return fast_loader()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 Location = tuple[str, int, int]  # file, 1-based line, 1-based column
 KeyPath = tuple[str | int, ...]
@@ -58,9 +72,13 @@ def digest(data: bytes) -> str:
 
 
 def read_yaml(
-    path: Path, loader: type = FastLoader
+    path: Path, loader: type | None = None
 ) -> tuple[dict[str, Any], dict[KeyPath, Location], str]:
-    """Parse ``path``: its value, the position of every key, and the digest of its bytes."""
+    """Parse ``path``: its value, the position of every key, and the digest of its bytes.
+    ``loader``: the YAML loader, the fast one when None."""
+    import yaml
+
+    loader = loader or fast_loader()
     try:
         raw = path.read_bytes()
         text = raw.decode("utf-8")
@@ -93,6 +111,8 @@ def read_yaml(
 
 def _locate(node: yaml.Node, key: KeyPath, path: str, locations: dict[KeyPath, Location]) -> None:
     """Record where each key (and list item) of ``node`` stands: the key's own position."""
+    import yaml
+
     locations.setdefault(key, (path, node.start_mark.line + 1, node.start_mark.column + 1))
     if isinstance(node, yaml.MappingNode):
         for key_node, value_node in node.value:
@@ -137,7 +157,7 @@ class Unchecked:
     own: dict[str, Any]  # the language file alone, before merging
 
 
-def load_merged(name: str, folders: tuple[Path, ...], loader: type = FastLoader) -> Unchecked:
+def load_merged(name: str, folders: tuple[Path, ...], loader: type | None = None) -> Unchecked:
     """Read ``name`` and the files it extends, merged (the language's keys win)."""
     chain: list[tuple[dict[str, Any], dict[KeyPath, Location], SourceFile]] = []
     current: str | None = name

@@ -14,8 +14,9 @@ from functools import cache, cached_property
 from types import MappingProxyType
 from typing import Any
 
+from akn.mapping import programs
 from akn.mapping import sections as s
-from akn.mapping.phrases import Detection, PhraseMatcher, phrase_pattern
+from akn.mapping.phrases import Detection, PhraseMatcher, phrase_source
 
 
 @dataclass(frozen=True, eq=False)
@@ -28,75 +29,80 @@ class Mapping:
     name: str
     data: dict[str, Any]
 
+    def compile(self, pattern: str) -> re.Pattern[str]:
+        """A pattern of this mapping, compiled: from its program kept by an earlier run when
+        there is one (``akn.mapping.programs``)."""
+        return programs.compile_pattern(pattern)
+
     # ------------------------------------------------------------------ sections
 
     @cached_property
     def language(self) -> s.Language:
-        return s.build(s.Language, self.data["language"])
+        return s.build(s.Language, self.data["language"], self.compile)
 
     @cached_property
     def page(self) -> s.Page:
-        return s.build(s.Page, self.data["page"])
+        return s.build(s.Page, self.data["page"], self.compile)
 
     @cached_property
     def notes(self) -> s.Notes:
-        return s.build(s.Notes, self.data["notes"])
+        return s.build(s.Notes, self.data["notes"], self.compile)
 
     @cached_property
     def numbering(self) -> s.Numbering:
-        return s.build(s.Numbering, self.data["numbering"])
+        return s.build(s.Numbering, self.data["numbering"], self.compile)
 
     @cached_property
     def preamble(self) -> s.Preamble:
-        return s.build(s.Preamble, self.data["preamble"])
+        return s.build(s.Preamble, self.data["preamble"], self.compile)
 
     @cached_property
     def operative(self) -> s.Operative:
-        return s.build(s.Operative, self.data["operative"])
+        return s.build(s.Operative, self.data["operative"], self.compile)
 
     @cached_property
     def masthead(self) -> s.Masthead:
-        return s.build(s.Masthead, self.data["masthead"])
+        return s.build(s.Masthead, self.data["masthead"], self.compile)
 
     @cached_property
     def conclusions(self) -> s.Conclusions:
-        return s.build(s.Conclusions, self.data["conclusions"])
+        return s.build(s.Conclusions, self.data["conclusions"], self.compile)
 
     @cached_property
     def decision(self) -> s.Decision:
-        return s.build(s.Decision, self.data["decision"])
+        return s.build(s.Decision, self.data["decision"], self.compile)
 
     @cached_property
     def dates(self) -> s.Dates:
-        return s.build(s.Dates, self.data["dates"])
+        return s.build(s.Dates, self.data["dates"], self.compile)
 
     @cached_property
     def tables(self) -> s.Tables:
-        return s.build(s.Tables, self.data["tables"])
+        return s.build(s.Tables, self.data["tables"], self.compile)
 
     @cached_property
     def typography(self) -> s.Typography:
-        return s.build(s.Typography, self.data["typography"])
+        return s.build(s.Typography, self.data["typography"], self.compile)
 
     @cached_property
     def script(self) -> s.Script:
-        return s.build(s.Script, self.data["script"])
+        return s.build(s.Script, self.data["script"], self.compile)
 
     @cached_property
     def words(self) -> s.Words:
-        return s.build(s.Words, self.data["words"])
+        return s.build(s.Words, self.data["words"], self.compile)
 
     @cached_property
     def markers(self) -> s.Markers:
-        return s.build(s.Markers, self.data["markers"])
+        return s.build(s.Markers, self.data["markers"], self.compile)
 
     @cached_property
     def citations(self) -> s.Citations:
-        return s.build(s.Citations, self.data["citations"])
+        return s.build(s.Citations, self.data["citations"], self.compile)
 
     @cached_property
     def _top(self) -> s.TopLevel:
-        return s.build(s.TopLevel, self.data)
+        return s.build(s.TopLevel, self.data, self.compile)
 
     @property
     def symbol(self) -> re.Pattern[str]:
@@ -128,7 +134,7 @@ class Mapping:
     @cached_property
     def detection(self) -> Detection:
         """What language detection reads of this mapping, built without the sections."""
-        return Detection.of(self.data)
+        return Detection.of(self.data, self.compile)
 
     @property
     def phrase_pattern(self) -> PhraseMatcher:
@@ -147,8 +153,8 @@ class Mapping:
         full stop."""
         patterns = {}
         for verb, particles in self.operative.particles.items():
-            words = phrase_pattern(particles, self.typography.spaced).pattern
-            patterns[verb] = re.compile(rf"(?<=\s){words}(?=\s*[,;:.]|$)")
+            words = phrase_source(particles, self.typography.spaced)
+            patterns[verb] = self.compile(rf"(?<=\s){words}(?=\s*[,;:.]|$)")
         return patterns
 
     @cached_property
@@ -162,7 +168,7 @@ class Mapping:
             return None
         spaced = self.typography.spaced
         start = r"(?<![\w’'\-])" if spaced else ""  # the first word starts a word
-        return re.compile(rf"{start}{phrase_pattern(closing, spaced).pattern}$")
+        return self.compile(rf"{start}{phrase_source(closing, spaced)}$")
 
     @property
     def formula_pattern(self) -> re.Pattern[str]:

@@ -1,4 +1,4 @@
-"""The typed sections of a mapping: one frozen dataclass per YAML section, built once.
+"""The typed sections of a mapping: one read-only dataclass per YAML section, built once.
 
 Each field names the YAML key it is read from (its own name unless ``key`` says otherwise)
 and how the value is converted. A pattern field also declares, as data, the named groups
@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field, fields
+from dataclasses import FrozenInstanceError, dataclass, field, fields
 from functools import cached_property
 from types import MappingProxyType
 from typing import Any, TypeVar
@@ -58,14 +58,21 @@ def word_set() -> Any:
     return value(_word_set)
 
 
-def build(cls: type[_Section], data: dict[str, Any]) -> _Section:
-    """The section ``cls`` from its (checked) YAML data."""
-    return cls(
-        **{
-            item.name: item.metadata["convert"](data[item.metadata.get("key") or item.name])
-            for item in fields(cls)  # type: ignore[arg-type]
-        }
-    )
+def build(
+    cls: type[_Section],
+    data: dict[str, Any],
+    compile: Callable[[str], re.Pattern[str]] = re.compile,
+) -> _Section:
+    """The section ``cls`` from its (checked) YAML data; ``compile`` compiles its patterns
+    (``re.compile``, or the mapping's kept programs: ``akn.mapping.programs``)."""
+    section = object.__new__(cls)
+    values = {}
+    for item in fields(cls):  # type: ignore[arg-type]
+        convert = item.metadata["convert"]
+        value = data[item.metadata.get("key") or item.name]
+        values[item.name] = compile(value) if convert is re.compile else convert(value)
+    section.__dict__.update(values)
+    return section
 
 
 def declared_groups(cls: type) -> Iterator[tuple[str, tuple[str, ...], tuple[str, ...]]]:
@@ -124,15 +131,41 @@ def _strings(table: dict[str, str]) -> Table[str, str]:
 # --------------------------------------------------------------------------- sections
 
 
-@dataclass(frozen=True)
-class Language:
+class Section:
+    """What every section is: read-only once ``build`` has made it.
+
+    A section is a dataclass for its typed fields and their metadata, not a frozen one:
+    Python 3.11 compiles six methods for each frozen dataclass, which for these seventeen
+    was half the cost of importing the mapping package on every run. A section is made only
+    by ``build`` and never compared, so it needs none of them; assigning to a field (or
+    deleting one) raises ``FrozenInstanceError`` as it would on a frozen dataclass.
+    """
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise FrozenInstanceError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise FrozenInstanceError(f"cannot delete field {name!r}")
+
+    def __repr__(self) -> str:
+        shown = ", ".join(
+            f"{item.name}={getattr(self, item.name)!r}"
+            for item in fields(self)  # type: ignore[arg-type]
+        )
+        return f"{type(self).__qualname__}({shown})"
+
+
+@dataclass(init=False, repr=False, eq=False)
+class Language(Section):
+    """The language's codes and name."""
+
     code: str = value(str)  # ISO 639-1, as in --lang
     akn: str = value(str)  # ISO 639-2, as in FRBR IRIs
     name: str = value(str)
 
 
-@dataclass(frozen=True)
-class Page:
+@dataclass(init=False, repr=False, eq=False)
+class Page(Section):
     """Page furniture: what PDF text prints around the text of a page."""
 
     footnote_rule: re.Pattern[str] = regex()
@@ -144,16 +177,21 @@ class Page:
     column_gap: re.Pattern[str] = regex()
 
 
-@dataclass(frozen=True)
-class Notes:
+@dataclass(init=False, repr=False, eq=False)
+class Notes(Section):
+    """Footnotes: the marker pattern, the brackets around a marker, and the abbreviations
+    that end with a full stop without ending a footnote's sentence."""
+
     # The page reader wraps the marker: (?P<marker>…)\s+(?P<text>…).
     marker: re.Pattern[str] = regex(forbid=("marker", "text"))
     brackets: tuple[str, str] = value(_pair)
     abbreviations: tuple[str, ...] = words()
 
 
-@dataclass(frozen=True)
-class Numbering:
+@dataclass(init=False, repr=False, eq=False)
+class Numbering(Section):
+    """The numbers and labels of paragraphs, points, sections and components."""
+
     operative: re.Pattern[str] = regex("num")  # "suffix" is optional ("5 bis.")
     point: re.Pattern[str] = regex("num")
     subpoint: re.Pattern[str] = regex("num")
@@ -173,22 +211,28 @@ class Numbering:
         return str.maketrans("".join(self.homoglyphs), "".join(self.homoglyphs.values()))
 
 
-@dataclass(frozen=True)
-class Preamble:
+@dataclass(init=False, repr=False, eq=False)
+class Preamble(Section):
+    """The preambular paragraphs: their opening phrases and how they are found."""
+
     phrases: tuple[str, ...] = words()
     opening: re.Pattern[str] = regex()
     phrase_window: int = value(int)
     closing: tuple[str, ...] = words()
 
 
-@dataclass(frozen=True)
-class Operative:
+@dataclass(init=False, repr=False, eq=False)
+class Operative(Section):
+    """The operative paragraphs: their opening verbs and the particles of those verbs."""
+
     verbs: tuple[str, ...] = words()
     particles: Table[str, tuple[str, ...]] = value(_particles)
 
 
-@dataclass(frozen=True)
-class Masthead:
+@dataclass(init=False, repr=False, eq=False)
+class Masthead(Section):
+    """The lines of the masthead (cover page) and of the adoption line."""
+
     authority: str = value(str)
     bodies: tuple[ActorText, ...] = value(_actor_texts)
     distribution: re.Pattern[str] = regex()
@@ -202,32 +246,42 @@ class Masthead:
     draft: re.Pattern[str] = regex()
 
 
-@dataclass(frozen=True)
-class Conclusions:
+@dataclass(init=False, repr=False, eq=False)
+class Conclusions(Section):
+    """The conclusions: the meeting line."""
+
     meeting: re.Pattern[str] = regex()
 
 
-@dataclass(frozen=True)
-class Decision:
+@dataclass(init=False, repr=False, eq=False)
+class Decision(Section):
+    """A decision's opening and the meeting it names."""
+
     opening: re.Pattern[str] = regex()
     meeting: re.Pattern[str] = regex()
 
 
-@dataclass(frozen=True)
-class Dates:
+@dataclass(init=False, repr=False, eq=False)
+class Dates(Section):
+    """Dates as the text writes them."""
+
     pattern: re.Pattern[str] = regex("day", "month", "year")
     months: Table[str, int] = value(_lower_keys)  # by lower-case name
 
 
-@dataclass(frozen=True)
-class Tables:
+@dataclass(init=False, repr=False, eq=False)
+class Tables(Section):
+    """Tables written as text: what makes a figure and a row."""
+
     figure: re.Pattern[str] = regex()
     row_length: int = value(int)
     min_rows: int = value(int)
 
 
-@dataclass(frozen=True)
-class Typography:
+@dataclass(init=False, repr=False, eq=False)
+class Typography(Section):
+    """Spacing, punctuation and quotation marks of the language."""
+
     nbsp_before: tuple[str, ...] = words()
     nbsp_after: tuple[str, ...] = words()
     decimal_separator: str = value(str)
@@ -254,8 +308,8 @@ class Typography:
         return bool(self.line_joiner)
 
 
-@dataclass(frozen=True)
-class Script:
+@dataclass(init=False, repr=False, eq=False)
+class Script(Section):
     """Facts of the script rather than of the language: which characters are which."""
 
     # Letters of a script written without spaces between words (CJK ideographs).
@@ -271,8 +325,10 @@ class Script:
         return bool(char) and self.wide.fullmatch(char) is not None
 
 
-@dataclass(frozen=True)
-class Words:
+@dataclass(init=False, repr=False, eq=False)
+class Words(Section):
+    """Word repairs: elisions, one-letter words, superscripts, conjunctions."""
+
     elisions: tuple[str, ...] = words()
     one_letter_words: tuple[str, ...] = words()
     superscripts: tuple[str, ...] = words()
@@ -281,22 +337,27 @@ class Words:
     rejoin_pairs: bool = value(bool)
 
 
-@dataclass(frozen=True)
-class Markers:
+@dataclass(init=False, repr=False, eq=False)
+class Markers(Section):
+    """Words that tell a number in the text from a footnote marker: counting words before
+    a number, quantity words after it."""
+
     counting_words: frozenset[str] = word_set()
     quantity_words: frozenset[str] = word_set()
 
 
-@dataclass(frozen=True)
-class Citations:
+@dataclass(init=False, repr=False, eq=False)
+class Citations(Section):
+    """The words that introduce citations of resolutions, decisions and dates."""
+
     resolution_words: tuple[str, ...] = words()
     decision_words: tuple[str, ...] = words()
     list_words: tuple[str, ...] = words()
     date_words: tuple[str, ...] = words()
 
 
-@dataclass(frozen=True)
-class TopLevel:
+@dataclass(init=False, repr=False, eq=False)
+class TopLevel(Section):
     """The rules that stand at the top of a mapping file rather than in a section."""
 
     symbol: re.Pattern[str] = regex()  # "symbol" is optional (the whole line otherwise)

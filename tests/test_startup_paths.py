@@ -1,0 +1,141 @@
+"""What the start-up work of issue 11 relies on: kept regex programs that give the patterns
+``re.compile`` gives, read-only sections without frozen dataclasses, phrase matching by a
+text's first word, no PyYAML for a cached mapping, and a command line that builds only the
+options of the command it runs. (Timings are in bench/bench_startup.py, not here.)"""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from dataclasses import FrozenInstanceError
+from pathlib import Path
+
+import pytest
+
+from akn.cli import build_parser
+from akn.mapping import forget_mappings, load_mapping, programs
+from akn.mapping.programs import compile_pattern, compile_with_program
+from akn.resources import available_languages
+
+SEED = Path(__file__).parent / "golden" / "clean-A-RES-77-259-fr.txt"
+
+
+def _mapping_patterns() -> list[str]:
+    """Every pattern the mappings compile: their sections' and detection's."""
+    patterns: set[str] = set()
+    for code in available_languages():
+        mapping = load_mapping(code)
+        seen: list[re.Pattern[str]] = []
+        original = mapping.compile
+
+        def keep(pattern: str, original=original, seen=seen) -> re.Pattern[str]:
+            compiled = original(pattern)
+            seen.append(compiled)
+            return compiled
+
+        copy = type(mapping)(mapping.name, mapping.data)
+        object.__setattr__(copy, "compile", keep)
+        for name in ("page", "notes", "numbering", "preamble", "masthead", "conclusions"):
+            getattr(copy, name)
+        for name in ("decision", "dates", "tables", "script", "_top", "detection"):
+            getattr(copy, name)
+        copy.particle_patterns  # noqa: B018
+        patterns.update(compiled.pattern for compiled in seen)
+        patterns.add(copy.phrase_pattern.regex.pattern)
+    return sorted(patterns)
+
+
+def test_a_kept_program_gives_the_pattern_re_compile_gives():
+    patterns = _mapping_patterns()
+    assert len(patterns) > 100
+    for pattern in patterns:
+        compiled, program = compile_with_program(pattern)
+        expected = re.compile(pattern)
+        assert program is not None
+        # Pattern equality compares the pattern, the flags and the compiled code.
+        assert compiled == expected, pattern
+        assert (compiled.groups, compiled.groupindex) == (expected.groups, expected.groupindex)
+        kept = programs._from_program(pattern, json.loads(json.dumps(program)))
+        assert kept == expected
+
+
+@pytest.fixture
+def program_folder(tmp_path: Path, monkeypatch) -> Path:
+    monkeypatch.setenv("AKN_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(programs, "_compiled", {})
+    folder = programs.programs_dir()
+    assert folder is not None
+    return folder
+
+
+def test_programs_are_kept_and_read_back(program_folder: Path, monkeypatch):
+    pattern = r"(?P<num>\d{1,3})\."
+    assert compile_pattern(pattern).match("12. ").group("num") == "12"
+    (kept,) = program_folder.glob("*.json")
+    assert json.loads(kept.read_text(encoding="utf-8"))["pattern"] == pattern
+    monkeypatch.setattr(programs, "_compiled", {})  # a new process
+    monkeypatch.setattr(programs, "compile_with_program", None)  # would fail if called
+    assert compile_pattern(pattern) == re.compile(pattern)
+
+
+def test_a_damaged_or_foreign_program_is_compiled_anew(program_folder: Path, monkeypatch):
+    pattern = r"(?P<day>\d{1,2}) (?P<month>[a-z]+)"
+    compile_pattern(pattern)
+    (kept,) = program_folder.glob("*.json")
+    entry = json.loads(kept.read_text(encoding="utf-8"))
+    _, program = compile_with_program(pattern)
+    assert program is not None
+    programs._write(kept, pattern, [program[0], [9999, *program[1][1:]], *program[2:]])
+    damaged = kept.read_text(encoding="utf-8")
+    for text in (
+        damaged,
+        json.dumps({"pattern": "another", "program": entry["program"]}),
+        "not json",
+    ):
+        kept.write_text(text, encoding="utf-8")
+        monkeypatch.setattr(programs, "_compiled", {})
+        assert compile_pattern(pattern) == re.compile(pattern)
+    monkeypatch.setenv("AKN_CACHE_DIR", "")  # the disk cache off: compiled, nothing kept
+    monkeypatch.setattr(programs, "_compiled", {})
+    assert compile_pattern(r"\d+") == re.compile(r"\d+")
+
+
+def test_a_bad_pattern_is_still_a_regex_error():
+    with pytest.raises(re.error):
+        compile_with_program("(unclosed")
+
+
+def test_sections_are_read_only_and_say_what_they_hold():
+    fr = load_mapping("fr")
+    with pytest.raises(FrozenInstanceError):
+        fr.notes.brackets = ("(", ")")  # type: ignore[misc]
+    with pytest.raises(FrozenInstanceError):
+        del fr.notes.brackets
+    assert repr(fr.language) == "Language(code='fr', akn='fra', name='French')"
+
+
+def test_a_cached_mapping_is_converted_without_pyyaml(tmp_path: Path):
+    script = (
+        "import sys, akn\n"
+        f"akn.convert(open({str(SEED)!r}, 'rb').read(), validate=False)\n"
+        "print('yaml' in sys.modules)\n"
+    )
+    env = {"AKN_CACHE_DIR": str(tmp_path), "PATH": "/usr/bin:/bin"}
+    runs = [
+        subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env)
+        for _ in range(2)
+    ]
+    assert [run.stdout.strip() for run in runs] == ["True", "False"], runs[-1].stderr
+    forget_mappings()
+
+
+def test_the_parser_builds_the_options_of_the_command_it_runs():
+    parser = build_parser(["convert", "x.txt"])
+    args = parser.parse_args(["convert", "x.txt", "--lang", "fr", "-o", "x.xml"])
+    assert (args.lang, args.output, args.run.__module__) == ("fr", "x.xml", "akn.commands_convert")
+    every = build_parser()
+    assert every.parse_args(["validate", "a.xml", "--jobs", "2"]).jobs == 2
+    help_text = build_parser(["convert"]).format_help()
+    assert help_text == every.format_help()  # the listing of commands is the same
