@@ -326,10 +326,11 @@ def _pitch(lines: list[PageLine], size: float) -> float:
 
 
 # A line that ends in a dash which binds to what follows: an opening dash ("dimensiones —"
-# / "económica"), the dash of a range of numbers ("2021–" / "2025"), or a word and a slash
-# ("آب/" / "أغسطس", "and/" / "or"). The text path joins two lines with a space; the page
-# set none there.
-_BINDING_DASH = re.compile(r"(?:(?<=\s)[—–]|(?<=\s)\(?\d+[–—]|(?<!\S)[^\s/]+/)$")
+# / "económica"), or the dash of a range of numbers ("2021–" / "2025"). The text path joins
+# two lines with a space; the page set none there. (A line never ends inside a word with a
+# slash: Word breaks "آب/أغسطس" or "and/or" nowhere, and "أيلول/" at a line's end is the
+# UN's "أيلول/ سبتمبر".)
+_BINDING_DASH = re.compile(r"(?:(?<=\s)[—–]|(?<=\s)\(?\d+[–—])$")
 _OPENING_DASH = re.compile(r"\s[—–]\w")
 _SPACED_DASH = re.compile(r"\s[—–]\s")
 
