@@ -243,8 +243,8 @@ class Renderer:
             return
         if name in ("section", "hcontainer", "chapter", "part", "subsection"):
             heads = [c for c in element if _local(c) in ("num", "heading", "subheading")]
-            if heads:
-                text = " ".join(self.inline(c).strip() for c in heads)
+            if heads:  # the UN prints a section's number on a line of its own ("I" / title)
+                text = "<br>".join(self.inline(c).strip() for c in heads)
                 out.append(f'<p class="heading">{text}</p>')
             for child in element:
                 if child not in heads:
