@@ -480,3 +480,36 @@ def test_latin_brackets_left_open_at_an_arabic_lines_end_close_on_the_next_line(
         "وإذ تشير إلى A/78/6 (Sect.",
         "13) و",
     ]
+
+
+def test_a_moved_dash_keeps_its_italics_and_a_closing_dash_says_the_style() -> None:
+    from akn.converter.pdf.layout import glue_dashes
+
+    first = PdfLine(1, "в период 18–", italics=((9, 12),))
+    second = PdfLine(2, "22 марта 2024 года", italics=((0, 8),))
+    glue_dashes([first, second])
+    assert (first.text, second.text) == ("в период", "18–22 марта 2024 года")
+    assert first.italics == () and second.italics == ((0, 11),)
+    # Spanish: "ambiental—" closes the phrase "—económica" opens, unspaced
+    lines = [PdfLine(1, "sus tres dimensiones —"), PdfLine(2, "económica, social y ambiental— y")]
+    glue_dashes(lines)
+    assert [line.text for line in lines] == [
+        "sus tres dimensiones",
+        "—económica, social y ambiental— y",
+    ]
+
+
+def test_a_space_drawn_past_the_next_word_stands_between_the_words() -> None:
+    from akn.converter.pdf.glyphs import Font, Glyph, Run
+    from akn.converter.pdf.lines import page_lines
+
+    italic, upright = Font("I", True, False, False), Font("R", False, False, False)
+    # a line justified wide: "Reafirma " (italic, its space drawn at the line's far end), "el"
+    first = [Glyph(c, 170 + 5 * at, 300, 10, italic) for at, c in enumerate("Reafirma")]
+    first.append(Glyph(" ", 488.0, 300, 10, italic))
+    second = [Glyph("e", 484.0, 300, 10, upright), Glyph("l", 488.4, 300, 10, upright)]
+    lines = page_lines([Run(first, 300, 10, 0), Run(second, 300, 10, 9)])
+    assert [" ".join("".join(g.char for g in line.glyphs).split()) for line in lines] == [
+        "Reafirma",
+        "el",
+    ]  # (the gap is a column's: the text path joins the two)

@@ -68,6 +68,7 @@ def page_lines(runs: list[Run]) -> list[TextLine]:
     for cluster in clusters:
         ordered = sorted(cluster, key=lambda run: run.order)  # the PDF's order: marks need it
         glyphs = [glyph for run in ordered for glyph in run.glyphs]
+        _place_spaces(glyphs)
         size, base = _main_size(cluster)
         for glyph in glyphs:
             glyph.sup = glyph.size <= _SUP_SIZE * size and glyph.y - base >= _SUP_RAISE[0] * size
@@ -93,6 +94,19 @@ def page_lines(runs: list[Run]) -> list[TextLine]:
             lines.append(line)
     lines.sort(key=lambda line: (-round(line.y, 1), line.x0 if not line.rtl else -line.x1))
     return lines
+
+
+def _place_spaces(glyphs: list[Glyph]) -> None:
+    """Put each space between the glyphs it parts in the PDF's order: a producer may set a
+    space's origin beyond the next word's first letter (WeasyPrint, the space that ends an
+    italic run on a line justified wide: "Reafirma" / "el" read "Reafirma e l")."""
+    for at in range(1, len(glyphs) - 1):
+        space, before, after = glyphs[at], glyphs[at - 1], glyphs[at + 1]
+        if space.char != " " or not (before.char.strip() and after.char.strip()):
+            continue
+        low, high = sorted((before.x, after.x))
+        if not low <= space.x <= high:
+            space.x = (low + high) / 2
 
 
 def _rtl_margin(parts: list[tuple[list[list[Glyph]], float, float, bool | None]]) -> float | None:
