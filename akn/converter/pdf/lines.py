@@ -104,9 +104,9 @@ def _place_spaces(glyphs: list[Glyph]) -> None:
         space, before, after = glyphs[at], glyphs[at - 1], glyphs[at + 1]
         if space.char != " " or not (before.char.strip() and after.char.strip()):
             continue
-        low, high = sorted((before.x, after.x))
-        if not low <= space.x <= high:
-            space.x = (low + high) / 2
+        latin = _direction(before.char) == _direction(after.char) == "L"
+        if latin and before.x < after.x < space.x:  # (Latin only: an Arabic line's pieces
+            space.x = (before.x + after.x) / 2  # are drawn in any order, gaps part its words)
 
 
 def _rtl_margin(parts: list[tuple[list[list[Glyph]], float, float, bool | None]]) -> float | None:
