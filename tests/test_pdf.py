@@ -513,3 +513,16 @@ def test_a_space_drawn_past_the_next_word_stands_between_the_words() -> None:
         "Reafirma",
         "el",
     ]  # (the gap is a column's: the text path joins the two)
+
+
+def test_a_gap_after_a_ligature_parts_two_arabic_words() -> None:
+    from akn.converter.pdf.glyphs import Font, Glyph
+    from akn.converter.pdf.lines import _gap_spaces
+
+    font = Font("Naskh", False, False, False)
+    # "10 -" then "لا يزال": the lam-alef ligature's two glyphs share one origin, the first
+    # carries the piece's right end
+    dash = Glyph("-", 450.2, 100, 10, font)
+    lam, alef = Glyph("ل", 438.2, 100, 10, font, right=443.7), Glyph("ا", 438.2, 100, 10, font)
+    spaced = _gap_spaces([[lam], [alef], [dash]], 10)
+    assert [cluster[0].char for cluster in spaced] == ["ل", "ا", " ", "-"]

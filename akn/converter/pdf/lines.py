@@ -245,17 +245,20 @@ def _gap_spaces(clusters: list[list[Glyph]], size: float) -> list[list[Glyph]]:
     right end is measured (``Glyph.right``, the rightmost glyph of each text object); inside
     a piece, the producer draws its spaces."""
     result: list[list[Glyph]] = []
+    right = 0.0  # the right end measured at the last origin (a ligature's glyphs share one)
     for cluster in clusters:
         if result:
             left, glyph = result[-1][0], cluster[0]
             if (
-                left.right > left.x
+                right > left.x
                 and glyph.char.strip()
                 and left.char.strip()
                 and not (glyph.sup or left.sup)  # a marker's own spacing: render.py
-                and glyph.x - left.right >= _WORD_GAP * size
+                and glyph.x - right >= _WORD_GAP * size
             ):
-                result.append([Glyph(" ", left.right, glyph.y, glyph.size, _SPACE_FONT)])
+                result.append([Glyph(" ", right, glyph.y, glyph.size, _SPACE_FONT)])
+        same = bool(result) and abs(cluster[0].x - result[-1][0].x) < 0.01
+        right = max(right, cluster[0].right) if same else cluster[0].right
         result.append(cluster)
     return result
 
