@@ -179,12 +179,24 @@ def test_arabic_numbers_quotes_and_brackets_as_the_un_writes_them() -> None:
 
 
 def test_a_latin_note_line_on_an_arabic_page_is_read_right_to_left() -> None:
-    read = _rtl_page(
-        (500, "وقد نظرت أيضا في تقرير الأمين العام", 700),
-        (500, "وإذ تشير إلى قراريها", 680),
-        # a note's line without an Arabic letter, at the right margin: "(1) A/75/73."
-        (500, "(1) 37/57/A.", 100),
-    )
+    from akn.converter.pdf.glyphs import Font, Glyph, Run
+    from akn.converter.pdf.lines import page_lines
+
+    font = Font("Naskh", False, False, False)
+    runs = []
+    for y, from_right in (
+        (700, "وقد نظرت أيضا في تقرير الأمين العام"),
+        (680, "وإذ تشير إلى قراريها"),
+    ):
+        glyphs = [Glyph(char, 500 - 6 * at, y, 10, font) for at, char in enumerate(from_right)]
+        runs.append(Run(glyphs, y, 10, len(runs) * 100))
+    # a note's line without an Arabic letter, at the right margin: "(1) A/75/73.", its
+    # marker raised, its brackets drawn mirrored (the reader knows a parenthesis by its
+    # shape): ")1(" from the right
+    marker = [Glyph(c, 500 - 4 * at, 102.5, 6, font) for at, c in enumerate(")1(")]
+    text = [Glyph(c, 484 - 6 * at, 100, 10, font) for at, c in enumerate(" 37/57/A.")]
+    runs += [Run(marker, 102.5, 6, 200), Run(text, 100, 10, 300)]
+    read = ["".join(g.char for g in line.glyphs) for line in page_lines(runs)]
     assert read[-1] == "(1) A/75/73."
 
 
@@ -337,7 +349,8 @@ def test_a_dash_that_binds_across_a_line_end_gains_no_space() -> None:
         "компонентах",
     ]
     assert glued("North–", "South") == ["North–", "South"]  # a range of numbers only
-    assert glued("8 آب/", "أغسطس 1967") == ["8", "آب/أغسطس 1967"]
+    # Word breaks no word with a slash: a line ends after one only where a space followed
+    assert glued("8 أيلول/", "سبتمبر 1967") == ["8 أيلول/", "سبتمبر 1967"]
 
 
 def test_a_note_marker_set_apart_from_its_text_is_still_the_notes_marker() -> None:
@@ -368,11 +381,12 @@ def test_a_latin_note_with_its_marker_on_an_arabic_page_reads_in_order() -> None
 
     font = Font("Serif", False, False, False)
     # "(1) () United Nations, vol. 610." as the page shows it: the marker raised at the right
-    # margin, Word's empty brackets, then the Latin left to right, its full stop at its left
-    marker = [Glyph(c, x, 62.5, 6, font) for c, x in (("(", 496), ("1", 493), (")", 490.5))]
+    # margin, Word's empty brackets, then the Latin left to right, its full stop at its left;
+    # the brackets drawn mirrored (right to left), known by their shapes
+    marker = [Glyph(c, x, 62.5, 6, font) for c, x in ((")", 496), ("1", 493), ("(", 490.5))]
     text = "United Nations, vol. 610"
     latin = [Glyph(c, 355 + 5 * at, 60, 10, font) for at, c in enumerate(text)]
-    rest = [Glyph(c, x, 60, 10, font) for c, x in ((" ", 485), ("(", 481), (")", 478), (" ", 476))]
+    rest = [Glyph(c, x, 60, 10, font) for c, x in ((" ", 485), (")", 481), ("(", 478), (" ", 476))]
     stop = Glyph(".", 350, 60, 10, font)
     runs = [Run(marker, 62.5, 6, 0), Run(rest, 60, 10, 3), Run([*latin, stop], 60, 10, 6)]
     for y in (200, 180):  # two lines of Arabic: the page is right to left
@@ -427,3 +441,88 @@ def test_a_vowel_mark_joins_the_nearest_line_and_its_glyphs_text_is_not_doubled(
     # letter is drawn, with its text, by a glyph of its own: the second "ب" is the mark's
     assert _carried_by_mark(damma, "ب", 496.5, 692.5)
     assert not _carried_by_mark(damma, "ب", 490.5, 692.5)
+
+
+def test_a_bracket_pair_opened_in_latin_on_an_arabic_line_reads_as_the_page_draws_it() -> None:
+    # from the right edge, shapes as drawn: the outer brackets stand right to left (drawn
+    # mirrored), "(Part I)" is the Latin's own (drawn as it is); a number before Latin in
+    # brackets is a run of its own ("23 (A/75/23)"); a Latin word's full stop at a line's
+    # end is the word's ("No." / "13810")
+    read = _rtl_page(
+        (500, "وإذ تشير إلى قراريها", 720),
+        (500, "الأول ))I traP( 23/5991.FNOC/TPN( و", 700),
+        (500, "رقم 32 )32/57/A(.", 680),
+        (500, "وفي .oN ,169 .lov", 660),
+        (500, "وإذ تشير إلى قراريها", 640),
+        (500, "وإذ تشير إلى قراريها", 620),
+    )
+    assert read[1:4] == [
+        "الأول (NPT/CONF.1995/32 (Part I)) و",
+        "رقم 23 (A/75/23).",
+        "وفي vol. 961, No.",
+    ]
+
+
+def test_latin_brackets_left_open_at_an_arabic_lines_end_close_on_the_next_line() -> None:
+    # "(Vol." ends one line, "III))." opens the next: its first ")" is the Latin's (drawn
+    # as it is), the second stands right to left (drawn mirrored)
+    read = _rtl_page(
+        (500, "وإذ تشير إلى قراريها", 720),
+        (500, "و .loV( 05/0102.FNOC/TPN", 700),
+        (500, ")III(.", 680),
+        (500, "وإذ تشير إلى .tceS( 6/87/A", 660),
+        (500, ")31 و", 640),
+        (500, "وإذ تشير إلى قراريها", 620),
+    )
+    assert read[1:5] == [
+        "و NPT/CONF.2010/50 (Vol.",
+        "III)).",
+        "وإذ تشير إلى A/78/6 (Sect.",
+        "13) و",
+    ]
+
+
+def test_a_moved_dash_keeps_its_italics_and_a_closing_dash_says_the_style() -> None:
+    from akn.converter.pdf.layout import glue_dashes
+
+    first = PdfLine(1, "в период 18–", italics=((9, 12),))
+    second = PdfLine(2, "22 марта 2024 года", italics=((0, 8),))
+    glue_dashes([first, second])
+    assert (first.text, second.text) == ("в период", "18–22 марта 2024 года")
+    assert first.italics == () and second.italics == ((0, 11),)
+    # Spanish: "ambiental—" closes the phrase "—económica" opens, unspaced
+    lines = [PdfLine(1, "sus tres dimensiones —"), PdfLine(2, "económica, social y ambiental— y")]
+    glue_dashes(lines)
+    assert [line.text for line in lines] == [
+        "sus tres dimensiones",
+        "—económica, social y ambiental— y",
+    ]
+
+
+def test_a_space_drawn_past_the_next_word_stands_between_the_words() -> None:
+    from akn.converter.pdf.glyphs import Font, Glyph, Run
+    from akn.converter.pdf.lines import page_lines
+
+    italic, upright = Font("I", True, False, False), Font("R", False, False, False)
+    # a line justified wide: "Reafirma " (italic, its space drawn at the line's far end), "el"
+    first = [Glyph(c, 170 + 5 * at, 300, 10, italic) for at, c in enumerate("Reafirma")]
+    first.append(Glyph(" ", 488.0, 300, 10, italic))
+    second = [Glyph("e", 484.0, 300, 10, upright), Glyph("l", 488.4, 300, 10, upright)]
+    lines = page_lines([Run(first, 300, 10, 0), Run(second, 300, 10, 9)])
+    assert [" ".join("".join(g.char for g in line.glyphs).split()) for line in lines] == [
+        "Reafirma",
+        "el",
+    ]  # (the gap is a column's: the text path joins the two)
+
+
+def test_a_gap_after_a_ligature_parts_two_arabic_words() -> None:
+    from akn.converter.pdf.glyphs import Font, Glyph
+    from akn.converter.pdf.lines import _gap_spaces
+
+    font = Font("Naskh", False, False, False)
+    # "10 -" then "لا يزال": the lam-alef ligature's two glyphs share one origin, the first
+    # carries the piece's right end
+    dash = Glyph("-", 450.2, 100, 10, font)
+    lam, alef = Glyph("ل", 438.2, 100, 10, font, right=443.7), Glyph("ا", 438.2, 100, 10, font)
+    spaced = _gap_spaces([[lam], [alef], [dash]], 10)
+    assert [cluster[0].char for cluster in spaced] == ["ل", "ا", " ", "-"]

@@ -106,12 +106,47 @@ def test_arabic_html_keeps_each_latin_stretch_in_one_left_to_right_box():
     assert isolate_ltr(page) == (
         '<p>انظر <span class="ltr">United Nations, <i>Treaty Series</i>, vol. 610</span>.</p>'
     )
-    # a stretch ending inside an element takes the whole element, never Arabic with it
-    page = "<p>انظر <i>A/77/278</i> (Part I) و <i>تقرير B</i></p>"
+    # a stretch ending inside an element takes the whole element, never Arabic with it; a
+    # bracket opened in the stretch closes in it (the bidi algorithm's rule N0, as Word
+    # reads it), one opened before it stands right to left
+    page = "<p>انظر <i>A/77/278</i> (Part I) و <i>تقرير B</i> و (C/1 (Vol. I))</p>"
     assert isolate_ltr(page) == (
-        '<p>انظر <span class="ltr"><i>A/77/278</i> (Part I</span>) و <i>تقرير '
-        '<span class="ltr">B</span></i></p>'
+        '<p>انظر <span class="ltr"><i>A/77/278</i> (Part I)</span> و <i>تقرير '
+        '<span class="ltr">B</span></i> و (<span class="ltr">C/1 (Vol. I)</span>)</p>'
     )
+
+
+def test_a_range_of_numbers_after_arabic_reads_as_word_reads_it_on_every_line():
+    # WeasyPrint runs the bidi algorithm line by line: a range opening a line would have no
+    # Arabic letter before it; an Arabic letter mark (drawing nothing) gives it one
+    from typeset.bidi import ARABIC_LETTER_MARK as ALM
+    from typeset.bidi import isolate_ltr
+
+    page = "<p>للفترة 2021-2030 و 15 و 9-20 تموز و A/75/1-2</p>"
+    assert isolate_ltr(page) == (
+        f'<p>للفترة {ALM}2021-2030 و 15 و {ALM}9-20 تموز و <span class="ltr">A/75/1-2</span></p>'
+    )
+
+
+def test_no_line_is_cut_inside_a_word_with_a_slash_or_a_sales_number():
+    from typeset.html import _text
+
+    assert _text("في أيلول/سبتمبر 2016 و E.96.IV.13، 决议A/75/23号") == (
+        'في <span class="symbol-nowrap">أيلول/سبتمبر</span> 2016 و '
+        '<span class="symbol-nowrap">E.96.IV.13</span>، 决议'
+        '<span class="symbol-nowrap">A/75/23</span>号'
+    )
+
+
+def test_a_paragraph_whose_note_weasyprint_lost_is_laid_out_again_without_widow_control():
+    from typeset.pdf import _keep_notes
+
+    page = '<p class="a">x</p><p class="para">y<span class="fn" id="fn2">n</span></p>'
+    assert _keep_notes(page, ["fn2"]) == (
+        '<p class="a">x</p><p style="orphans: 1; widows: 1" class="para">y'
+        '<span class="fn" id="fn2">n</span></p>'
+    )
+    assert _keep_notes(_keep_notes(page, ["fn2"]), ["fn2"]) == _keep_notes(page, ["fn2"])
 
 
 # --------------------------------------------------------------------------- the PDF

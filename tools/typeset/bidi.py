@@ -8,6 +8,14 @@ a span of its own) comes out with its pieces reversed (".vol. 610, No. 8843 ,Tre
 ,United Nations"). The UN's PDFs, from Word, show it in order. So each such stretch, from its
 first left-to-right letter to its last letter or digit, is isolated in a left-to-right span,
 which WeasyPrint lays out as one box, in order: the layout the UN's page has.
+
+WeasyPrint also runs the algorithm on each line by itself: a number that opens a line has no
+Arabic letter before it there, so a range ("2021-2030") is European digits around a
+European separator, one left-to-right run ("2021-2030" from the left), where Word, which
+reads the paragraph, finds an Arabic letter before it and sets Arabic numbers, the range
+read right to left ("2030-2021" from the left) as everywhere else in the line. So an Arabic
+letter mark (U+061C, which draws nothing) goes before every such range that follows
+right-to-left text: each line then reads it as Word does.
 """
 
 from __future__ import annotations
@@ -33,6 +41,7 @@ class _Unit:
     end: int
     kind: str  # "L", "R", "EN", "B" (a barrier), "N" (anything else)
     stack: tuple[int, ...]  # the offsets of the open tags of the elements it is in
+    char: str = ""
 
 
 def isolate_ltr(page: str) -> str:
@@ -41,20 +50,60 @@ def isolate_ltr(page: str) -> str:
     insertions: list[tuple[int, str]] = []
     start: _Unit | None = None
     last: _Unit | None = None
+    opened: list[str] = []  # brackets opened inside the stretch: their pair is its own
     for unit in units:
         if unit.kind == "L":
             start = start or unit
             last = unit
         elif unit.kind == "EN" and start is not None:
             last = unit
+        elif unit.char in _PAIRS and start is not None:
+            opened.append(_PAIRS[unit.char])
+        elif opened and unit.char == opened[-1]:
+            opened.pop()
+            last = unit  # "A/75/23 (Part I)": the bracket closes inside the stretch
         elif unit.kind in ("R", "B") and start is not None and last is not None:
             insertions += _wrap(units, closes, start, last)
             start = last = None
+            opened = []
     if start is not None and last is not None:
         insertions += _wrap(units, closes, start, last)
+    insertions += _range_marks(units)
     for offset, text in sorted(insertions, reverse=True):
         page = page[:offset] + text + page[offset:]
     return page
+
+
+# The bidi algorithm gives a pair of brackets opened after a left-to-right letter the
+# direction of its contents and context (rule N0): "(Part I)" of "A/75/23 (Part I)" is
+# left to right, its closing bracket part of the stretch.
+_PAIRS = {"(": ")", "[": "]"}
+ARABIC_LETTER_MARK = "\u061c"
+_SEPARATORS = "+-"  # European separators (ES): what makes two numbers one run
+
+
+def _range_marks(units: list[_Unit]) -> list[tuple[int, str]]:
+    """Where an Arabic letter mark goes: before the first digit of each range of numbers
+    ("2021-2030", digits, a European separator, digits) whose last strong letter before it,
+    in its paragraph, is right to left."""
+    marks: list[tuple[int, str]] = []
+    strong = ""
+    for at, unit in enumerate(units):
+        if unit.kind == "B":
+            strong = ""
+        elif unit.kind in ("L", "R"):
+            strong = unit.kind
+        elif unit.kind == "EN" and strong == "R" and (at == 0 or units[at - 1].kind != "EN"):
+            end = at
+            while end < len(units) and units[end].kind == "EN":
+                end += 1
+            if (
+                end + 1 < len(units)
+                and units[end].char in _SEPARATORS
+                and units[end + 1].kind == "EN"
+            ):
+                marks.append((unit.at, ARABIC_LETTER_MARK))
+    return marks
 
 
 def _units(page: str) -> tuple[list[_Unit], dict[int, int]]:
@@ -87,7 +136,9 @@ def _units(page: str) -> tuple[list[_Unit], dict[int, int]]:
                 entity = _ENTITY.match(token, position)
                 end = entity.end() if entity else position + 1
                 kind = "N" if entity else _kind(token[position])
-                units.append(_Unit(offset + position, offset + end, kind, frame))
+                units.append(
+                    _Unit(offset + position, offset + end, kind, frame, token[position:end])
+                )
                 position = end
         offset += len(token)
     return units, closes

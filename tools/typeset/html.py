@@ -61,16 +61,36 @@ class Masthead:
         return f"{day}{month}{year[2:]}" if day else ""
 
 
-# A document symbol ("A/75/23", "NPT/CONF.2000/28"): Word never breaks a line inside one,
-# while the Unicode line-breaking rules WeasyPrint follows allow a break after "/" or ".".
-_SYMBOL = re.compile(r"[A-Za-z0-9][A-Za-z0-9.()\-]*(?:/[A-Za-z0-9.()\-]+)+")
+# A word with a slash ("A/75/23", "NPT/CONF.2000/28", "آب/أغسطس", "and/or") or a sales number
+# ("A.96.IV.13"): Word never breaks a line inside one (it breaks at spaces), while the
+# Unicode line-breaking rules WeasyPrint follows allow a break after "/" or ".". A word
+# ends at a space or a Chinese character (Chinese is written without spaces).
+_WORD = "[^\\s\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]"
+_SYMBOL = re.compile(f"{_WORD}+(?:/{_WORD}+)+|[A-Za-z0-9]+(?:\\.[A-Za-z0-9]+){{2,}}")
 
 
 def _text(text: str | None) -> str:
     """Escaped text, each document symbol kept on one line."""
-    return _SYMBOL.sub(
-        lambda m: f'<span class="symbol-nowrap">{m.group(0)}</span>', html.escape(text or "")
-    )
+    return _SYMBOL.sub(_nowrap, html.escape(text or ""))
+
+
+_TRAILING = tuple(".,;:!?،؛")  # punctuation after a word: no line breaks before it
+
+
+def _nowrap(match: re.Match[str]) -> str:
+    """The word in a span that keeps it on one line; the brackets around it stay outside
+    (a line breaks after none and before none of them anyway): on a right-to-left page,
+    "(" of "(NPT/CONF.2000/28" belongs to the Arabic around it, not to the Latin."""
+    word = match.group(0)
+    core = word.lstrip("([")
+    while core[-1:] in _TRAILING or (
+        core[-1:] in (")", "]")
+        and core.count("(") + core.count("[") < core.count(")") + core.count("]")
+    ):
+        core = core[:-1]
+    start = len(word) - len(word.lstrip("(["))
+    end = start + len(core)
+    return f'{word[:start]}<span class="symbol-nowrap">{core}</span>{word[end:]}'
 
 
 class Renderer:
@@ -106,7 +126,7 @@ class Renderer:
             )
         if name == "noteRef":
             call = f"{self.brackets[0]}{child.get('marker', '')}{self.brackets[1]}"
-            return f'<sup class="call"> {html.escape(call)}</sup>'
+            return f'<sup class="call">\u00a0{html.escape(call)}</sup>'
         if name == "sup" and (child.text or "").strip() in ("(", ")") and not len(child):
             return ""  # the UN's Arabic files print a note's bracket as a lone superscript
         if name == "eol":
@@ -213,13 +233,18 @@ class Renderer:
         if name in ("paragraph", "point", "item", "subparagraph"):
             self.numbered(element, out, depth)
             return
-        if name in ("crossHeading", "heading", "subheading"):
+        if name == "crossHeading":
+            # the UN's files mark a recital among a body's sections so (its italic phrase
+            # opens it); its PDF prints a recital, and the comparer reads one
+            out.append(f'<p class="recital">{self.inline(element)}</p>')
+            return
+        if name in ("heading", "subheading"):
             out.append(f'<p class="heading">{self.inline(element)}</p>')
             return
         if name in ("section", "hcontainer", "chapter", "part", "subsection"):
             heads = [c for c in element if _local(c) in ("num", "heading", "subheading")]
-            if heads:
-                text = " ".join(self.inline(c).strip() for c in heads)
+            if heads:  # the UN prints a section's number on a line of its own ("I" / title)
+                text = "<br>".join(self.inline(c).strip() for c in heads)
                 out.append(f'<p class="heading">{text}</p>')
             for child in element:
                 if child not in heads:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from pathlib import Path
 
 from .html import render_html
@@ -39,17 +40,63 @@ def html_to_pdf(page: str) -> bytes:
     WeasyPrint's footnote area takes no generated content, so the rule is the ``::before`` of
     the first note of each page: a first layout finds those notes, a second prints the rule
     into the space every footnote area keeps free above its notes (``style.RULE_SPACE``), so
-    the rule moves nothing and the two layouts agree."""
+    the rule moves nothing and the two layouts agree.
+
+    WeasyPrint (70) loses a note whose call is on a line it keeps on the page by moving
+    earlier notes to the next one (the line then goes in without its own notes); Word never
+    loses a note. The paragraph of a lost note is laid out again without widow and orphan
+    control, which takes WeasyPrint another way (``_keep_notes``)."""
     import weasyprint
 
     # The page refers to nothing outside itself (no images, links printed as text).
     first = weasyprint.HTML(string=page).render()
+    for _ in range(3):
+        lost = _lost_notes(page, first)
+        if not lost:
+            break
+        page = _keep_notes(page, lost)
+        first = weasyprint.HTML(string=page).render()
     for note_id in _first_notes(first):
         page = page.replace(
             f'<span class="fn" id="{note_id}"', f'<span class="fn first" id="{note_id}"', 1
         )
     document = weasyprint.HTML(string=page).render()
     return document.write_pdf(identifier=b"akn-typeset")
+
+
+def _laid_out_notes(document: object) -> set[str]:
+    """The ids of the notes some page's footnote area holds."""
+    found: set[str] = set()
+    for page in document.pages:  # type: ignore[attr-defined]
+        for box in page._page_box.children:
+            if type(box).__name__ == "FootnoteAreaBox":
+                for child in box.children:
+                    element = getattr(child, "element", None)
+                    if element is not None and element.get("id"):
+                        found.add(element.get("id"))
+    return found
+
+
+def _lost_notes(page: str, document: object) -> list[str]:
+    """The notes of ``page`` (HTML) that no page of ``document`` prints."""
+    ids = re.findall(r'<span class="fn[^"]*" id="([^"]+)"', page)
+    printed = _laid_out_notes(document)
+    return [note_id for note_id in ids if note_id not in printed]
+
+
+_NO_WIDOWS = ' style="orphans: 1; widows: 1"'
+
+
+def _keep_notes(page: str, lost: list[str]) -> str:
+    """``page`` with the paragraph that calls each of the ``lost`` notes free of widow and
+    orphan control."""
+    for note_id in lost:
+        call = page.find(f' id="{note_id}"')
+        start = page.rfind("<p ", 0, call)
+        if call < 0 or start < 0 or page.startswith(_NO_WIDOWS, start + 2):
+            continue
+        page = page[: start + 2] + _NO_WIDOWS + page[start + 2 :]
+    return page
 
 
 def _first_notes(document: object) -> set[str]:

@@ -9,7 +9,9 @@ not a drawn line: extractors read "__________________", and the converter looks 
 running head (symbol, 8.5 pt bold) is at the outer margin, x = 60 or flush right at 552;
 the page number "2/5" in bold at the foot's outer side, the job number in 7 pt at the inner
 side; page 1 carries the masthead and, at its foot, "18-17962 (E)    021118" over the bar
-code "*1817962*". Liberation Serif has the metrics of Times New Roman; Arabic and Chinese use Noto.
+code "*1817962*" (left to right in every language, an Arabic page too: the footer is the
+UN's template, not the document's text). Liberation Serif has the metrics of Times New
+Roman; Arabic and Chinese use Noto.
 """
 
 from __future__ import annotations
@@ -83,7 +85,7 @@ def stylesheet(language: str, head: Masthead) -> str:
   @top-right-corner {{ content: none; }}
   @bottom-right-corner {{ content: none; }}
   @bottom-left-corner {{ content: none; }}
-  @bottom-left {{ content: {first_foot}; white-space: pre; font: 10pt {LATIN};
+  @bottom-left {{ content: {first_foot}; white-space: pre; font: 10pt {LATIN}; direction: ltr;
     margin-left: -{inner - OUTER - 5}pt; vertical-align: top; padding-top: 8pt;
     text-align: left; }}
 }}
@@ -118,7 +120,7 @@ table {{ border-collapse: collapse; margin: 0 0 6pt; font-size: 9pt; }}
 td, th {{ padding: 1pt 4pt; vertical-align: top; text-align: {start}; }}
 .fn {{ float: footnote; font: 8.5pt/10.5pt {font}; text-indent: -6.4pt; text-align: {start};
   margin: 0 0 1.5pt; font-style: normal; font-weight: normal; }}
-.fn::footnote-call {{ content: " " attr(data-call); vertical-align: super; font-size: 6.5pt;
+.fn::footnote-call {{ content: "\\00a0" attr(data-call); vertical-align: super; font-size: 6.5pt;
   line-height: 0; font-style: normal; font-weight: normal; }}
 .fn::footnote-marker {{ content: none; }}
 .fn .mark {{ font-size: 5.5pt; line-height: 0; }}

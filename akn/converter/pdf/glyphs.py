@@ -230,6 +230,8 @@ def _page_runs(textpage: pdfium.PdfTextPage, fonts: _FontTable) -> list[Run]:
             font = current.glyphs[-1].font
             if measure and x.value > rightmost[-1][0]:
                 rightmost[-1] = (x.value, index, len(current.glyphs))
+        if measure and char in "()":
+            char = _drawn_bracket(handle, index, char, x.value)
         current.glyphs.append(Glyph(char, x.value, y.value, current.size, font))
     for run, (_, index, at) in zip(runs, rightmost, strict=True) if measure else ():
         run.glyphs[at].right = _right_end(handle, index)
@@ -290,6 +292,36 @@ def _right_end(handle: object, index: int) -> float:
     if not raw.FPDFText_GetLooseCharBox(handle, index, ctypes.byref(box)):
         return 0.0
     return float(max(box.left, box.right))
+
+
+def _drawn_bracket(handle: object, index: int, char: str, origin: float) -> str:
+    """The bracket character ``index`` draws, by its shape: "(" leaves more room on its
+    left than on its right (its round side; the fonts' rule: Times, Liberation, Noto, DejaVu),
+    ")" the opposite. On a page with right-to-left text a bracket's text is no evidence: a
+    right-to-left line draws "(" with the glyph of ")" (mirrored, as the bidi algorithm
+    says), and a producer gives each glyph one text for all its uses, so the glyph of ")"
+    may say "(" everywhere, or ")" here and "(" there. ``char`` stays where the shape does
+    not say (no ink box, even sides)."""
+    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+    box = raw.FS_RECTF()
+    if not raw.FPDFText_GetCharBox(
+        handle,
+        index,
+        ctypes.byref(left),
+        ctypes.byref(right),
+        ctypes.byref(bottom),
+        ctypes.byref(top),
+    ) or not raw.FPDFText_GetLooseCharBox(handle, index, ctypes.byref(box)):
+        return char
+    advance = max(box.left, box.right)
+    lead, trail = left.value - origin, advance - right.value
+    width = advance - origin
+    if width <= 0 or abs(lead - trail) < _EVEN_SIDES * width:
+        return char
+    return "(" if lead > trail else ")"
+
+
+_EVEN_SIDES = 0.01  # sides within this share of the advance: the shape does not say
 
 
 @functools.cache

@@ -326,11 +326,12 @@ def _pitch(lines: list[PageLine], size: float) -> float:
 
 
 # A line that ends in a dash which binds to what follows: an opening dash ("dimensiones —"
-# / "económica"), the dash of a range of numbers ("2021–" / "2025"), or a word and a slash
-# ("آب/" / "أغسطس", "and/" / "or"). The text path joins two lines with a space; the page
-# set none there.
-_BINDING_DASH = re.compile(r"(?:(?<=\s)[—–]|(?<=\s)\(?\d+[–—]|(?<!\S)[^\s/]+/)$")
-_OPENING_DASH = re.compile(r"\s[—–]\w")
+# / "económica"), or the dash of a range of numbers ("2021–" / "2025"). The text path joins
+# two lines with a space; the page set none there. (A line never ends inside a word with a
+# slash: Word breaks "آب/أغسطس" or "and/or" nowhere, and "أيلول/" at a line's end is the
+# UN's "أيلول/ سبتمبر".)
+_BINDING_DASH = re.compile(r"(?:(?<=\s)[—–]|(?<=\s)\(?\d+[–—])$")
+_OPENING_DASH = re.compile(r"\s[—–]\w|\w[—–](?=\s)")  # "—económica", or its "ambiental—"
 _SPACED_DASH = re.compile(r"\s[—–]\s")
 
 
@@ -354,9 +355,15 @@ def glue_dashes(lines: list[Line]) -> None:
         if word[-1] in "–—" and len(word) > 1 and not after.text[0].isdigit():
             continue  # "2021– / 2025": a range of numbers only
         cut = match.start()
+        moved = tuple(  # the moved word's italics go with it ("18–" / "22 марта")
+            (max(s, cut) - cut, e - cut) for s, e in line.italics if e > cut
+        )
         line.text = line.text[:cut].rstrip()
         after.text = word + after.text
         line.italics = tuple(
             (s, min(e, len(line.text))) for s, e in line.italics if s < len(line.text)
         )
-        after.italics = tuple((s + len(word), e + len(word)) for s, e in after.italics)
+        shifted = tuple((s + len(word), e + len(word)) for s, e in after.italics)
+        if moved and shifted and moved[-1][1] == len(word) and shifted[0][0] == len(word):
+            moved, shifted = moved[:-1], ((moved[-1][0], shifted[0][1]), *shifted[1:])
+        after.italics = moved + shifted

@@ -68,6 +68,7 @@ def page_lines(runs: list[Run]) -> list[TextLine]:
     for cluster in clusters:
         ordered = sorted(cluster, key=lambda run: run.order)  # the PDF's order: marks need it
         glyphs = [glyph for run in ordered for glyph in run.glyphs]
+        _place_spaces(glyphs)
         size, base = _main_size(cluster)
         for glyph in glyphs:
             glyph.sup = glyph.size <= _SUP_SIZE * size and glyph.y - base >= _SUP_RAISE[0] * size
@@ -75,20 +76,37 @@ def page_lines(runs: list[Run]) -> list[TextLine]:
             parts.append((part, size, base, _is_rtl([c[0] for c in part])))
     right = _rtl_margin(parts)
     lines: list[TextLine] = []
+    carried = 0  # brackets the Latin that ends a right-to-left line left open
     for part, size, base, rtl in parts:
         if rtl is False and right is not None:
             rtl = True  # Arabic words among more Latin ("انظر E/FFDF/2020/3."): the page's
         if rtl is None:  # no right-to-left letter: numbers, or a line of Latin
             rtl = right is not None and (
-                _right_aligned(part, size, right) or _mirrored([c[0] for c in part])
+                _right_aligned(part, size, right)
+                or _mirrored([c[0] for c in part])
+                or part[-1][0].sup  # a note's marker at the right margin: "(16) Global …"
             )
         if rtl:
             part = _gap_spaces(part, size)
-        line = TextLine(_reading_order(part, rtl), base, size, rtl)
+        glyphs, carried = _reading_order(part, rtl, carried)
+        line = TextLine(glyphs, base, size, rtl)
         if _finish(line):
             lines.append(line)
     lines.sort(key=lambda line: (-round(line.y, 1), line.x0 if not line.rtl else -line.x1))
     return lines
+
+
+def _place_spaces(glyphs: list[Glyph]) -> None:
+    """Put each space between the glyphs it parts in the PDF's order: a producer may set a
+    space's origin beyond the next word's first letter (WeasyPrint, the space that ends an
+    italic run on a line justified wide: "Reafirma" / "el" read "Reafirma e l")."""
+    for at in range(1, len(glyphs) - 1):
+        space, before, after = glyphs[at], glyphs[at - 1], glyphs[at + 1]
+        if space.char != " " or not (before.char.strip() and after.char.strip()):
+            continue
+        latin = _direction(before.char) == _direction(after.char) == "L"
+        if latin and before.x < after.x < space.x:  # (Latin only: an Arabic line's pieces
+            space.x = (before.x + after.x) / 2  # are drawn in any order, gaps part its words)
 
 
 def _rtl_margin(parts: list[tuple[list[list[Glyph]], float, float, bool | None]]) -> float | None:
@@ -227,17 +245,20 @@ def _gap_spaces(clusters: list[list[Glyph]], size: float) -> list[list[Glyph]]:
     right end is measured (``Glyph.right``, the rightmost glyph of each text object); inside
     a piece, the producer draws its spaces."""
     result: list[list[Glyph]] = []
+    right = 0.0  # the right end measured at the last origin (a ligature's glyphs share one)
     for cluster in clusters:
         if result:
             left, glyph = result[-1][0], cluster[0]
             if (
-                left.right > left.x
+                right > left.x
                 and glyph.char.strip()
                 and left.char.strip()
                 and not (glyph.sup or left.sup)  # a marker's own spacing: render.py
-                and glyph.x - left.right >= _WORD_GAP * size
+                and glyph.x - right >= _WORD_GAP * size
             ):
-                result.append([Glyph(" ", left.right, glyph.y, glyph.size, _SPACE_FONT)])
+                result.append([Glyph(" ", right, glyph.y, glyph.size, _SPACE_FONT)])
+        same = bool(result) and abs(cluster[0].x - result[-1][0].x) < 0.01
+        right = max(right, cluster[0].right) if same else cluster[0].right
         result.append(cluster)
     return result
 
@@ -268,29 +289,53 @@ def _clusters(glyphs: list[Glyph]) -> list[list[Glyph]]:
     return clusters
 
 
-def _reading_order(clusters: list[list[Glyph]], rtl: bool) -> list[Glyph]:
+def _reading_order(
+    clusters: list[list[Glyph]], rtl: bool, carried: int = 0
+) -> tuple[list[Glyph], int]:
     """Left to right; for a right-to-left line, right to left with the left-to-right parts
-    turned back, its brackets read as pairs (see ``_pair_brackets``) and its quotation marks
+    turned back, its brackets mirrored (a right-to-left part draws "(" with the glyph of
+    ")"; the reader knows a parenthesis by its shape, see glyphs.py; other brackets, known
+    by their text, are read as pairs, see ``_pair_brackets``) and its quotation marks
     mirrored: the UN's Arabic opens a quotation with ” and closes it with “, which the page
     draws as “ and ”."""
     if not rtl:
-        return [glyph for cluster in clusters for glyph in cluster]
+        return [glyph for cluster in clusters for glyph in cluster], 0
     clusters = sorted(clusters, key=lambda cluster: -cluster[0].x)  # ties: in the PDF's order
     firsts = [cluster[0] for cluster in clusters]
     result: list[list[Glyph]] = []
     brackets: list[Glyph] = []
-    for start, end, turned in _rtl_runs([_direction(g.char) for g in firsts], firsts):
+    spans = _rtl_runs([_direction(g.char) for g in firsts], firsts, carried)
+    for start, end, turned in spans:
         part = clusters[start:end]
         if turned:
             result.extend(reversed(part))
             continue
         for cluster in part:
-            cluster[0].char = cluster[0].char.translate(_QUOTES)
-            if cluster[0].char in _OPENING or cluster[0].char in _CLOSING:
-                brackets.append(cluster[0])
+            glyph = cluster[0]
+            glyph.char = glyph.char.translate(_QUOTES)
+            if glyph.char in "()":
+                glyph.char = glyph.char.translate(_MIRRORED)
+            elif glyph.char in _OPENING or glyph.char in _CLOSING:
+                brackets.append(glyph)
         result.extend(part)
     _pair_brackets(brackets)
-    return [glyph for cluster in result for glyph in cluster]
+    return [glyph for cluster in result for glyph in cluster], _left_open(firsts, spans)
+
+
+def _left_open(glyphs: list[Glyph], spans: list[tuple[int, int, bool]]) -> int:
+    """How many brackets the line's last run of Latin leaves open, when it ends the line
+    (the Latin goes on on the next line: "(Vol." / "III))")."""
+    while spans and not spans[-1][2] and not glyphs[spans[-1][0]].char.strip():
+        spans = spans[:-1]
+    if not spans or not spans[-1][2]:
+        return 0
+    depth = 0
+    for glyph in reversed(glyphs[spans[-1][0] : spans[-1][1]]):  # left to right
+        if glyph.char in _OPENING:
+            depth += 1
+        elif glyph.char in _CLOSING and depth:
+            depth -= 1
+    return depth
 
 
 def _pair_brackets(brackets: list[Glyph]) -> None:
@@ -323,7 +368,9 @@ def _pair_brackets(brackets: list[Glyph]) -> None:
             glyph.char = glyph.char.translate(_MIRRORED)
 
 
-def _rtl_runs(directions: list[str], glyphs: list[Glyph]) -> list[tuple[int, int, bool]]:
+def _rtl_runs(
+    directions: list[str], glyphs: list[Glyph], carried: int = 0
+) -> list[tuple[int, int, bool]]:
     """(start, end, left-to-right?) spans of a line read right to left. A stretch without
     right-to-left letters that holds a Latin letter is left-to-right from its first to its
     last strong character ("A/75/73", "E/2020/52/Rev.1"); one of digits alone is cut into
@@ -342,40 +389,111 @@ def _rtl_runs(directions: list[str], glyphs: list[Glyph]) -> list[tuple[int, int
             if directions[end] in ("L", "D"):
                 last = end
             end += 1
-        latin = "L" in directions[at : last + 1]
+        latin = "L" in directions[at : last + 1] or bool(
+            carried and all(glyphs[span[0]].char in _CLOSING for span in spans)
+        )  # a number that goes on with the line before's Latin ("(Sect." / "13)") too
         number = _leading_number(directions, glyphs, at) if latin else None
         if number is not None:  # "(1) A/75/73.": a note's marker, then Latin
             spans += _numbers(directions, at, number)
             at = number
             continue
-        if latin and _mirrored(glyphs[at : last + 1][::-1]):
-            spans += _words(directions, glyphs, at, last + 1)  # "20-16939 (A) 211220"
-        elif latin:
-            spans.append((at, last + 1, True))
+        if latin:
+            # with the full stop that ends its last word on a line's end ("vol. 961, No." /
+            # "13810"), and the brackets that close a pair opened in it
+            begin = at
+            if spans and spans[-1] == (at - 1, at, False) and glyphs[at - 1].char in _STOPS:
+                spans.pop()
+                begin -= 1
+            while spans and spans[-1] == (begin - 1, begin, False) and _closes(glyphs, begin, last):
+                spans.pop()
+                begin -= 1
+            # the line's first Latin closes the brackets the line before left open
+            closed = begin
+            while (
+                carried
+                and spans == [(begin - 1, begin, False)]
+                and glyphs[begin - 1].char in _CLOSING
+            ):
+                spans.pop()
+                begin -= 1
+                carried -= 1
+            carried = 0
+            spans += _matched(directions, glyphs, begin, last + 1, closed)
         else:
             spans += _numbers(directions, at, last + 1)
         at = last + 1
     return spans
 
 
-def _words(
-    directions: list[str], glyphs: list[Glyph], start: int, end: int
+# Punctuation that touches the right end of a Latin word read right to left is the word's
+# own (on a right-to-left page, the punctuation after a Latin word stands at its left).
+_STOPS = ".,;:"
+
+
+def _closes(glyphs: list[Glyph], begin: int, last: int) -> bool:
+    """Does the glyph read before ``begin`` close a bracket that the stretch from ``begin``
+    to ``last`` (read right to left) leaves open? Then the two are a pair of its own, left
+    to right as it is (the bidi algorithm's rule N0: "A/75/23 (Part I)")."""
+    char = glyphs[begin - 1].char
+    if char not in _CLOSING:
+        return False
+    depth = 0
+    for glyph in glyphs[begin : last + 1]:  # from the stretch's right end: its last letters
+        if glyph.char in _CLOSING:
+            depth += 1
+        elif glyph.char in _OPENING:
+            if depth == 0:
+                return _OPENING.index(glyph.char) == _CLOSING.index(char)
+            depth -= 1
+    return False
+
+
+def _matched(
+    directions: list[str], glyphs: list[Glyph], start: int, end: int, closed: int = 0
 ) -> list[tuple[int, int, bool]]:
-    """A stretch whose brackets were mirrored is no one left-to-right run: each of its parts
-    between spaces and brackets is one, the spaces and brackets staying right to left."""
+    """A stretch of Latin as left-to-right runs: one, unless a closing bracket in it, read
+    left to right (a parenthesis known by its shape), closes nothing. That bracket stands
+    right to left between two runs, and parts the stretch there: "23 (A/75/23)" drawn
+    ")32/57/A( 32" from the right is a number, then the Latin between brackets, not
+    "A/75/23) 23". (An opening bracket left open is the stretch's own: it closes on the
+    next line, "(Vol." / "III)".)"""
+    cuts: list[int] = []
+    opened: list[str] = []
+    for index in range(end - 1, start - 1, -1):  # left to right
+        char = glyphs[index].char
+        if char in _OPENING:
+            opened.append(_CLOSING[_OPENING.index(char)])
+        elif char in _CLOSING:
+            if opened and opened[-1] == char:
+                opened.pop()
+            elif index >= closed:  # (those before ``closed`` close the line before's)
+                cuts.append(index)
+    if not cuts:
+        return [(start, end, True)]
     spans: list[tuple[int, int, bool]] = []
     at = start
-    while at < end:
-        if directions[at] not in ("L", "D"):
-            spans.append((at, at + 1, False))
-            at += 1
-            continue
-        stop = at
-        while stop < end and glyphs[stop].char != " " and glyphs[stop].char not in _BRACKETS:
-            stop += 1
-        spans.append((at, stop, True))
-        at = stop
+    for cut in [*sorted(cuts), end]:
+        spans += _piece(directions, at, cut)
+        if cut < end:
+            spans.append((cut, cut + 1, False))
+        at = cut + 1
     return spans
+
+
+def _piece(directions: list[str], start: int, end: int) -> list[tuple[int, int, bool]]:
+    """A part of a stretch of Latin beside a bracket that stands right to left: its spaces
+    and signs at either end right to left, the rest one left-to-right run (or numbers)."""
+    strong = [i for i in range(start, end) if directions[i] in ("L", "D")]
+    if not strong:
+        return [(i, i + 1, False) for i in range(start, end)]
+    first, last = strong[0], strong[-1] + 1
+    core = (
+        [(first, last, True)]
+        if "L" in directions[first:last]
+        else _numbers(directions, first, last)
+    )
+    before = [(i, i + 1, False) for i in range(start, first)]
+    return before + core + [(i, i + 1, False) for i in range(last, end)]
 
 
 def _leading_number(directions: list[str], glyphs: list[Glyph], at: int) -> int | None:

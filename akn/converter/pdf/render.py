@@ -66,11 +66,7 @@ def write_line(line: TextLine, note_area: bool = False) -> Written:
                     italic_at.pop()
             pieces.extend(written)
             italic_at.extend([False] * len(written))
-            after = following.get(glyphs[-1])
-            if (
-                after is not None
-                and after.x - glyphs[-1].x > 0.7 * glyphs[-1].size + 0.12 * line.size
-            ):
+            if _space_after(glyphs[-1], following.get(glyphs[-1]), line):
                 pieces.append(" ")  # PDFium infers no space after a superscript
                 italic_at.append(False)
             continue
@@ -94,6 +90,26 @@ def write_line(line: TextLine, note_area: bool = False) -> Written:
         text = prefix + text
         italic_at = [False] * len(prefix) + italic_at
     return Written(text, _spans(text, italic_at), marker, line.bold)
+
+
+_CLOSING_PUNCTUATION = set("،؛.,:;)]")
+
+
+def _space_after(last: Glyph, after: Glyph | None, line: TextLine) -> bool:
+    """Does the page set a space between a superscript's last glyph and the letter read
+    after it? Left to right, the letter starts well after the superscript's origin (its
+    advance is about 0.7 of its size); right to left, the letter's right end (where its
+    text object ends: the letter after a superscript opens one) stands off the
+    superscript's left end."""
+    if after is None:
+        return False
+    if line.rtl:  # (never before the punctuation that closes a phrase: "الإنسان(5)،")
+        return (
+            after.char not in _CLOSING_PUNCTUATION
+            and after.right > after.x
+            and last.x - after.right > 0.12 * line.size
+        )
+    return after.x - last.x > 0.7 * last.size + 0.12 * line.size
 
 
 def _next_letters(glyphs: list[Glyph]) -> dict[Glyph, Glyph]:
