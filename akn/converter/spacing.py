@@ -96,8 +96,7 @@ _SPACED_BEFORE = re.compile(rf"(\w*{_LETTERS}) (’{_LETTERS}\w*)")
 def _spaced_elision(elisions: tuple[str, ...]) -> re.Pattern[str] | None:
     if not elisions:
         return None
-    alternatives = "|".join(re.escape(e) for e in sorted(elisions, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)((?i:{alternatives})) +({_LETTERS}\w*)")
+    return re.compile(rf"(?<!\w)((?i:{_longest_first(list(elisions))})) +({_LETTERS}\w*)")
 
 
 def restore_number_hyphens(text: str, mapping: Mapping) -> tuple[str, list[tuple[str, str]]]:
@@ -165,8 +164,7 @@ def _elision_rule(elisions: tuple[str, ...]) -> re.Pattern[str] | None:
     """ "l’ Association": an elided article belongs to the word after it."""
     if not elisions:
         return None
-    alternatives = "|".join(re.escape(e) for e in sorted(elisions, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)((?i:{alternatives})) +(?={_LETTERS})")
+    return re.compile(rf"(?<!\w)((?i:{_longest_first(list(elisions))})) +(?={_LETTERS})")
 
 
 def _spacing_plan(
