@@ -42,3 +42,12 @@ def is_closed(text: str, typography: Typography) -> bool:
         text = text[:-1].rstrip()
     bare = text.rstrip(typography.closing_marks)
     return bare[-1:] in typography.terminal_marks or ends_with_marker(text, typography)
+
+
+# The colons that introduce what follows (a list, its items): the Latin one and the full-width.
+_COLONS = ":："
+
+
+def introduces(text: str) -> bool:
+    """Does ``text`` end with a colon, introducing what follows ("… the following themes:")?"""
+    return text.rstrip()[-1:] in _COLONS

@@ -15,7 +15,7 @@ from enum import StrEnum
 
 from akn.converter.recognise.layout import SHORT_LINE
 from akn.converter.recognise.numerals import is_number_label
-from akn.converter.recognise.punctuation import is_closed
+from akn.converter.recognise.punctuation import introduces, is_closed
 from akn.converter.source import Line, split_columns
 from akn.mapping import Mapping
 
@@ -59,7 +59,7 @@ class TableFinder:
             table = self._cell_rows(lines, position)
             if table is not None:
                 return table
-        if previous is not None and previous.text.rstrip()[-1:] in ":：":
+        if previous is not None and introduces(previous.text):
             return self._line_rows(lines, position)
         return None
 

@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from akn.converter.blocks import Block, Kind
 from akn.converter.recognise.numerals import letter_index, roman_to_int
+from akn.converter.recognise.punctuation import introduces
 from akn.converter.recognise.state import Context, LineView, Match, ReaderState, Zone
 
 
@@ -56,7 +57,7 @@ def _introduces(block: Block | None) -> bool:
         block is not None
         and block.kind is Kind.RECITAL
         and bool(block.lines)
-        and block.lines[-1].text.rstrip()[-1:] in ":："
+        and introduces(block.lines[-1].text)
     )
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from akn.converter.blocks import Kind
 from akn.converter.recognise.layout import Regime
+from akn.converter.recognise.punctuation import introduces
 from akn.converter.recognise.state import Context, LineView, Match, ReaderState, Zone
 
 
@@ -62,7 +63,7 @@ def _introduced_by_point(state: ReaderState) -> bool:
         return False
     if current.level == 2 and current.num is None:
         return True
-    return current.level == 1 and current.lines[-1].text.rstrip()[-1:] in ":："
+    return current.level == 1 and introduces(current.lines[-1].text)
 
 
 def _listed_item(state: ReaderState, line: LineView, context: Context) -> bool:
@@ -77,14 +78,14 @@ def _listed_item(state: ReaderState, line: LineView, context: Context) -> bool:
         return False
     if context.mapping.continues(line.text):
         return False
-    introduces = current.lines[-1].text.rstrip()[-1:] in ":："
-    if introduces and not _ends_an_item(line, context):
+    opens_list = introduces(current.lines[-1].text)
+    if opens_list and not _ends_an_item(line, context):
         return False  # "… for Agenda 2063:" / "The Africa We Want.": a title that wrapped
     if current.kind is Kind.POINT:
         return _introduced_by_point(state)
     if current.kind is not Kind.PARAGRAPH:
         return False
-    return introduces or (current.num is None and not state.decision)
+    return opens_list or (current.num is None and not state.decision)
 
 
 def _ends_an_item(line: LineView, context: Context) -> bool:
