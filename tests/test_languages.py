@@ -193,3 +193,35 @@ def test_without_its_folder_the_made_up_language_is_a_usage_error(capsys):
         main(["convert", str(FIXTURES / "invented-qx.txt"), "--lang", "qx"])
     assert stopped.value.code == 2
     assert "invalid choice: 'qx'" in capsys.readouterr().err
+
+
+ENGLISH = (
+    "The General Assembly,\n"
+    "Recalling its resolution 60/7 of 1 November 2005,\n"
+    "1. Decides to remain seized of the matter.\n"
+)
+
+
+def _codes(result) -> set[str]:
+    return {d.code for d in result.diagnostics}
+
+
+def test_a_lang_the_text_is_not_in_is_named_with_the_language_it_reads_as():
+    """--lang fr on English text: no French formula, the English mapping reads it (L204)."""
+    result = convert(ENGLISH, lang="fr")
+    warning = next(d for d in result.diagnostics if d.code == "L204")
+    assert "--lang fr given, but the text reads as en" in warning.message
+
+
+def test_a_right_lang_is_not_questioned():
+    assert not {"L203", "L204"} & _codes(convert(ENGLISH, lang="en"))
+    assert not {"L203", "L204"} & _codes(convert(ENGLISH))
+
+
+def test_a_text_no_mapping_recognises_is_not_said_to_be_in_a_language():
+    """A shopping list matches no language: L203, and the E105 names no language."""
+    result = convert("Hello world, this is a shopping list.\nMilk\nEggs\n")
+    assert {"L203", "E105"} <= _codes(result) and "L200" not in _codes(result)
+    error = next(d for d in result.diagnostics if d.code == "E105")
+    assert "no mapping recognises its language" in error.message
+    assert "language ar" not in error.message

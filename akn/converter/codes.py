@@ -70,6 +70,12 @@ CODES: tuple[Code, ...] = (
     Code("L202", WARNING, "wordfreq is not installed: split words are rejoined from the "
          "document's own vocabulary only",
          "Install the akn[convert] extra to rejoin words with wordfreq's word lists."),
+    Code("L203", WARNING, "no mapping recognises this text's language",
+         "No line matches any language's formula, decision opening, adoption line or opening "
+         "phrases; give --lang if the text is a resolution."),
+    Code("L204", WARNING, "--lang names a language the text is not in",
+         "No line matches that language's formula or decision opening, while another "
+         "mapping's do: the text is named; give its --lang, or leave --lang out."),
     Code("L210", INFO, "a word split by spaces rejoined",
          "Extraction spaced its letters ('internat ionales'); both forms are quoted."),
     Code("L211", INFO, "the hyphen of a compound number put back where extraction glued it",

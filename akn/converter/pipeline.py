@@ -30,7 +30,7 @@ from lxml import etree
 
 from akn.converter.assemble import assemble, table_settler
 from akn.converter.findings import check_output, report_recognition
-from akn.converter.language import choose_mapping
+from akn.converter.language import choose_mapping, unrecognised
 from akn.converter.marks.citations import CitationMarker
 from akn.converter.marks.meetings import meeting_marker
 from akn.converter.marks.notes import note_marker
@@ -221,7 +221,9 @@ def parse(lines: list[Line], mapping: Mapping, diagnostics: list[Diagnostic]) ->
     body = layout.lines
     opening = find_opening(body, layout.formula_index, layout.decision, mapping)
     if opening is None:
-        raise Unconvertible([*diagnostics, _not_a_resolution(mapping)], mapping.language.code)
+        raise Unconvertible(
+            [*diagnostics, _not_a_resolution(mapping, diagnostics)], mapping.language.code
+        )
     recognised = recognise(body, opening, mapping)
     diagnostics += recognised.diagnostics
     blocks = recognised.blocks
@@ -260,7 +262,15 @@ def _fingerprint(lines: list[Line]) -> str:
     return hashlib.sha256("\n".join(line.text for line in lines).encode()).hexdigest()[:8]
 
 
-def _not_a_resolution(mapping: Mapping) -> Diagnostic:
+def _not_a_resolution(mapping: Mapping, diagnostics: list[Diagnostic]) -> Diagnostic:
+    if unrecognised(diagnostics):  # no language to name: L203 said that none recognises it
+        return Diagnostic(
+            "E105",
+            Severity.ERROR,
+            "this does not look like a UN resolution: no enacting formula and no numbered "
+            "paragraphs were found, and no mapping recognises its language "
+            "(give --lang if it is a resolution)",
+        )
     example = mapping.formula[0].text
     return Diagnostic(
         "E105",
