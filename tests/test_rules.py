@@ -579,3 +579,23 @@ def test_wrapped_text_body_cues(en):
         (Kind.PARAGRAPH, "3."),
     ]
     assert len(blocks[2].lines) == 2 and len(blocks[5].lines) == 2
+
+
+def test_an_unlisted_opening_where_case_marks_no_start_needs_a_form_that_opens():
+    """Where case says nothing (Arabic has none; Russian recitals open in lower case), only
+    ``preamble.opening_alone`` opens a recital after a comma in wrapped text: "وإذ تهيب" and
+    "будучи привержена" do; "беженцев" (a noun ending like a gerund) and "并欢迎" ("and
+    welcomes", going on) do not."""
+    from akn.mapping import load_mapping
+
+    ar, ru, zh = load_mapping("ar"), load_mapping("ru"), load_mapping("zh")
+    kwargs = {"regime": Regime.DENSE}
+    match = _ask(recital.recital, ar, "وإذ تهيب بجميع الدول الأطراف", "الاتفاقية،", **kwargs)
+    assert match is not None and match.rule == "preamble.opening"
+    match = _ask(recital.recital, ru, "будучи привержена принципам", "во всем мире,", **kwargs)
+    assert match is not None and match.rule == "preamble.opening"
+    noun = "беженцев, внутренне перемещенных"
+    assert _ask(recital.recital, ru, noun, "народам,", **kwargs) is None
+    assert _ask(recital.recital, zh, "并欢迎民间社会的持续参与，", "的利益，", **kwargs) is None
+    # the line before must close
+    assert _ask(recital.recital, ar, "وإذ تهيب بجميع الدول", "في", **kwargs) is None

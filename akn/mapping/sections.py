@@ -217,6 +217,7 @@ class Preamble(Section):
 
     phrases: tuple[str, ...] = words()
     opening: re.Pattern[str] = regex()
+    opening_alone: re.Pattern[str] = regex()
     phrase_window: int = value(int)
     closing: tuple[str, ...] = words()
 

@@ -54,11 +54,17 @@ def _opens_sentence(text: str, end: int, line: LineView, context: Context) -> bo
     """Where the layout parts nothing (wrapped lines, no blank line, the line before not
     short enough to tell), an unlisted opening word still opens a recital after a closed
     line when it is capitalised and the word after it is not: "…human rights," / "Affirming
-    the importance …", not "…, United Nations" (a name goes on capitalised)."""
-    if not (context.typography.case_marks_start and line.closed and text[:1].isupper()):
+    the importance …", not "…, United Nations" (a name goes on capitalised). Where case says
+    nothing of a start (a script without case; a language whose recitals open in lower case,
+    ``typography.case_marks_start: false``), only the forms of ``preamble.opening_alone`` do,
+    those no sentence goes on with: "وإذ تهيب" / "будучи привержена" after a comma."""
+    if not line.closed:
         return False
+    first = text[:1]
+    if not context.typography.case_marks_start or first.lower() == first.upper():
+        return context.mapping.preamble.opening_alone.match(text) is not None
     rest = text[end:].split(None, 1)
-    return bool(rest) and rest[0][:1].islower()
+    return first.isupper() and bool(rest) and rest[0][:1].islower()
 
 
 def first_clause(line: LineView, context: Context) -> str:
