@@ -85,6 +85,14 @@ def test_extraction_characters_are_normalised_and_counted():
     assert all(d.code == "L220" for d in diagnostics)
 
 
+def test_direction_marks_around_an_arabic_number_and_its_dash_are_removed():
+    """The UN's Arabic writes "19 -" with a right-to-left mark on each side: the number is
+    read only without them (A/RES/75/188: paragraphs 19-23 had been unnumbered)."""
+    lines, diagnostics = split_lines("\u200f19 -\u200f تحيط علما\n")
+    assert [line.text for line in lines] == ["19 - تحيط علما"]
+    assert [d.message.split()[0] for d in diagnostics if d.code == "L220"] == ["2"]
+
+
 def test_marks_an_author_typed_are_kept():
     """Joiners choose letter forms; a direction mark inside a sentence is the author's."""
     lines, diagnostics = split_lines("می\u200cخواهم\nفي عام\u200f 2020\n")
