@@ -599,3 +599,30 @@ def test_an_unlisted_opening_where_case_marks_no_start_needs_a_form_that_opens()
     assert _ask(recital.recital, zh, "并欢迎民间社会的持续参与，", "的利益，", **kwargs) is None
     # the line before must close
     assert _ask(recital.recital, ar, "وإذ تهيب بجميع الدول", "في", **kwargs) is None
+
+
+def test_dash_items_open_a_list_one_level_under_the_block_that_introduces_them(en):
+    """The Security Council's dash lists (S/RES/2531 (2020)): under a paragraph that ends
+    with a colon, and under a roman sub-point; a dash after a closed paragraph is text."""
+    blocks = _body(
+        en,
+        "Recalling its resolution 70/1,\n1. Urges the parties to:\n– achieve results;\n"
+        "– ensure the reform;\n2. Decides that the tasks are:\n(a) Support:\n"
+        "(i) To support the Agreement:\n– to support the ceasefire;\n– to monitor it;\n"
+        "(ii) To report;\n3. Decides to act;\n– not an item\n",
+    )
+    got = [(b.kind, b.num, b.level, b.rule) for b in blocks[1:]]
+    assert got[1:3] == [(Kind.POINT, "–", 1, "numbering.dash")] * 2
+    assert got[6:8] == [(Kind.POINT, "–", 3, "numbering.dash")] * 2
+    assert got[8][1:3] == ("(ii)", 2)  # the roman list goes on after its dashes
+    assert got[-1][0] is not Kind.POINT
+
+
+def test_a_roman_list_under_a_paragraph_is_numbered_from_its_first_level(en):
+    """ "… focusing on:" / "(i) …" / "(ii) …": no letter points above them."""
+    blocks = _body(
+        en,
+        "Recalling its resolution 70/1,\n1. Requests reports focusing on:\n"
+        "(i) progress in the Agreement,\n(ii) measures taken;\n2. Decides to act.\n",
+    )
+    assert [(b.num, b.level) for b in blocks[2:4]] == [("(i)", 1), ("(ii)", 1)]

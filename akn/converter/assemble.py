@@ -184,19 +184,16 @@ class _Assembler:
         """The recitals of ``indices``, each with the points of its list. A table's cells are
         written by the recital that holds the table."""
         drafts: list[_Draft] = []
-        point: _Draft | None = None
+        opened: list[_Draft] = []
         for index in indices:
             block = self.blocks[index]
             if block.kind is Kind.CELL:
                 continue
             if block.kind is not Kind.POINT or not drafts:
                 drafts.append(_Draft(NodeKind.RECITAL, index))
-                point = None
-            elif block.level >= 2 and point is not None:
-                point.children.append(_Draft(NodeKind.POINT, index))
+                opened = []
             else:
-                point = _Draft(NodeKind.POINT, index)
-                drafts[-1].children.append(point)
+                _open_point(_Draft(NodeKind.POINT, index), block.level, drafts[-1], opened)
         return tuple(self.frozen(draft) for draft in drafts)
 
     def table(self, index: int) -> tuple[Node, ...]:
@@ -262,7 +259,7 @@ class _Assembler:
         section: _Draft | None = None
         group: _Draft | None = None  # unnumbered heading inside or outside a section
         paragraph: _Draft | None = None
-        point: _Draft | None = None
+        opened: list[_Draft] = []  # the open point of each level, from level 1 down
 
         def holder() -> list[_Draft]:
             if group is not None:
@@ -278,29 +275,38 @@ class _Assembler:
             if block.numbered_heading:
                 section = _Draft(NodeKind.SECTION, index)
                 roots.append(section)
-                group = paragraph = point = None
+                group = paragraph = None
+                opened = []
             elif block.kind is Kind.HEADING:
                 group = _Draft(NodeKind.HEADING_GROUP, index)
                 (section.children if section is not None else roots).append(group)
-                paragraph = point = None
+                paragraph = None
+                opened = []
             elif block.kind is Kind.RECITAL and (section is not None or group is not None):
                 holder().append(_Draft(NodeKind.CROSS_HEADING, index))
-                paragraph = point = None
+                paragraph = None
+                opened = []
             elif block.kind is Kind.POINT and paragraph is not None:
-                node = _Draft(NodeKind.POINT, index)
-                if block.level >= 2 and point is not None:
-                    point.children.append(node)
-                else:
-                    paragraph.children.append(node)
-                    point = node
+                _open_point(_Draft(NodeKind.POINT, index), block.level, paragraph, opened)
             elif block.kind is Kind.WRAP_UP and paragraph is not None:
+                point = opened[0] if opened else None
                 target = point if point is not None and point.children else paragraph
                 target.children.append(_Draft(NodeKind.WRAP_UP, index))
             else:
                 paragraph = _Draft(NodeKind.PARAGRAPH, index)
                 holder().append(paragraph)
-                point = None
+                opened = []
         return roots
+
+
+def _open_point(node: _Draft, level: int, holder: _Draft, opened: list[_Draft]) -> None:
+    """Put a point under the open point one level up (``opened``: the open point of each
+    level, from level 1), or under ``holder`` at level 1; a level with no point open above
+    it goes under the deepest one open. ``node`` is then the open point of its level."""
+    depth = min(max(level, 1), len(opened) + 1)
+    del opened[depth - 1 :]
+    (opened[-1] if opened else holder).children.append(node)
+    opened.append(node)
 
 
 def settle_tables(tree: Tree, mapping: Mapping) -> Tree:

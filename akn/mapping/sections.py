@@ -195,6 +195,7 @@ class Numbering(Section):
     operative: re.Pattern[str] = regex("num")  # "suffix" is optional ("5 bis.")
     point: re.Pattern[str] = regex("num")
     subpoint: re.Pattern[str] = regex("num")
+    dash: re.Pattern[str] = regex("num")
     section: re.Pattern[str] = regex("num")  # "heading" is optional
     subsection: re.Pattern[str] = regex("heading")
     component: re.Pattern[str] = regex("num")

@@ -66,6 +66,7 @@ BODY_CHAIN: tuple[ChainEntry, ...] = (
     # Numbers first: a number that goes on outweighs a phrase or the layout.
     ChainEntry("operative_paragraph", operative.operative_paragraph, ("numbering.operative",)),
     ChainEntry("point", point.point, ("numbering.point", "numbering.subpoint")),
+    ChainEntry("dash_point", point.dash_point, ("numbering.dash",)),
     ChainEntry("section", section.section, ("numbering.section", "numbering.subsection")),
     ChainEntry("meeting", conclusion.meeting, ("conclusions.meeting",)),
     ChainEntry("annex", annex.annex, ("annex",)),

@@ -125,6 +125,7 @@ class Context:
         self.operative = numbering.operative
         self.point = numbering.point
         self.subpoint = numbering.subpoint
+        self.dash = numbering.dash
         self.section = numbering.section
         self.subsection = numbering.subsection
         self.meeting = mapping.conclusions.meeting

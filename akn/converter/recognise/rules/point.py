@@ -1,10 +1,15 @@
-"""numbering.point, numbering.subpoint — a lettered point "(a)" or a roman sub-point "(i)".
+"""numbering.point, numbering.subpoint, numbering.dash — a lettered point "(a)", a roman
+sub-point "(i)", or an item labelled by a dash ("– achieve …").
 
 A label opens a point only inside a paragraph, a recital that ends with a colon, or a list
 already open, and after a line that closed an item, a layout break, or "…; and"/"…; or"; and
 only where the numbering goes on: the next letter at level 1 ("(i)" after "(h)" is a letter,
 not a roman one), "(a)" opening a list, the next roman numeral at level 2, "(i)" under a
-point that introduces sub-points (its text ends with a colon or runs on without punctuation).
+point that introduces sub-points (its text ends with a colon or runs on without punctuation),
+and "(i)" under a paragraph that ends with a colon: a list numbered in roman from the start.
+A dash has no order to go on: it opens a list one level under the paragraph, recital or point
+whose text ends with a colon, and the next item of a dash list already open; the Security
+Council writes such lists under paragraphs and under roman sub-points (S/RES/2531 (2020)).
 """
 
 from __future__ import annotations
@@ -50,12 +55,41 @@ def point(state: ReaderState, line: LineView, context: Context) -> Match | None:
     return None
 
 
-def _introduces(block: Block | None) -> bool:
-    """Does a recital introduce a list ("… a major contribution to:" / "(a) International
-    peace and security,")? Its text ends with a colon."""
+def dash_point(state: ReaderState, line: LineView, context: Context) -> Match | None:
+    """A dash after a colon opens a list one level down; after a dash item, the next item."""
+    current, progress = state.current, state.progress
+    if current is None or not current.lines:
+        return None
+    if not (line.closed or line.separated or _ends_with_conjunction(line.prev_text, context)):
+        return None
+    match = line.starts_with_number(context.dash)
+    if match is None:
+        return None
+    points = progress.points
+    if current.kind is Kind.POINT and points and points[-1][0] == "dash":
+        level, count = len(points), points[-1][1] + 1  # the list goes on
+    elif current.kind in (Kind.PARAGRAPH, Kind.POINT, Kind.RECITAL, Kind.TEXT) and introduces(
+        current.lines[-1].text
+    ):
+        level, count = (current.level + 1 if current.kind is Kind.POINT else 1), 1
+    else:
+        return None
+    return Match(
+        "numbering.dash",
+        Kind.POINT,
+        replace(progress, points=(*points[: level - 1], ("dash", count))),
+        num=match.group("num"),
+        level=level,
+        strip=match.end(),
+    )
+
+
+def _introduces(block: Block | None, kind: Kind = Kind.RECITAL) -> bool:
+    """Does a recital (or a block of ``kind``) introduce a list ("… a major contribution
+    to:" / "(a) International peace and security,")? Its text ends with a colon."""
     return (
         block is not None
-        and block.kind is Kind.RECITAL
+        and block.kind is kind
         and bool(block.lines)
         and introduces(block.lines[-1].text)
     )
@@ -86,6 +120,10 @@ def _opens_level(
         if not points and letter == 1:
             return 1, (("letter", 1),)
     if roman is not None:
+        if len(points) == 1 and points[0] == ("roman", roman - 1):
+            return 1, (("roman", roman),)  # a list numbered (i), (ii) … from the start
+        if not points and roman == 1 and _introduces(state.current, Kind.PARAGRAPH):
+            return 1, (("roman", 1),)
         if len(points) >= 2 and points[1][1] + 1 == roman:
             return 2, (points[0], ("roman", roman))
         if len(points) == 1 and roman == 1 and _introduces_subpoints(state, context):
