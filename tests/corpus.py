@@ -429,12 +429,35 @@ def compare(language: str, path: Path, layout: str = "clean") -> Comparison:
         text = pdf_like_text(path, brackets, indent=layout == "indented")
     result = convert(text, lang=LANGUAGES[language])
     tree = etree.parse(str(path))
+    repeated = _repeated_markers_as_references(tree)
     expected, repairs = repair_un_structure(structure(tree), tree)
+    repairs += [f"{repeated} repeated note markers written as <sup>"] if repeated else []
     repairs += _split_merged_annexes(tree, expected, LANGUAGES[language])
     if result.tree is None:
         return Comparison(result, 0, 1, ["no tree was made"], repairs)
     matched, total, differences = score(expected, structure(result.tree))
     return Comparison(result, matched, total, differences, repairs)
+
+
+def _repeated_markers_as_references(tree: etree._ElementTree) -> int:
+    """The UN writes a second reference to a note as a bare ``<sup>2</sup>`` (A/RES/79/83:
+    "du 12 août 1949<sup>2</sup>" after note 2 stood at the first "1949"); akn writes it as
+    the ``noteRef`` it is. A ``sup`` of a marker whose note came before it becomes a noteRef
+    here, so that the comparison reads both the same way. How many were changed."""
+    seen: set[str] = set()
+    changed = 0
+    for element in list(tree.iter(q("authorialNote"), q("sup"))):
+        marker = (element.text or "").strip().strip("()") if local(element) == "sup" else ""
+        if local(element) == "authorialNote":
+            seen.add(element.get("marker", ""))
+        elif marker in seen and len(element) == 0 and element.getparent() is not None:
+            if any(local(a) == "authorialNote" for a in element.iterancestors()):
+                continue
+            reference = etree.Element(q("noteRef"), marker=marker)
+            reference.tail = element.tail
+            element.getparent().replace(element, reference)
+            changed += 1
+    return changed
 
 
 def _split_merged_annexes(tree: etree._ElementTree, found: Outline, lang: str) -> list[str]:
