@@ -626,3 +626,20 @@ def test_a_roman_list_under_a_paragraph_is_numbered_from_its_first_level(en):
         "(i) progress in the Agreement,\n(ii) measures taken;\n2. Decides to act.\n",
     )
     assert [(b.num, b.level) for b in blocks[2:4]] == [("(i)", 1), ("(ii)", 1)]
+
+
+def test_a_title_wrapped_onto_three_lines_is_a_heading_by_the_number_after_it(en):
+    """ "Pillar III: …" wrapped three times in a column, then the next number:
+    heading.wrapped; the same lines before a number that does not go on stay a paragraph."""
+    title = (
+        "Pillar III: measures to build the capacity of States to\n"
+        "prevent and combat terrorism and to strengthen the role of\n"
+        "the United Nations system in that regard\n"
+    )
+    head = "Recalling its resolution 70/1,\n1. Decides to act;\n"
+    blocks = _body(en, head + title + "2. Requests a report.\n")
+    assert [(b.kind, b.rule) for b in blocks if b.lines[0].text.startswith("Pillar")] == [
+        (Kind.HEADING, "heading.wrapped")
+    ]
+    blocks = _body(en, head + title + "5. Requests a report.\n")
+    assert Kind.HEADING not in [b.kind for b in blocks]

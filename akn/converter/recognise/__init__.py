@@ -26,7 +26,9 @@ from akn.converter.recognise.numerals import (
 )
 from akn.converter.recognise.punctuation import is_closed
 from akn.converter.recognise.reader import BodyReader
+from akn.converter.recognise.rules import late_heading as late_module
 from akn.converter.recognise.rules import sole_operative as sole_module
+from akn.converter.recognise.rules.late_heading import RULE_ID as LATE_HEADING
 from akn.converter.recognise.rules.sole_operative import RULE_ID as SOLE_OPERATIVE
 from akn.converter.recognise.tables import TableShape, heading_row
 from akn.converter.source import Line
@@ -85,13 +87,17 @@ def describe_chains() -> list[dict[str, object]]:
             {"chain": name, "rule": e.name, "summary": e.summary, "ids": list(e.rule_ids)}
             for e in chain
         ]
-    title = (sole_module.__doc__ or "").split("\n", 1)[0]
-    chains.append(
-        {
-            "chain": "after reading",
-            "rule": "sole_operative",
-            "summary": title.split(" — ", 1)[-1].rstrip("."),
-            "ids": [SOLE_OPERATIVE],
-        }
-    )
+    for module, rule, rule_id in (
+        (sole_module, "sole_operative", SOLE_OPERATIVE),
+        (late_module, "late_heading", LATE_HEADING),
+    ):
+        title = (module.__doc__ or "").split("\n", 1)[0]
+        chains.append(
+            {
+                "chain": "after reading",
+                "rule": rule,
+                "summary": title.split(" — ", 1)[-1].rstrip("."),
+                "ids": [rule_id],
+            }
+        )
     return chains

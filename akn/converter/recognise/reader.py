@@ -13,6 +13,8 @@ from dataclasses import replace
 from akn.converter.blocks import Block, Kind
 from akn.converter.recognise.chains import BODY_CHAIN, ChainEntry, first_match, rules_of
 from akn.converter.recognise.layout import Layout, Regime, following_content, second_content
+from akn.converter.recognise.rules.late_heading import RULE_ID as LATE_HEADING
+from akn.converter.recognise.rules.late_heading import late_headings
 from akn.converter.recognise.rules.sole_operative import RULE_ID as SOLE_OPERATIVE
 from akn.converter.recognise.rules.sole_operative import sole_operative
 from akn.converter.recognise.state import Context, LineView, Match, Progress, ReaderState, Zone
@@ -85,6 +87,7 @@ class BodyReader:
             blank_before = after_table = False
         if not self.decision:
             self._settle_sole_operative(context)
+        self._settle_late_headings(context)
         return self.blocks
 
     def _settle_sole_operative(self, context: Context) -> None:
@@ -93,6 +96,13 @@ class BodyReader:
         for position in sole_operative(self.blocks, context):
             self.blocks[position].kind = Kind.PARAGRAPH
             self.blocks[position].rule = SOLE_OPERATIVE
+
+    def _settle_late_headings(self, context: Context) -> None:
+        """Titles wrapped onto three lines or more, read as unnumbered paragraphs until the
+        number after them showed what they are (rules/late_heading.py)."""
+        for position in late_headings(self.blocks, context):
+            self.blocks[position].kind = Kind.HEADING
+            self.blocks[position].rule = LATE_HEADING
 
     def _apply(self, match: Match | None, line: Line) -> None:
         if match is not None and match.kind is not None:

@@ -63,8 +63,8 @@ def _opens_sentence(text: str, end: int, line: LineView, context: Context) -> bo
     first = text[:1]
     if not context.typography.case_marks_start or first.lower() == first.upper():
         return context.mapping.preamble.opening_alone.match(text) is not None
-    rest = text[end:].split(None, 1)
-    return first.isupper() and bool(rest) and rest[0][:1].islower()
+    after = next((word for word in text[end:].split() if word[:1].isalpha()), "")
+    return first.isupper() and after[:1].islower()  # "Deploring, in particular, the …"
 
 
 def first_clause(line: LineView, context: Context) -> str:
