@@ -11,6 +11,7 @@ error (a bad option, contradictory dates, an output that cannot be written)."""
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from typing import TYPE_CHECKING, TypedDict
@@ -171,12 +172,23 @@ def _read(source: str) -> tuple[bytes, str]:
 
 def run(args: argparse.Namespace) -> int:
     """Run ``akn convert``: one input, or a batch (``akn.commands_convert_many``)."""
-    from akn.commands_convert_many import is_batch, run_batch
-
     if is_batch(args):
+        import gc
+
+        from akn.commands_convert_many import run_batch  # not imported for one input
+
+        gc.enable()  # off for one input (akn.cli.main); a batch may run for hours
         return run_batch(args)
     args.input = args.inputs[0]
     return run_one(args)
+
+
+def is_batch(args: argparse.Namespace) -> bool:
+    """Several inputs, a directory as input, or ``-o`` naming a directory (or ending in /)."""
+    output = args.output
+    if len(args.inputs) > 1 or os.path.isdir(args.inputs[0]):
+        return True
+    return bool(output) and (output.endswith(("/", os.sep)) or os.path.isdir(output))
 
 
 class ConversionOptions(TypedDict):

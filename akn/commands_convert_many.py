@@ -23,14 +23,6 @@ if TYPE_CHECKING:
     from akn.batch import BatchResult
 
 
-def is_batch(args: argparse.Namespace) -> bool:
-    """Several inputs, a directory as input, or ``-o`` naming a directory (or ending in /)."""
-    output = args.output
-    if len(args.inputs) > 1 or os.path.isdir(args.inputs[0]):
-        return True
-    return bool(output) and (output.endswith(("/", os.sep)) or os.path.isdir(output))
-
-
 def run_batch(args: argparse.Namespace) -> int:
     """Convert every input into the directory ``-o``; return the exit status."""
     from akn.batch import BatchError, convert_jobs, plan

@@ -18,7 +18,6 @@ import hashlib
 import json
 import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -99,6 +98,8 @@ def write_entry(key: str, data: dict[str, Any], files: tuple[SourceFile, ...]) -
         return
     try:
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        import tempfile  # only when an entry is written (not on the path of a cached run)
+
         handle, temporary = tempfile.mkstemp(prefix=".entry-", suffix=".tmp", dir=folder)
         try:
             with os.fdopen(handle, "w", encoding="utf-8") as out:

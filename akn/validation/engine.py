@@ -10,18 +10,21 @@ so no tree is ever used by both threads at once.
 
 from __future__ import annotations
 
-import queue
 import threading
 import time
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from akn.diagnostics import Diagnostic, Severity
 from akn.validation.document import Document, Hit, Locator
 from akn.validation.inputs import Limits, Loaded, load_path, load_stdin
 from akn.validation.rules import Rule, active_checks, rules_by_code
+
+if TYPE_CHECKING:  # imported where many files are checked: one document needs no queue
+    import queue
 
 INTERNAL_ERROR = "AKN100"
 MAX_LINES_KEPT = 200
@@ -221,6 +224,8 @@ def check_inputs(inputs: Iterable[Input], settings: Settings) -> Iterator[FileRe
     tree, bytes and hits are dropped then: memory stays flat however many files there are
     (10,000 files once kept 2.4 GB alive until the end).
     """
+    import queue
+
     want_schema = "XSD" in settings.codes
     if want_schema:
         from akn.schema import preload_official_schema
