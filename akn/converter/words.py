@@ -358,11 +358,19 @@ def _joins(
     else:
         info = [found or lexicon.token(token) for found, token in zip(seen, tokens, strict=True)]
     kinds = "".join(map(_KIND, info))
-    spots = [
-        i
-        for i, pair in ((spot.start(), spot.group(1)) for spot in _SPOT.finditer(kinds))
-        if pair is None or lexicon.short_pair(info[i].end, tokens[i + 1])
-    ]
+    hints, document = lexicon._short_hints, lexicon.document
+    spots = []
+    for spot in _SPOT.finditer(kinds):
+        i = spot.start()
+        if spot.group(1) is not None:  # two words, the second short: the pair decides
+            end, short = info[i].end, tokens[i + 1]
+            # (what ``short_pair`` reads first, without the call: most pairs stop there)
+            hint = hints.get((end, short))
+            if hint is False or (hint is not None and hint is not True and hint not in document):
+                continue
+            if not lexicon.short_pair(end, short):
+                continue
+        spots.append(i)
     found: list[tuple[int, int, str]] = []
     done = 0  # tokens before this index are joined already
     for i in spots:

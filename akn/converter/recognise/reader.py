@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from akn.converter.blocks import Block, Kind
 from akn.converter.recognise.chains import BODY_CHAIN, ChainEntry, first_match, rules_of
-from akn.converter.recognise.layout import Layout, Regime, following_content, second_content
+from akn.converter.recognise.layout import Layout, Regime, following_content
 from akn.converter.recognise.rules.sole_operative import RULE_ID as SOLE_OPERATIVE
 from akn.converter.recognise.rules.sole_operative import sole_operative
 from akn.converter.recognise.state import Context, LineView, Match, Progress, ReaderState, Zone
@@ -48,8 +48,7 @@ class BodyReader:
         layout = Layout.measure(lines, self.regime, self.mapping.page.column_gap)
         context = Context(self.mapping, layout)
         tables = TableFinder(self.mapping, layout.width, layout.columns)
-        following_of = following_content(lines)
-        second_of = second_content(lines, following_of)
+        following_of, second_of = following_content(lines)
         blank_before = after_table = False
         previous: Line | None = None
         resume = 0  # the lines before this were rows of a table
