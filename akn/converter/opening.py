@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from akn.converter.pages import find_decision, find_formula
+from akn.converter.pages import find_decision, find_formula, formula_alone
 from akn.converter.source import Line
 from akn.diagnostics import Diagnostic, Severity
 from akn.mapping import Mapping
@@ -60,11 +60,8 @@ def find_opening(
 def _later_formulas(body: list[Line], first: int, mapping: Mapping) -> list[int]:
     """The lines after the first formula that are a formula read alone (with its comma or
     without): the formulas of the further resolutions of a set."""
-    return [
-        first + 1 + i
-        for i, line in enumerate(body[first + 1 :])
-        if find_formula([line], mapping) == 0
-    ]
+    alone = formula_alone([line.text for line in body[first + 1 :]], mapping)
+    return [first + 1 + i for i, formula in enumerate(alone) if formula]
 
 
 def _first_paragraph(lines: list[Line], mapping: Mapping) -> int | None:

@@ -55,6 +55,10 @@ class Layout:
     decision: bool = False  # formula_index is where a decision's text opens (no formula)
 
 
+# What may follow the words of the enacting formula on its line.
+_FORMULA_ENDS = frozenset({",", ":", "،", "，", "：", "،:"})
+
+
 def find_formula(lines: list[Line], mapping: Mapping, limit: int = 400) -> int | None:
     """Index of the enacting formula ("The General Assembly,"), searched near the top."""
     pattern = mapping.formula_pattern
@@ -65,7 +69,7 @@ def find_formula(lines: list[Line], mapping: Mapping, limit: int = 400) -> int |
         if not match:
             continue
         rest = text[match.end() :].strip()
-        if rest in {",", ":", "،", "，", "：", "،:"}:
+        if rest in _FORMULA_ENDS:
             return index
         if not rest:
             bare.append(index)
@@ -80,6 +84,18 @@ def find_formula(lines: list[Line], mapping: Mapping, limit: int = 400) -> int |
         ):
             return index
     return bare[-1] if bare else None
+
+
+def formula_alone(texts: list[str], mapping: Mapping) -> list[bool]:
+    """For each text, is it a formula read alone, with its comma or without
+    (``find_formula([line]) == 0``, asked of many lines at once)?"""
+    pattern = mapping.formula_pattern
+    found = []
+    for text in texts:
+        text = text.strip()
+        match = pattern.match(text)
+        found.append(match is not None and (text[match.end() :].strip() or ",") in _FORMULA_ENDS)
+    return found
 
 
 def find_decision(lines: list[Line], mapping: Mapping, limit: int = 400) -> int | None:

@@ -22,6 +22,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
+from operator import attrgetter
 from typing import cast
 
 from akn.converter.compounds import WORD_OR_COMPOUND, compound_forms, present_forms
@@ -68,6 +69,21 @@ class _Token:
     word: bool  # its letters (around any hyphen, after any elision) are words
     short: bool  # one or two letters
     end: str  # the letters a following piece would be glued to
+    # The three flags as one letter ("a" to "h": lower_start 4, word 2, short 1), so that
+    # ``_joins`` finds the places a join is possible by one search of a text's letters
+    # instead of a loop over its tokens.
+    kind: str = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        code = 4 * self.lower_start + 2 * self.word + self.short
+        object.__setattr__(self, "kind", "abcdefgh"[code])
+
+
+_KIND = attrgetter("kind")
+# Where a join may start (``_joins``): the next token starts in lower case and one of the two
+# is no word (a, b, e, f: no word; e, f, g, h: lower case start) — or, group 1, both are
+# words and the next is short (h), which the pair decides (``Lexicon.short_pair``).
+_SPOT = re.compile(r"(?=[abef][efgh]|[cdgh][ef]|([cdgh]h))")
 
 
 @dataclass
@@ -341,15 +357,20 @@ def _joins(
         info = cast(list[_Token], seen)
     else:
         info = [found or lexicon.token(token) for found, token in zip(seen, tokens, strict=True)]
-    spots = [
-        i
-        for i, (this, following, token) in enumerate(zip(info, info[1:], tokens[1:], strict=False))
-        if following.lower_start
-        and (
-            not (this.word and following.word)
-            or (following.short and lexicon.short_pair(this.end, token))
-        )
-    ]
+    kinds = "".join(map(_KIND, info))
+    hints, document = lexicon._short_hints, lexicon.document
+    spots = []
+    for spot in _SPOT.finditer(kinds):
+        i = spot.start()
+        if spot.group(1) is not None:  # two words, the second short: the pair decides
+            end, short = info[i].end, tokens[i + 1]
+            # (what ``short_pair`` reads first, without the call: most pairs stop there)
+            hint = hints.get((end, short))
+            if hint is False or (hint is not None and hint is not True and hint not in document):
+                continue
+            if not lexicon.short_pair(end, short):
+                continue
+        spots.append(i)
     found: list[tuple[int, int, str]] = []
     done = 0  # tokens before this index are joined already
     for i in spots:

@@ -142,25 +142,19 @@ def _uses_indentation(content: list[Line], margins: dict[int, int]) -> bool:
     return 0.05 * len(content) < indented < 0.6 * len(content)
 
 
-def second_content(lines: list[Line], following: list[Line | None]) -> list[Line | None]:
-    """For each line, the line with text after its next one (``following_content``'s next of
-    the next), in one pass from the end too."""
+def following_content(lines: list[Line]) -> tuple[list[Line | None], list[Line | None]]:
+    """For each line, the next line that is not blank (None after the last), and the line with
+    text after that one: one pass from the end, so that reading stays linear in the length of
+    the text."""
+    following: list[Line | None] = [None] * len(lines)
     second: list[Line | None] = [None] * len(lines)
+    nearest: Line | None = None
     after: Line | None = None  # the ``following`` of the nearest line with text below
     for position in range(len(lines) - 1, -1, -1):
-        second[position] = after
-        if lines[position].text.strip():
-            after = following[position]
-    return second
-
-
-def following_content(lines: list[Line]) -> list[Line | None]:
-    """For each line, the next line that is not blank (None after the last): one pass from
-    the end, so that reading stays linear in the length of the text."""
-    following: list[Line | None] = [None] * len(lines)
-    nearest: Line | None = None
-    for position in range(len(lines) - 1, -1, -1):
         following[position] = nearest
-        if lines[position].text.strip():
-            nearest = lines[position]
-    return following
+        second[position] = after
+        line = lines[position]
+        if line.text.strip():
+            after = nearest
+            nearest = line
+    return following, second

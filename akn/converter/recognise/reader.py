@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from akn.converter.blocks import Block, Kind
 from akn.converter.recognise.chains import BODY_CHAIN, ChainEntry, first_match, rules_of
-from akn.converter.recognise.layout import Layout, Regime, following_content, second_content
+from akn.converter.recognise.layout import Layout, Regime, following_content
 from akn.converter.recognise.rules.late_heading import RULE_ID as LATE_HEADING
 from akn.converter.recognise.rules.late_heading import late_headings
 from akn.converter.recognise.rules.sole_operative import RULE_ID as SOLE_OPERATIVE
@@ -50,8 +50,7 @@ class BodyReader:
         layout = Layout.measure(lines, self.regime, self.mapping.page.column_gap)
         context = Context(self.mapping, layout)
         tables = TableFinder(self.mapping, layout.width, layout.columns)
-        following_of = following_content(lines)
-        second_of = second_content(lines, following_of)
+        following_of, second_of = following_content(lines)
         blank_before = after_table = False
         previous: Line | None = None
         resume = 0  # the lines before this were rows of a table

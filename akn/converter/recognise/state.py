@@ -137,6 +137,20 @@ class Context:
         # Each line is asked whether it closes a sentence as itself and again as the line
         # before the next one, by several rules: the answer is kept by its text.
         self._closed: dict[str, bool] = {}
+        # The quotation marks counted in the current block's lines, kept as the block grows a
+        # line at a time: counting its joined text again at every line is quadratic in its
+        # length. Counts of the lines added up equal the count in their join only for marks
+        # of one character that is no space (all mappings'); others are counted in the join.
+        quotes = self.typography.quotes
+        self._quote_marks = tuple(mark for pair in quotes for mark in pair)
+        self._quotes_by_line = all(len(m) == 1 and not m.isspace() for m in self._quote_marks)
+        # Most lines hold no quotation mark: one search says so.
+        marks = "".join(self._quote_marks)
+        self._any_quote = re.compile(f"[{re.escape(marks)}]" if marks else "(?!)")
+        self._quote_block: Block | None = None
+        self._quote_lines = 0
+        self._quote_counts: list[int] = []
+        self._quote_open = False
 
     @property
     def regime(self) -> Regime:
@@ -148,6 +162,33 @@ class Context:
         if known is None:
             known = self._closed[text] = is_closed(text, self.typography)
         return known
+
+    def quoting(self, block: Block) -> bool:
+        """Is a quotation opened in ``block``'s lines (joined by spaces) and not closed
+        (``quotes.open_quote``)?"""
+        lines = block.lines
+        if not self._quotes_by_line:
+            return open_quote(" ".join(ln.text for ln in lines), self.typography.quotes)
+        done = self._quote_lines
+        if block is not self._quote_block or len(lines) < done:
+            self._quote_block = block
+            self._quote_counts = [0] * len(self._quote_marks)
+            self._quote_lines = done = 0
+            self._quote_open = False
+        if len(lines) > done:
+            text = (
+                " ".join(ln.text for ln in lines[done:])
+                if len(lines) > done + 1
+                else lines[done].text
+            )
+            self._quote_lines = len(lines)
+            if self._any_quote.search(text):
+                counts = self._quote_counts = [
+                    count + text.count(mark)
+                    for count, mark in zip(self._quote_counts, self._quote_marks, strict=True)
+                ]
+                self._quote_open = any(counts[i] > counts[i + 1] for i in range(0, len(counts), 2))
+        return self._quote_open
 
     def numbered(self, text: str) -> bool:
         """Does the text start with a paragraph or point number?"""
@@ -243,9 +284,7 @@ class LineView:
     def quoting(self) -> bool:
         """Is the current block inside a quotation that has not closed yet?"""
         current = self.state.current
-        return current is not None and bool(
-            open_quote(" ".join(ln.text for ln in current.lines), self.context.typography.quotes)
-        )
+        return current is not None and self.context.quoting(current)
 
     def starts_with_number(self, pattern: re.Pattern[str]) -> re.Match[str] | None:
         """``pattern`` at the start of the line, followed by a space or the end of the line."""
