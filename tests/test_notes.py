@@ -131,6 +131,20 @@ def test_a_spaced_repeat_is_a_reference_only_where_it_names_the_same_thing(en):
     assert blocks[2].text.endswith("the level 2 activation procedure;")
 
 
+def test_a_repeat_after_a_year_and_its_comma_is_a_reference_where_its_words_echo(en):
+    """ "of 12 August 1949,2 continue" repeats note 2, placed after the same words
+    (A/RES/79/83); "in 2019,2 States" echoes nothing and stays text."""
+    blocks = [
+        _block(Kind.RECITAL, "Reaffirming the Geneva Convention of 12 August 1949,2 to the"),
+        _block(Kind.PARAGRAPH, "Reaffirms that the Geneva Convention of 12 August 1949,2 continue"),
+        _block(Kind.PARAGRAPH, "Notes that in the year 2019,2 countries acted;"),
+    ]
+    notes = [Note("2", [Line(5, "United Nations, Treaty Series.")], 0, Line(5, "2"))]
+    placements, _ = place_notes(blocks, notes, en)
+    assert [(p.block, p.repeat) for p in placements] == [(0, False), (1, True)]
+    assert blocks[2].text.endswith("2019,2 countries acted;")
+
+
 def test_a_marker_glued_to_a_code_is_found_where_the_order_of_notes_leaves_it(en):
     """ "HIV/AIDS7": a marker glued to a symbol looks like part of it, but note 7 has no other
     place between notes 6 and 8 (A/RES/78/182); the code before it is left whole."""

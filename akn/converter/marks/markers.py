@@ -213,6 +213,17 @@ def _inside_code(text: str, start: int, script: Script) -> bool:
     return any(ch in token for ch in "/+=#") or token.endswith(("-", ".", "\u2011"))
 
 
+def _year_before(text: str, end: int) -> bool:
+    """Do the four characters before ``end`` write a year (1900-2099), and no digit before?"""
+    year = text[end - 4 : end]
+    return (
+        end >= 4
+        and year.isdigit()
+        and 1900 <= int(year) <= 2099
+        and not (end > 4 and text[end - 5].isdigit())
+    )
+
+
 def _classify(text: str, start: int, end: int, mapping: Mapping, repeat: bool) -> Candidate | None:
     following = text[end : end + 1]
     cjk_after = mapping.script.is_ideograph(following) and not mapping.typography.spaced
@@ -241,7 +252,9 @@ def _classify(text: str, start: int, end: int, mapping: Mapping, repeat: bool) -
         if before == "." and (prior.isdigit() or _inside_code(text, at - 1, mapping.script)):
             return None
         if repeat and prior.isdigit():
-            return None
+            # "of 12 August 1949,2 continue": after a year and its comma, a repeat only where
+            # the words echo the note's place (weak); after other digits, "1,2" is a list
+            return Candidate(start, end, start, False) if _year_before(text, at - 1) else None
         if before in "、和" and prior.isdigit():
             return None  # "第1、2和3段": a list of numbers
         return Candidate(start, end, start, True)
