@@ -23,7 +23,7 @@ def unnumbered_heading(state: ReaderState, line: LineView, context: Context) -> 
     under = current is not None and current.kind is Kind.HEADING  # a heading's subheading
     if state.zone is Zone.CONCLUSIONS or not (line.closed or under) or following is None:
         return None
-    if not _title_like(text, context):
+    if not title_like(text, context):
         return None
     if _expected(following, state, context):
         return Match("heading.unnumbered", Kind.HEADING)
@@ -31,14 +31,14 @@ def unnumbered_heading(state: ReaderState, line: LineView, context: Context) -> 
     # or a heading wrapped onto a second line (which continuation.heading then joins)
     if (
         line.then is not None
-        and _title_like(following.text.strip(), context, wrapped=True)
+        and title_like(following.text.strip(), context, wrapped=True)
         and _expected(line.then, state, context)
     ):
         return Match("heading.unnumbered", Kind.HEADING)
     return None
 
 
-def _title_like(text: str, context: Context, wrapped: bool = False) -> bool:
+def title_like(text: str, context: Context, wrapped: bool = False) -> bool:
     """Not closed like a sentence, at most ``HEADING_WORDS`` words, no lower-case start
     (unless ``wrapped``: the second line of a title may go on in lower case)."""
     return not (

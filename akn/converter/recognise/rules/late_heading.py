@@ -6,15 +6,15 @@ III: measures to build States' capacity to prevent and combat terrorism and to s
 the role of the United Nations system in that regard", wrapped three times in a PDF's
 column) is read line by line as an unnumbered paragraph. What makes it a heading is the
 whole run, so this is a pass after reading: an unnumbered paragraph of two lines or more
-that the layout opened after a closed block, whose text reads as a title (not closed like a
-sentence, at most ``HEADING_WORDS`` words, no lower-case start), and after which comes the
-paragraph numbered next after the one before it.
+that the layout opened after a closed block, whose text reads as a title (the chain's own
+test, ``heading.title_like``: not closed like a sentence, at most 40 words, no lower-case
+start), and after which comes the paragraph numbered next after the one before it.
 """
 
 from __future__ import annotations
 
 from akn.converter.blocks import Block, Kind
-from akn.converter.recognise.rules.heading import HEADING_WORDS
+from akn.converter.recognise.rules.heading import title_like
 from akn.converter.recognise.state import Context
 
 RULE_ID = "heading.wrapped"
@@ -37,7 +37,7 @@ def late_headings(blocks: list[Block], context: Context) -> list[int]:
             and last_number is not None
             and position + 1 < len(blocks)
             and _number(blocks[position + 1], context) == last_number + 1
-            and _title_like(" ".join(line.text.strip() for line in block.lines), context)
+            and title_like(" ".join(line.text.strip() for line in block.lines), context)
         ):
             found.append(position)
     return found
@@ -49,7 +49,3 @@ def _number(block: Block, context: Context) -> int | None:
         return None
     match = context.operative.match(block.num.strip())
     return int(match.group("num")) if match else None
-
-
-def _title_like(text: str, context: Context) -> bool:
-    return not (context.closed(text) or len(text.split()) > HEADING_WORDS or text[:1].islower())
