@@ -136,13 +136,9 @@ def marker_candidates(text: str, marker: str, mapping: Mapping, repeat: bool) ->
             continue
         if len(plain) > len(marker):
             year = plain[: -len(marker)]
-            if (
-                len(year) == 4
-                and 1900 <= int(year) <= 2099
-                and (
-                    not _inside_code(text, run.start(), mapping.script)
-                    or after_year_range(text, run.start())
-                )
+            if _is_year(year) and (
+                not _inside_code(text, run.start(), mapping.script)
+                or after_year_range(text, run.start())
             ):
                 start = run.end() - len(marker)
                 found.append(Candidate(start, run.end(), start, True))
@@ -213,15 +209,14 @@ def _inside_code(text: str, start: int, script: Script) -> bool:
     return any(ch in token for ch in "/+=#") or token.endswith(("-", ".", "\u2011"))
 
 
+def _is_year(digits: str) -> bool:
+    """Four digits of a year a resolution cites (1900-2099)."""
+    return len(digits) == 4 and digits.isdigit() and 1900 <= int(digits) <= 2099
+
+
 def _year_before(text: str, end: int) -> bool:
-    """Do the four characters before ``end`` write a year (1900-2099), and no digit before?"""
-    year = text[end - 4 : end]
-    return (
-        end >= 4
-        and year.isdigit()
-        and 1900 <= int(year) <= 2099
-        and not (end > 4 and text[end - 5].isdigit())
-    )
+    """Do the four characters before ``end`` write a year, and no digit before them?"""
+    return _is_year(text[max(end - 4, 0) : end]) and not (end > 4 and text[end - 5].isdigit())
 
 
 def _classify(text: str, start: int, end: int, mapping: Mapping, repeat: bool) -> Candidate | None:
