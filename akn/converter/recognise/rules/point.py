@@ -57,13 +57,11 @@ def point(state: ReaderState, line: LineView, context: Context) -> Match | None:
 
 def dash_point(state: ReaderState, line: LineView, context: Context) -> Match | None:
     """A dash after a colon opens a list one level down; after a dash item, the next item."""
+    match = line.starts_with_number(context.dash)  # first: few lines start with a dash
     current, progress = state.current, state.progress
-    if current is None or not current.lines:
+    if match is None or current is None or not current.lines:
         return None
     if not (line.closed or line.separated or _ends_with_conjunction(line.prev_text, context)):
-        return None
-    match = line.starts_with_number(context.dash)
-    if match is None:
         return None
     points = progress.points
     if current.kind is Kind.POINT and points and points[-1][0] == "dash":
