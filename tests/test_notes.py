@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
+from lxml import etree
 
 from akn.converter.blocks import Block, Kind
 from akn.converter.footnotes import Note
@@ -290,3 +291,24 @@ def test_many_repeats_of_a_note_in_one_paragraph_are_each_a_reference():
     result = convert(text, lang="en", validate=False)
     assert sum(d.code == "N405" for d in result.diagnostics) == 2999
     assert result.to_bytes().count(b"noteRef") == 2999
+
+
+def test_a_marker_between_two_words_leaves_the_space_between_them():
+    """The UN's Arabic sets a note between two words, the marker spaced from the word before
+    and glued to the word after ("لعام (1)2030", A/RES/78/136): cutting the marker out must
+    keep the words apart, "لعام 2030", not glue them ("لعام2030")."""
+    from akn.converter.pipeline import convert
+
+    text = (
+        "75/999 - عنوان\nإن الجمعية العامة،\nإذ تشير إلى قرارها 70/1،\n"
+        "1 - تقرر مواءمة برامجها مع خطة التنمية المستدامة لعام (1)2030 وفقا لولاياتها؛\n"
+        "__________________\n(1) القرار 70/1.\n"
+    )
+    result = convert(text, lang="ar")
+    paragraph = result.tree.find(".//{*}mainBody//{*}paragraph/{*}content/{*}p")
+    assert paragraph is not None
+    note = paragraph.find(".//{*}authorialNote")
+    assert note is not None and note.get("marker") == "1"
+    assert note.tail is not None and note.tail.startswith(" 2030 وفقا")
+    written = etree.tostring(paragraph, encoding="unicode")
+    assert "المستدامة لعام<authorialNote" in written

@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from akn.converter.pipeline import convert
 from akn.converter.spacing import fix_spacing, join_lines, restore_number_hyphens
 from akn.converter.words import make_lexicon, rejoin_split_words
 from akn.mapping import load_mapping
@@ -99,6 +100,23 @@ def test_english_spacing(en):
     assert fix_spacing("country-owned and -driven mechanisms", en) == (
         "country-owned and -driven mechanisms"
     )
+
+
+ARABIC_RESOLUTION = (
+    "75/999 - عنوان\nإن الجمعية العامة،\nإذ تشير إلى قرارها 70/1،\n"
+    "1 - تحيط علما بتقرير المؤتمر العالمي الرابع المعني بالمرأة، بيجين، 4 -15 أيلول/سبتمبر 1995؛\n"
+)
+
+
+def test_a_hyphen_spaced_from_its_word_is_left_where_the_text_shows_no_stray_spaces():
+    """The UN's Arabic writes "بيجين، 4 -15 أيلول/سبتمبر" (A/RES/76/181, 78/187) and "م أ -27"
+    itself: closed up only where the document shows extraction's split words (the seed's
+    "COVID -19", golden)."""
+    result = convert(ARABIC_RESOLUTION, lang="ar")
+    paragraph = result.tree.find(".//{*}mainBody//{*}paragraph")
+    assert paragraph is not None
+    assert "بيجين، 4 -15 أيلول/سبتمبر" in "".join(paragraph.itertext())
+    assert fix_spacing("4 -15", load_mapping("ar"), loose_hyphens=False) == "4 -15"
 
 
 def test_spaced_hyphen_at_line_end_is_a_dash_where_the_mapping_says_so():

@@ -89,7 +89,10 @@ def clean_lines(
                 line=line.number,
             )
         )
-    return fix_spacing(text, mapping, apostrophes), starts, lines
+    # "COVID -19": a hyphen spaced from its word is extraction's where the document shows
+    # split words; the UN's Arabic spaces "4 -15" itself.
+    loose_hyphens = " -" in text and lexicon.shows_splits()
+    return fix_spacing(text, mapping, apostrophes, loose_hyphens), starts, lines
 
 
 def _unhyphenate(

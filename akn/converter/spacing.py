@@ -31,15 +31,19 @@ def _spacing_rules(
     nbsp_after: tuple[str, ...],
     conjunctions: tuple[str, ...],
     apostrophes: bool = True,
+    loose_hyphens: bool = True,
 ) -> list[Rule]:
     def hyphen(match: re.Match[str]) -> str:
         word = match.group(1)
         return match.group(0) if word.casefold() in conjunctions else word + "-"
 
-    rules: list[Rule] = [
+    rules: list[Rule] = []
+    if loose_hyphens:  # (only where the document shows extraction's stray spaces)
         # A hyphen cut loose from its word: "COVID -19", "4 -15 septembre"; but a suspended
-        # hyphen stays apart: "country-owned and -driven".
-        ((" -",), re.compile(r"(?<!\S)(\S*[\w)]) -(?=[\w(])"), hyphen),
+        # hyphen stays apart: "country-owned and -driven". The UN's Arabic writes "4 -15"
+        # and "م أ -27" itself: in a text without stray spaces the space is the author's.
+        rules.append(((" -",), re.compile(r"(?<!\S)(\S*[\w)]) -(?=[\w(])"), hyphen))
+    rules += [
         # No space before a comma, full stop or closing bracket; none after an opening one.
         ((" ,", " .", " )", " ]"), re.compile(r"(?<=\S) +(?=[,.)\]](?!\.\.))"), ""),
         (("( ", "[ "), re.compile(r"(?<=[(\[]) +"), ""),
@@ -168,12 +172,12 @@ def _elision_rule(elisions: tuple[str, ...]) -> re.Pattern[str] | None:
 
 
 def _spacing_plan(
-    mapping: Mapping, apostrophes: bool = True
+    mapping: Mapping, apostrophes: bool = True, loose_hyphens: bool = True
 ) -> tuple[re.Pattern[str], list[_Planned]]:
     """The mapping's spacing rules, each with its substrings as one pattern, and one pattern
     of every rule's substrings: most lines hold none, and are asked once (made once per
-    mapping, with and without the apostrophes' rules)."""
-    key = "spacing_plan" if apostrophes else "spacing_plan_apostrophes_kept"
+    mapping, with and without the apostrophes' and the loose hyphens' rules)."""
+    key = f"spacing_plan_{apostrophes:d}{loose_hyphens:d}"
     plan: tuple[re.Pattern[str], list[_Planned]] | None = mapping.caches.get(key)
     if plan is None:
         rules = _spacing_rules(
@@ -182,6 +186,7 @@ def _spacing_plan(
             mapping.typography.nbsp_after,
             tuple(w.casefold() for w in mapping.words.conjunctions),
             apostrophes,
+            loose_hyphens,
         )
         planned = [
             (_any_of(triggers), pattern, replacement) for triggers, pattern, replacement in rules
@@ -214,11 +219,14 @@ def _any_of(substrings: tuple[str, ...]) -> re.Pattern[str]:
 _Planned = tuple[re.Pattern[str], re.Pattern[str], "str | Callable[[re.Match[str]], str]"]
 
 
-def fix_spacing(text: str, mapping: Mapping, apostrophes: bool = True) -> str:
+def fix_spacing(
+    text: str, mapping: Mapping, apostrophes: bool = True, loose_hyphens: bool = True
+) -> str:
     """Collapse runs of spaces and put spaces where the language's typography wants them
-    (``apostrophes``: take out a space beside an apostrophe between letters, too)."""
+    (``apostrophes``: take out a space beside an apostrophe between letters, too;
+    ``loose_hyphens``: and the space before a hyphen that starts a word, "COVID -19")."""
     text = " ".join(text.split())
-    union, planned = _spacing_plan(mapping, apostrophes)
+    union, planned = _spacing_plan(mapping, apostrophes, loose_hyphens)
     if union.search(text):
         for triggers, pattern, replacement in planned:
             if triggers.search(text):
