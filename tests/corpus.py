@@ -69,7 +69,7 @@ def structure(tree: etree._Element | etree._ElementTree) -> Outline:
 
 
 _POINT_LABEL = re.compile(r"^(\([^\s()]{1,5}\)|[a-zа-я]{1,2}\)|[ivx]{1,5}\)) ")
-_WRITTEN_NUMBER = re.compile(r"^(\d{1,3} ?-|\d{1,3}\.) ")
+_WRITTEN_NUMBER = re.compile(r"^(\d{1,3} ?[-–]|\d{1,3}\.) ")
 
 
 def repair_un_structure(
@@ -108,8 +108,16 @@ def _repair_paragraphs(
     component's ``prefix``, which the repaired items get back)."""
     last_number = last_letter = ""
     numbered = _has_numbered_paragraph(paragraphs)
+    after_points = False  # the item before was a point the UN marked as a paragraph
     for item in paragraphs:
         num, text = item.key, item.text
+        if after_points and not num and not _POINT_LABEL.match(text) and _goes_on(text):
+            # "(c) …;" / "and demands that …;" (A/RES/75/55): the text after a list's points
+            # the UN marked as paragraphs is the list's wrap-up (akn's ``wrapUp``, which the
+            # outline does not compare)
+            repairs.append("wrap-up of a list marked as a paragraph")
+            continue
+        after_points = False
         written = _WRITTEN_NUMBER.match(text) if not num else None
         if written:  # "1 -" (Arabic), "6.": a number the UN left in the paragraph's text
             num, text = written.group(1), text[written.end() :]
@@ -119,6 +127,7 @@ def _repair_paragraphs(
             path, last_letter = _point_path(num, last_letter)
             items["point"].append(replace(item, kind="point", key=prefix + path, text=text))
             repairs.append(f"point {num} marked as a paragraph")
+            after_points = True
             continue
         if not text.strip():  # "I" with no text: a section's number, its heading apart
             repairs.append("empty paragraph dropped")
@@ -133,6 +142,7 @@ def _repair_paragraphs(
             point = replace(item, kind="point", key=prefix + path, text=text[label.end() :])
             items["point"].append(point)
             repairs.append(f"point {label.group(1)} marked as a paragraph")
+            after_points = True
         elif not num and not last_number and numbered and text.rstrip()[-1:] not in ":：":
             # (one that ends with a colon introduces the numbered paragraphs: "Resolves that:")
             items["recital"].append(replace(item, kind="recital", key="", text=text))
@@ -140,6 +150,15 @@ def _repair_paragraphs(
         else:  # a paragraph; an unnumbered one where none is numbered is the operative part
             items["paragraph"].append(replace(item, key=prefix + num, text=text))
             last_number = num or last_number or "unnumbered"
+
+
+# A sentence going on after a list: "and demands …" (a lower-case start), "并要求 …" (并:
+# "and"), "و…": a conjunction opening the text.
+_GOES_ON = re.compile(r"(?:and|et|y|и|并|و)\s?|[a-zà-ÿа-я]")
+
+
+def _goes_on(text: str) -> bool:
+    return bool(_GOES_ON.match(text.strip()))
 
 
 def _introducing_points(tree: etree._ElementTree | None) -> dict[str, str]:

@@ -59,6 +59,19 @@ def test_regimes(en):
     assert detect_regime(split_lines(blank)[0], en) is Regime.BLANK
 
 
+def test_a_section_number_alone_on_its_line_is_no_sign_of_wrapped_text():
+    """A/RES/79/281 in Russian: "II" / its title is no sentence going on, and where case says
+    nothing (Russian recitals open in lower case) two such pairs in a short text had made it
+    read as wrapped text, which glued its last operative paragraph to the recital before."""
+    ru = load_mapping("ru")
+    text = (
+        "ссылаясь на свои резолюции,\nI\nДоклад Группы\nрассмотрев доклад,\n"
+        "1. принимает к сведению доклад;\n2. подчеркивает важность;\nII\nОбзор докладов\n"
+        "рассмотрев записку,\nпринимает к сведению эти записки.\n"
+    )
+    assert detect_regime(split_lines(text)[0], ru) is Regime.LINES
+
+
 def test_clean_text_paragraphs_points_and_sub_points(en):
     blocks = _read(
         "Recalling its resolution 70/1,\n"

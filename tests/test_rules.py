@@ -643,3 +643,55 @@ def test_a_title_wrapped_onto_three_lines_is_a_heading_by_the_number_after_it(en
     ]
     blocks = _body(en, head + title + "5. Requests a report.\n")
     assert Kind.HEADING not in [b.kind for b in blocks]
+
+
+def test_chinese_sub_points_are_numbered_by_parenthesised_ideographs():
+    """The UN's Chinese numbers sub-points "㈠" … "㈩", then "(十一)" (A/RES/76/177, 78/218,
+    77/335), under a point that ends with a full-width colon "："."""
+    from akn.mapping import load_mapping
+
+    zh = load_mapping("zh")
+    items = "".join(
+        f"{label} 第{n}项；\n"
+        for n, label in enumerate(["㈠", "㈡", "㈢", "㈣", "㈤", "㈥", "㈦", "㈧", "㈨", "㈩"], 1)
+    )
+    blocks = _body(
+        zh,
+        "回顾其第70/1号决议，\n1. 表示严重关切：\n(a) 持续不断接到的报告，例如：\n"
+        + items
+        + "(十一) 第11项；\n(b) 其他报告；\n2. 决定继续审议。\n",
+    )
+    got = [(b.num, b.level) for b in blocks if b.kind is Kind.POINT]
+    assert got[1:3] == [("㈠", 2), ("㈡", 2)]
+    assert got[10:] == [("㈩", 2), ("(十一)", 2), ("(b)", 1)]
+
+
+def test_a_number_written_out_of_order_is_kept_where_each_paragraph_has_its_line(en):
+    """A/RES/76/216 numbers "31.", "34.", "33.", "34.", "35.": one paragraph a line, the line
+    before closed and an operative verb after the number, so "33." is a paragraph (S307) and
+    the numbering goes on from it; in wrapped text a number going back stays text."""
+    head = "Recalling its resolution 70/1,\n1. Decides to act;\n2. Requests a report;\n"
+    lines, _ = split_lines(head + "4. Stresses the need;\n3. Considers the case;\n4. Notes it.\n")
+    blocks, diagnostics = read_body(lines, en, detect_regime(lines, en))
+    assert [b.num for b in blocks if b.kind is Kind.PARAGRAPH] == ["1.", "2.", "4.", "3.", "4."]
+    assert [d.code for d in diagnostics if d.code.startswith("S30")] == ["S306", "S307"]
+    wrapped = _body(
+        en, head + "4. Stresses the need to act\nin line with paragraph\n3. of its resolution;\n"
+    )
+    assert [b.num for b in wrapped if b.kind is Kind.PARAGRAPH] == ["1.", "2.", "4."]
+
+
+def test_arabic_numbers_typed_with_an_en_dash_and_openings_with_their_tanween():
+    """A/RES/78/71 types paragraphs 9-11 "9 –" among "8 -" and "12 -"; A/RES/77/100 opens a
+    recital "واقتناعاً منها" (the accusative's tanween written)."""
+    from akn.mapping import load_mapping
+
+    ar = load_mapping("ar")
+    blocks = _body(
+        ar,
+        "إذ تشير إلى قرارها 70/1 المؤرخ\nفي 25 أيلول/سبتمبر 2015،\nواقتناعاً منها بأن الاتفاقية\n"
+        "مقبولة للدول،\n1 - تقرر أن تعتمد الاتفاقية؛\n2 – تهيب بالحكومات أن توقع؛\n"
+        "3 - تطلب تقريرا.\n",
+    )
+    assert [b.kind for b in blocks] == [Kind.RECITAL] * 2 + [Kind.PARAGRAPH] * 3
+    assert [b.num for b in blocks[2:]] == ["1 -", "2 –", "3 -"]

@@ -91,6 +91,9 @@ def test_direction_marks_around_an_arabic_number_and_its_dash_are_removed():
     lines, diagnostics = split_lines("\u200f19 -\u200f تحيط علما\n")
     assert [line.text for line in lines] == ["19 - تحيط علما"]
     assert [d.message.split()[0] for d in diagnostics if d.code == "L220"] == ["2"]
+    # and around a point's label: "\u200f(ب)\u200f التركيز" (A/RES/77/335)
+    lines, _ = split_lines("\u200f(ب)\u200f التركيز على\n")
+    assert [line.text for line in lines] == ["(ب) التركيز على"]
 
 
 def test_marks_an_author_typed_are_kept():

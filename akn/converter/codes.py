@@ -102,6 +102,9 @@ CODES: tuple[Code, ...] = (
          "The text stops after its preamble, or goes from it to its annexes: is it all there?"),
     Code("S306", WARNING, "an operative number skips one or two numbers",
          "A label lost in extraction: the numbering goes on, the missing numbers named."),
+    Code("S307", WARNING, "an operative number out of order, kept as written",
+         "A number repeated or going back, on a line of its own with an operative verb after "
+         "it: the numbering goes on from it."),
     Code("S310", WARNING, "a preambular paragraph whose opening phrase is not in the mapping",
          "Found from layout and punctuation; add the phrase to the mapping if it is one."),
     Code("S320", INFO, "a table read: rows, columns, lines and rule",

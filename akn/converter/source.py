@@ -27,8 +27,8 @@ _NOT_XML_RUN = re.compile(_NOT_XML.pattern + "+")
 # What PDF extraction leaves that is not text: ligatures as single characters (PyMuPDF's
 # default output), and invisible direction marks: pdftotext's bidi embeddings around Arabic
 # lines (U+202A-U+202E, the isolates U+2066-U+2069), a byte-order mark inside the text, and
-# a left-to-right or right-to-left mark beside a line's leading number ("6.\u200e Decides",
-# the Arabic "\u200f19 -\u200f تحيط").
+# a left-to-right or right-to-left mark beside a line's leading number or point label ("6.\u200e
+# Decides", the Arabic "\u200f19 -\u200f تحيط", "\u200f(ب)\u200f التركيز", A/RES/77/335).
 # Elsewhere the marks an author typed (U+200E, U+200F, U+200B) stay, as do the joiners
 # (U+200C, U+200D) that choose letter forms.
 _LIGATURES = {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"}
@@ -44,7 +44,7 @@ _TO_REPAIR = re.compile(
     "[" + SUP_OPEN + SUP_CLOSE + "\f\v\x00-\x08\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]"
 )
 _MARKED_LABEL = re.compile(
-    r"^(\s*)([\u200e\u200f]*)(\(?\d[\d.)\-]{0,5}(?: -)?)([\u200e\u200f]*)(?=\s|$)"
+    r"^(\s*)([\u200e\u200f]*)(\(?\d[\d.)\-]{0,5}(?: -)?|\([^\s()]{1,5}\))([\u200e\u200f]*)(?=\s|$)"
 )
 
 

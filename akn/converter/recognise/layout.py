@@ -35,6 +35,15 @@ SHORT_LINE = 0.8
 _INDENT_STEP = 2
 
 
+def _bare_number(text: str, mapping: Mapping) -> bool:
+    """A number alone on its line ("1.", "(a)", a section's "II"): its text on the next line
+    says nothing of how the text wraps (the title under "II" is no sentence going on)."""
+    if _BARE_LABEL.fullmatch(text):
+        return True
+    section = mapping.numbering.section.fullmatch(text)
+    return section is not None and not section.group("heading")
+
+
 def detect_regime(lines: list[Line], mapping: Mapping) -> Regime:
     """One paragraph a line, blank lines between wrapped paragraphs, or neither: counted over
     the whole text (lines that stop mid-sentence and go on in lower case are wrapped)."""
@@ -50,8 +59,11 @@ def detect_regime(lines: list[Line], mapping: Mapping) -> Regime:
     terminal = sum(closed for _, closed in content)
     continued = sum(
         1
-        for (_, closed), (following, _) in itertools.pairwise(content)
-        if not closed and mapping.continues(following.text.strip()) and not following.after_break
+        for (line, closed), (following, _) in itertools.pairwise(content)
+        if not closed
+        and mapping.continues(following.text.strip())
+        and not following.after_break
+        and not _bare_number(line.text.strip(), mapping)
     )
     if terminal >= 0.85 * len(content) or continued <= 0.02 * len(content):
         return Regime.LINES

@@ -3,6 +3,7 @@ roman numerals, number words."""
 
 from __future__ import annotations
 
+import unicodedata
 from functools import cache
 
 from akn.mapping import Mapping
@@ -23,6 +24,18 @@ def roman_to_int(text: str) -> int | None:
         else:
             total += value
     return total if int_to_roman(total) == text else None
+
+
+def sub_point_value(label: str, mapping: Mapping) -> int | None:
+    """The value of a sub-point's label: a roman numeral ("iv"), digits (the Arabic "’1‘"),
+    the language's number words (the Chinese "(十一)"), or one character Unicode gives a
+    number, as the Chinese "㈠" (parenthesised ideograph one) that numbers sub-points where
+    other languages write "(i)"."""
+    if len(label) == 1 and not label.isascii():
+        value = unicodedata.numeric(label, None)
+        if value is not None and value == int(value) and value > 0:
+            return int(value)
+    return section_number(label, mapping)
 
 
 def int_to_roman(number: int) -> str:

@@ -2,9 +2,11 @@
 
 A number opens a paragraph only where the numbering goes on (the number expected next, 1
 after a heading or an annex, or up to two numbers further, which is reported as a gap) and
-the line before closed a sentence; "… in paragraph" / "2. of …" is a wrapped reference. The
-body starts at "1." after a closed line, or after a recital that lost its comma where an
-operative verb follows the number (the layout parting the lines, or the number being 1).
+the line before closed a sentence — or, where each paragraph has its line, where an operative
+verb follows a number written out of order (reported); "… in paragraph" / "2. of …" is a
+wrapped reference. The body starts at "1." after a closed line, or after a recital that lost
+its comma where an operative verb follows the number (the layout parting the lines, or the
+number being 1).
 """
 
 from __future__ import annotations
@@ -60,9 +62,12 @@ def operative_paragraph(state: ReaderState, line: LineView, context: Context) ->
     first_of_body = opens_body and number == 1 and progress.zone is Zone.PREAMBLE
     diagnostics: tuple[Diagnostic, ...] = ()
     if number != expected and not restart and not first_of_body:
-        if not (progress.zone is Zone.OPERATIVE and closed and 0 < number - expected <= GAP):
+        if progress.zone is Zone.OPERATIVE and closed and 0 < number - expected <= GAP:
+            diagnostics = (_numbering_gap(expected, number, line),)
+        elif number < expected and _written_out_of_order(line, progress.zone, context, match.end()):
+            diagnostics = (_out_of_order(expected, number, line),)
+        else:
             return None
-        diagnostics = (_numbering_gap(expected, number, line),)
     heading_before = current is not None and current.kind is Kind.HEADING
     if progress.zone is Zone.PREAMBLE and not (opens_body or heading_before):
         return None
@@ -80,6 +85,28 @@ def operative_paragraph(state: ReaderState, line: LineView, context: Context) ->
 def _verb_after(text: str, start: int, context: Context) -> bool:
     """Does an operative verb of the mapping follow the number ("1. Calls upon")?"""
     return bool(context.mapping.verb_pattern.match(text[start:].lstrip()))
+
+
+def _written_out_of_order(line: LineView, zone: Zone, context: Context, end: int) -> bool:
+    """A number the text repeats or takes back ("34." / "33." / "34.", A/RES/76/216): where each
+    paragraph has its line, the line before closed and an operative verb follows the number,
+    nothing else can the line be; the number is kept as written, and reported."""
+    return (
+        zone is Zone.OPERATIVE
+        and context.regime is Regime.LINES
+        and line.closed
+        and _verb_after(line.text, end, context)
+    )
+
+
+def _out_of_order(expected: int, number: int, line: LineView) -> Diagnostic:
+    return Diagnostic(
+        "S307",
+        Severity.WARNING,
+        f"operative paragraph {number} where {expected} comes next: kept as written, and the "
+        f"numbering goes on from {number} (check the numbers of the text)",
+        line=line.line.number,
+    )
 
 
 def _numbering_gap(expected: int, number: int, line: LineView) -> Diagnostic:

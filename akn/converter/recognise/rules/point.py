@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from akn.converter.blocks import Block, Kind
-from akn.converter.recognise.numerals import letter_index, roman_to_int
+from akn.converter.recognise.numerals import letter_index, sub_point_value
 from akn.converter.recognise.punctuation import introduces
 from akn.converter.recognise.state import Context, LineView, Match, ReaderState, Zone
 
@@ -111,7 +111,7 @@ def _opens_level(
     after it, if it is."""
     points = state.progress.points
     letter = letter_index(label, context.numbering)
-    roman = roman_to_int(label) if not label.isdigit() else int(label)
+    roman = sub_point_value(label, context.mapping)
     if letter is not None and level == 1:
         if len(points) >= 1 and points[0][1] + 1 == letter:
             return 1, (("letter", letter),)
@@ -137,4 +137,4 @@ def _introduces_subpoints(state: ReaderState, context: Context) -> bool:
     if block is None or block.kind is not Kind.POINT:
         return False
     last = block.lines[-1].text.rstrip()
-    return last.endswith(":") or not context.closed(last)
+    return introduces(last) or not context.closed(last)
