@@ -597,6 +597,11 @@ def test_an_unlisted_opening_where_case_marks_no_start_needs_a_form_that_opens()
     noun = "беженцев, внутренне перемещенных"
     assert _ask(recital.recital, ru, noun, "народам,", **kwargs) is None
     assert _ask(recital.recital, zh, "并欢迎民间社会的持续参与，", "的利益，", **kwargs) is None
+    # the Chinese of the English list's "Determined", "Deploring", "Commending", and "in this
+    # regard" before a verb
+    for opening in ("决心鼓励严格遵守《宪章》，", "痛惜到2020年仍未实现，", "在这方面欢迎各国，"):
+        match = _ask(recital.recital, zh, opening, "的原则，", **kwargs)
+        assert match is not None and match.rule == "preamble.opening", opening
     # the line before must close
     assert _ask(recital.recital, ar, "وإذ تهيب بجميع الدول", "في", **kwargs) is None
 
