@@ -507,3 +507,32 @@ def test_a_set_of_three_budget_resolutions_whose_formulas_have_no_comma():
         assert first.find(q("num")) is None and "Resolves that" in "".join(first.itertext())
     work = collection.find(f"{q('meta')}//{q('FRBRWork')}/{q('FRBRthis')}").get("value")
     assert work.endswith("/75-254A-C/!main/")
+
+
+PART_B = (
+    "76/244. Financing of the Hybrid Operation in Darfur\nB1\nThe General Assembly,\n"
+    "Recalling its resolution 62/232 A,\n1. Takes note of the report;\n"
+    "2. Decides to keep the question under review.\n__________________\n"
+    "1 Resolution 76/244 becomes resolution 76/244 A.\n"
+)
+
+
+def test_the_letter_of_a_resolution_adopted_in_parts_carries_its_note():
+    """A/RES/76/244 B and 76/246 B: the title, then "B" on its own line with the note that
+    says the earlier part becomes "A" — a paragraph of its own, its docNumber the letter
+    (refersTo #letter, a concept of the references), the note after it; and the clean text
+    akn renders of the UN's file prints the marker there ("B1"), where it had dropped it."""
+    from akn.rendering.text import render_text
+
+    result = convert(PART_B, lang="en")
+    assert result.ok, [d.format() for d in result.diagnostics]
+    ns = {"a": AKN}
+    (letter,) = result.tree.iterfind(".//a:preface/a:p[2]", ns)
+    number = letter.find("a:docNumber", ns)
+    assert (number.text, number.get("refersTo")) == ("B", "#letter")
+    assert number.getnext().tag == f"{{{AKN}}}authorialNote"
+    assert result.tree.find(".//a:TLCConcept[@eId='letter']", ns) is not None
+    title = result.tree.find(".//a:preface/a:p/a:docTitle", ns)
+    assert title.text == "Financing of the Hybrid Operation in Darfur"
+    rendered = render_text(result.tree)
+    assert "\nB1\n" in rendered

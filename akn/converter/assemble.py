@@ -139,17 +139,25 @@ class _Assembler:
             lines = tuple(self.unit(i, NodeKind.COVER_LINE) for i in masthead)
             parts.append(Node(NodeKind.COVER, lines))
         letter = next((i for i in indices if blocks[i].kind is Kind.COMPONENT), None)
-        title = next((i for i in indices if blocks[i].kind is Kind.TITLE), None)
+        title = next(
+            (i for i in indices if blocks[i].kind is Kind.TITLE and not blocks[i].role), None
+        )
+        # "76/244." title, then "B" on its line: the letter of a resolution adopted in parts
+        part = next((i for i in indices if blocks[i].kind is Kind.TITLE and blocks[i].role), None)
         if title is not None or letter is not None:
             number = (blocks[title].data.get("number") if title is not None else None) or (
                 blocks[letter].text if letter is not None else None
             )
-            heading = (self.unit(title, NodeKind.TITLE),) if title is not None else ()
+            heading: tuple[Node, ...] = (
+                (self.unit(title, NodeKind.TITLE),) if title is not None else ()
+            )
+            if part is not None:
+                heading += (self.unit(part, NodeKind.LETTER),)
             parts.append(Node(NodeKind.PREFACE, heading, number=number))
         if collection:
             return tuple(parts)
         formula = next((i for i in indices if blocks[i].kind is Kind.FORMULA), None)
-        heads = [i for i in (*masthead, title, letter) if i is not None]
+        heads = [i for i in (*masthead, title, part, letter) if i is not None]
         body_start = (formula + 1) if formula is not None else (max(heads, default=-1) + 1)
         end = indices.stop
         preamble_end = body_start

@@ -48,6 +48,8 @@ def resolve(
     meta.iri_style = iri_style
     if any(node.kind is NodeKind.CROSS_HEADING for node in tree.units):  # units: blocks
         meta.concepts.add("preambularParagraph")
+    if any(node.kind is NodeKind.LETTER and node.role for node in tree.units):  # "76/244 B"
+        meta.concepts.add("letter")
     components = [node for node in tree.root.children if node.kind is NodeKind.COMPONENT]
     letters = [node.number or str(n) for n, node in enumerate(components, start=1)]
     return identity(meta, letters), diagnostics

@@ -182,6 +182,13 @@ class _Writer:
         title = preface.first(NodeKind.TITLE)
         if title is not None:
             self.write(etree.SubElement(p, tag("docTitle")), title)
+        letter = preface.first(NodeKind.LETTER)
+        if letter is not None:  # "B", and its note after it, as the UN writes a part's letter
+            line = etree.SubElement(element, tag("p"))
+            self.write(line, letter)
+            number = etree.Element(tag("docNumber"), refersTo="#letter")
+            number.text, line.text = (line.text or "").strip(), None
+            line.insert(0, number)
         return element
 
     def _preamble(self, document: etree._Element, preamble: Node) -> None:

@@ -128,12 +128,22 @@ def _unplaced_notes_apart(p: etree._Element, notes: list[tuple[str, str]]) -> et
     """akn keeps a note whose marker it could not find in the text on the preface, after the
     title (``N403``): where it stands is unknown, so the text gives the note but no marker
     (glued to the title, the marker became part of the title's words). A note in the title
-    itself is inside ``docTitle`` and keeps its marker."""
-    unplaced = [child for child in p if local(child) == "authorialNote"]
-    if not unplaced:
+    itself is inside ``docTitle`` and keeps its marker, as does a note right after a number
+    (the UN's note on the letter of "76/244 B", where the PDF prints "B¹")."""
+    if not any(_unplaced(child) or _after_number(child) for child in p):
         return p
     copied = copy.deepcopy(p)
-    for note in [child for child in copied if local(child) == "authorialNote"]:
+    for note in [child for child in copied if _after_number(child)]:
+        # "B¹": the marker glued to the letter, as printed
+        previous = note.getprevious()
+        while previous is not None and local(previous) != "docNumber":
+            previous.tail = (previous.tail or "").strip() or None
+            previous = previous.getprevious()
+        if previous is not None and not (previous.tail or "").strip():
+            label = squash("".join(previous.itertext()))
+            previous.clear()
+            previous.text = label
+    for note in [child for child in copied if _unplaced(child)]:
         notes.append((note.get("marker", ""), squash(text_of(note))))
         previous = note.getprevious()
         if note.tail and previous is not None:
@@ -142,6 +152,24 @@ def _unplaced_notes_apart(p: etree._Element, notes: list[tuple[str, str]]) -> et
             copied.text = (copied.text or "") + note.tail
         copied.remove(note)
     return copied
+
+
+def _unplaced(child: etree._Element) -> bool:
+    """A note in a preface paragraph that does not follow a number."""
+    return local(child) == "authorialNote" and not _after_number(child)
+
+
+def _after_number(child: etree._Element) -> bool:
+    """A note right after a number ("B¹"; the Arabic "باء" then the bracket "(" the UN
+    writes as a raised span before the note)."""
+    if local(child) != "authorialNote":
+        return False
+    previous = child.getprevious()
+    while previous is not None and local(previous) in ("span", "sup"):
+        if "".join(previous.itertext()).strip() not in ("", "(", ")"):
+            return False
+        previous = previous.getprevious()
+    return previous is not None and local(previous) == "docNumber"
 
 
 def _preface_lines(p: etree._Element, line: Line) -> list[str]:

@@ -39,7 +39,7 @@ def window_before(text: str, start: int) -> str:
 
 DIGITS = re.compile(r"\d+")  # any script's digits: a marker is written as its text writes numbers
 SEARCHED = {
-    Kind.TITLE,
+    Kind.TITLE,  # (and the letter of a resolution adopted in parts: "B1")
     Kind.RECITAL,
     Kind.PARAGRAPH,
     Kind.POINT,

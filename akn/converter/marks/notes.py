@@ -215,7 +215,7 @@ def _options(
                 note.marker.isdigit() or block.role not in MASTHEAD_WITH_NOTES
             ):
                 continue
-            for candidate in marker_candidates(block.text, note.marker, mapping, repeat=False):
+            for candidate in _candidates(block, note.marker, mapping):
                 if line_at(block, candidate.start).page == note.page:
                     glued = candidate.strong and not counts_in_series(block.text, candidate, series)
                     found.append((0 if glued else 1, block_index, candidate))
@@ -363,7 +363,7 @@ def _search(
             break  # the blocks are in page order: none after this one is on the note's page
         if same_page and not any(line.page == note.page for line in block.lines):
             continue
-        for candidate in marker_candidates(block.text, note.marker, mapping, repeat=False):
+        for candidate in _candidates(block, note.marker, mapping):
             if block_index == cursor[0] and candidate.start < cursor[1]:
                 continue
             if same_page and line_at(block, candidate.start).page != note.page:
@@ -377,6 +377,18 @@ def _search(
     # A marker alone between words is taken only when no glued one follows on the page.
     return weak
     return None
+
+
+def _candidates(block: TextUnit, marker: str, mapping: Mapping) -> list[Candidate]:
+    """Where ``marker`` may stand in ``block``. The letter of a resolution adopted in parts,
+    alone on its line with digits after it ("B1"), carries a marker there for certain: what
+    elsewhere looks like a code ("G77", "A1") is here the letter, then the note."""
+    if block.role == "letter":
+        text = block.text.rstrip()
+        bare = text.rstrip("0123456789()")
+        if text != bare and text[len(bare) :].strip("()") == marker:
+            return [Candidate(len(bare), len(text), len(bare.rstrip()), True)]
+    return marker_candidates(block.text, marker, mapping, repeat=False)
 
 
 def _search_glued_to_number(

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 from operator import attrgetter
 from typing import Any
 
@@ -46,6 +47,9 @@ class FrontMatter:
     title: Block | None
     facts: dict[str, str]
     diagnostics: list[Diagnostic]
+    # The letter on its own line under the title of a resolution adopted in parts ("76/244."
+    # title, then "B"): it goes in a paragraph of its own, with the note it may carry.
+    letter: Block | None = None
 
 
 def parse_front_matter(lines: list[Line], mapping: Mapping) -> FrontMatter:
@@ -86,9 +90,31 @@ def parse_front_matter(lines: list[Line], mapping: Mapping) -> FrontMatter:
                 items.append((position, _unknown_line(line, diagnostics)))
         items.sort(key=lambda item: item[0])
         after = [line for position, line in title_lines if position > last_item]
+        letter = _letter_line(after, mapping)
+        if letter is not None:
+            after = after[:-1]
         if after:
             title = Block(Kind.TITLE, after, "title")
+        return FrontMatter([block for _, block in items], title, facts, diagnostics, letter)
     return FrontMatter([block for _, block in items], title, facts, diagnostics)
+
+
+def _letter_line(lines: list[Line], mapping: Mapping) -> Block | None:
+    """The part's letter alone on the title's last line ("B", "B1" with its note's marker),
+    under a title that has a line of its own: numbering.component."""
+    if len(lines) < 2:
+        return None
+    text = lines[-1].text.strip()
+    match = _letter_pattern(mapping.numbering.component.pattern).fullmatch(text)
+    if match is None:
+        return None
+    return Block(Kind.TITLE, [lines[-1]], "numbering.component", num=match["num"], role="letter")
+
+
+@cache
+def _letter_pattern(component: str) -> re.Pattern[str]:
+    # (a note's marker may follow the letter: "B1", "B 1", "باء(1)")
+    return re.compile(rf"(?:{component})\s?(?:\d{{1,2}}|\(\d{{1,2}}\))?")
 
 
 def _masthead_items(

@@ -42,6 +42,8 @@ def recognise(body: list[Line], opening: Opening, mapping: Mapping) -> Recognise
     blocks: list[Block] = [*front.masthead]
     if front.title is not None:
         blocks.append(front.title)
+    if front.letter is not None:
+        blocks.append(front.letter)
     if starts:
         ends = [*starts[1:], len(body)]
         for start, end, formula in zip(starts, ends, opening.formulas, strict=True):
