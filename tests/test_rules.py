@@ -700,3 +700,48 @@ def test_arabic_numbers_typed_with_an_en_dash_and_openings_with_their_tanween():
     )
     assert [b.kind for b in blocks] == [Kind.RECITAL] * 2 + [Kind.PARAGRAPH] * 3
     assert [b.num for b in blocks[2:]] == ["1 -", "2 –", "3 -"]
+
+
+def test_a_point_that_titles_the_text_under_it_introduces_it_as_its_item(en):
+    """S/RES/2531 (2020): "(f) Humanitarian assistance" / "In support of the Malian
+    authorities, to contribute …;": the text is the title's unlabelled sub-point, not the
+    wrap-up of the list; after a list of titles, text going on ("and decides …") is the
+    wrap-up still."""
+    blocks = _body(
+        en,
+        "Recalling its resolution 70/1,\n"
+        * 50  # (one line going on in 60: clean text)
+        + "1. Decides that the tasks are:\n"
+        "(a) Quick impact projects\nTo contribute to a secure environment;\n"
+        "(b) Cooperation with Sanctions Committees\nTo assist the Committee;\n"
+        "2. Recalls the priorities:\n(a) Peace and security\n(b) Human rights\n"
+        "and decides to act.\n",
+    )
+    got = [(b.kind, b.num, b.level) for b in blocks[51:]]
+    assert got[:4] == [
+        (Kind.POINT, "(a)", 1),
+        (Kind.POINT, None, 2),
+        (Kind.POINT, "(b)", 1),
+        (Kind.POINT, None, 2),
+    ]
+    assert got[-1][0] is Kind.WRAP_UP
+
+
+def test_a_row_of_ornaments_between_recitals_is_a_decoration(en):
+    """A/RES/78/149: "* * *" between two groups of recitals is the UN's
+    ``<p><decoration>* * *</decoration></p>``, no recital; in the operative part it is left
+    to the layout."""
+    from akn.converter.pipeline import convert
+
+    text = (
+        "Recalling its resolution 70/1,\n* * *\nRecognizing the role of hubs,\n"
+        "1. Decides to act;\n* * *\n2. Requests a report.\n"
+    )
+    blocks = _body(en, text)
+    assert [b.kind for b in blocks[:3]] == [Kind.RECITAL, Kind.DECORATION, Kind.RECITAL]
+    assert Kind.DECORATION not in [b.kind for b in blocks[3:]]
+    result = convert("75/999. Title\nThe General Assembly,\n" + text, lang="en")
+    ns = {"a": "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"}
+    (decoration,) = result.tree.iterfind(".//a:preamble/a:p/a:decoration", ns)
+    assert decoration.text == "* * *"
+    assert len(result.tree.findall(".//a:preamble/a:container", ns)) == 2

@@ -186,7 +186,9 @@ class _Assembler:
         """Is block ``index`` still the preamble's (which starts at ``start``)? Recitals, a
         table's cells, and the points of a recital that introduces a list."""
         kind = self.blocks[index].kind
-        return kind in (Kind.RECITAL, Kind.CELL) or (kind is Kind.POINT and index > start)
+        return kind in (Kind.RECITAL, Kind.CELL, Kind.DECORATION) or (
+            kind is Kind.POINT and index > start
+        )
 
     def recitals(self, indices: range | list[int]) -> tuple[Node, ...]:
         """The recitals of ``indices``, each with the points of its list. A table's cells are
@@ -197,7 +199,14 @@ class _Assembler:
             block = self.blocks[index]
             if block.kind is Kind.CELL:
                 continue
-            if block.kind is not Kind.POINT or not drafts:
+            if block.kind is Kind.DECORATION:
+                drafts.append(_Draft(NodeKind.DECORATION, index))
+                opened = []
+            elif (
+                block.kind is not Kind.POINT
+                or not drafts
+                or drafts[-1].kind is not NodeKind.RECITAL
+            ):
                 drafts.append(_Draft(NodeKind.RECITAL, index))
                 opened = []
             else:

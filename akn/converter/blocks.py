@@ -35,6 +35,7 @@ class Kind(StrEnum):
     ANNEX = "annex"
     COMPONENT = "component"  # "A", "B": one of several resolutions issued as one document
     CELL = "cell"  # a cell of a table, after the block that holds the table
+    DECORATION = "decoration"  # a row of ornaments between recitals: "* * *"
     TEXT = "text"
 
 

@@ -197,6 +197,9 @@ class _Writer:
             if part.kind is NodeKind.FORMULA:
                 formula = etree.SubElement(element, tag("formula"), name="enactingFormula")
                 self.write(etree.SubElement(formula, tag("p")), part)
+            elif part.kind is NodeKind.DECORATION:  # "* * *", as the UN writes it
+                p = etree.SubElement(element, tag("p"))
+                self.write(etree.SubElement(p, tag("decoration")), part)
             else:
                 self._container(element, part)
 

@@ -32,6 +32,7 @@ class NodeKind(StrEnum):
     PREAMBLE = "preamble"
     FORMULA = "formula"
     RECITAL = "recital"
+    DECORATION = "decoration"  # "* * *" between recitals
     BODY = "body"
     SECTION = "section"  # under a numbered heading
     HEADING_GROUP = "headingGroup"  # under an unnumbered heading

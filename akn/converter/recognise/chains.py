@@ -17,6 +17,7 @@ from akn.converter.recognise.rules import (
     conclusion,
     continuation,
     decision,
+    decoration,
     heading,
     operative,
     point,
@@ -70,6 +71,7 @@ BODY_CHAIN: tuple[ChainEntry, ...] = (
     ChainEntry("section", section.section, ("numbering.section", "numbering.subsection")),
     ChainEntry("meeting", conclusion.meeting, ("conclusions.meeting",)),
     ChainEntry("annex", annex.annex, ("annex",)),
+    ChainEntry("decoration", decoration.decoration, ("decoration.line",)),
     # "Decides:" + "(a)" before the recital rule: an operative verb is no opening phrase.
     ChainEntry(
         "unnumbered_operative",

@@ -16,7 +16,11 @@ from __future__ import annotations
 from akn.converter.blocks import Kind
 from akn.converter.recognise.layout import Regime
 from akn.converter.recognise.punctuation import introduces
+from akn.converter.recognise.rules.heading import title_like
 from akn.converter.recognise.state import Context, LineView, Match, ReaderState, Zone
+
+# The most words a point that titles the items under it has ("Quick impact projects").
+TITLE_WORDS = 12
 
 
 def unlabelled(state: ReaderState, line: LineView, context: Context) -> Match | None:
@@ -24,26 +28,26 @@ def unlabelled(state: ReaderState, line: LineView, context: Context) -> Match | 
     if line.quoting:
         return None
     if not line.separated:
-        return by_zone(state) if _listed_item(state, line, context) else None
+        return by_zone(state, context, line) if _listed_item(state, line, context) else None
     if not (line.closed or context.regime is Regime.LINES):
         return None
-    return by_zone(state)
+    return by_zone(state, context, line)
 
 
 def after_table(state: ReaderState, line: LineView, context: Context) -> Match | None:
     """The text after a table opens the block its zone expects."""
     if not line.after_table or state.current is None:
         return None
-    return by_zone(state)
+    return by_zone(state, context, line)
 
 
-def by_zone(state: ReaderState) -> Match:
+def by_zone(state: ReaderState, context: Context, line: LineView) -> Match:
     """What an unlabelled block is in the reader's zone."""
     zone = state.zone
     if zone is Zone.PREAMBLE:
         return Match("preamble.layout", Kind.RECITAL)
     if state.progress.points and zone is not Zone.CONCLUSIONS:
-        if _introduced_by_point(state):
+        if _introduced_by_point(state, context, line):
             return Match("point.unlabelled", Kind.POINT, level=2)
         return Match("wrapUp.layout", Kind.WRAP_UP)
     if zone is Zone.CONCLUSIONS:
@@ -53,17 +57,29 @@ def by_zone(state: ReaderState) -> Match:
     return Match("paragraph.unnumbered", Kind.PARAGRAPH)
 
 
-def _introduced_by_point(state: ReaderState) -> bool:
+def _introduced_by_point(state: ReaderState, context: Context, line: LineView) -> bool:
     """Is the line an item the point before introduced ("(a) … the following themes:" /
     "Leadership dialogue 1: …;")? After a point that ends with a colon, or after such an
     item, text is the point's own unlabelled sub-point, not the wrap-up of the list: a
-    wrap-up comes after the last point, and moving this text there would change its order."""
+    wrap-up comes after the last point, and moving this text there would change its order.
+    So after a point that is a title on a line of its own ("(f) Humanitarian assistance" /
+    "In support of the Malian authorities, to contribute …;", S/RES/2531 (2020)): the text
+    under it is its item."""
     current = state.current
     if current is None or current.kind is not Kind.POINT or not current.lines:
         return False
     if current.level == 2 and current.num is None:
         return True
-    return current.level == 1 and introduces(current.lines[-1].text)
+    if current.level != 1:
+        return False
+    last = current.lines[-1].text
+    return introduces(last) or (
+        len(current.lines) == 1
+        and context.regime is Regime.LINES
+        and len(last.split()) <= TITLE_WORDS
+        and title_like(last[current.strip :].strip(), context)
+        and not context.mapping.continues(line.text)  # "(c) Human rights" / "and decides …"
+    )
 
 
 def _listed_item(state: ReaderState, line: LineView, context: Context) -> bool:
@@ -82,7 +98,7 @@ def _listed_item(state: ReaderState, line: LineView, context: Context) -> bool:
     if opens_list and not _ends_an_item(line, context):
         return False  # "… for Agenda 2063:" / "The Africa We Want.": a title that wrapped
     if current.kind is Kind.POINT:
-        return _introduced_by_point(state)
+        return _introduced_by_point(state, context, line)
     if current.kind is not Kind.PARAGRAPH:
         return False
     return opens_list or (current.num is None and not state.decision)
