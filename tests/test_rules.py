@@ -745,3 +745,22 @@ def test_a_row_of_ornaments_between_recitals_is_a_decoration(en):
     (decoration,) = result.tree.iterfind(".//a:preamble/a:p/a:decoration", ns)
     assert decoration.text == "* * *"
     assert len(result.tree.findall(".//a:preamble/a:container", ns)) == 2
+
+
+def test_a_point_titling_an_item_in_a_language_whose_items_open_in_lower_case():
+    """Russian items open in lower case ("f) Гуманитарная помощь" / "в порядке оказания
+    поддержки …;"): only a conjunction first says the text goes on."""
+    from akn.mapping import load_mapping
+
+    ru = load_mapping("ru")
+    blocks = _body(
+        ru,
+        "ссылаясь на свою резолюцию 70/1,\n" * 50
+        + "1. постановляет, что задачи таковы:\na) Гуманитарная помощь\n"
+        "в порядке оказания поддержки малийским властям содействовать;\n"
+        "2. просит представить доклад.\n",
+    )
+    assert [(b.kind, b.num, b.level) for b in blocks[51:53]] == [
+        (Kind.POINT, "a)", 1),
+        (Kind.POINT, None, 2),
+    ]

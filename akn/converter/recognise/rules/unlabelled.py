@@ -78,8 +78,20 @@ def _introduced_by_point(state: ReaderState, context: Context, line: LineView) -
         and context.regime is Regime.LINES
         and len(last.split()) <= TITLE_WORDS
         and title_like(last[current.strip :].strip(), context)
-        and not context.mapping.continues(line.text)  # "(c) Human rights" / "and decides …"
+        and not _goes_on(line.text, context)  # "(c) Human rights" / "and decides …"
     )
+
+
+def _goes_on(text: str, context: Context) -> bool:
+    """Does ``text`` go on the sentence before: a lower-case start where case marks a
+    sentence's start; elsewhere (Arabic, Chinese: no case; Russian, whose items open in lower
+    case: "f) Гуманитарная помощь" / "в порядке оказания поддержки …") a conjunction first
+    ("и постановляет …")?"""
+    first = text[:1]
+    if context.typography.case_marks_start and first.lower() != first.upper():
+        return first.islower()
+    words = text.split(None, 1)
+    return bool(words) and words[0].casefold() in context.conjunctions
 
 
 def _listed_item(state: ReaderState, line: LineView, context: Context) -> bool:
