@@ -141,6 +141,23 @@ def test_no_new_recital_inside_a_quotation(en):
     assert [b.kind.value for b in blocks] == ["recital", "paragraph"]
 
 
+def test_a_quotation_closed_with_its_opening_mark_is_closed():
+    """The UN's Chinese types “…“ for “…” (A/RES/77/242: 题为“我们希望的未来“的成果文件):
+    the same mark does not nest, so the second closes the quotation, and the recitals after
+    it are recitals of their own, not the first one's quoted text."""
+    from akn.converter.quotes import open_quote
+
+    zh = load_mapping("zh")
+    text = (
+        "回顾题为“我们希望的未来“的成果文件，\n重申其第70/1号决议，\n又重申其第69/313号决议，\n"
+        "1. 决定继续审议。\n"
+    )
+    assert [b.kind.value for b in _read(text, zh)] == ["recital"] * 3 + ["paragraph"]
+    pairs = zh.typography.quotes
+    assert not open_quote("题为“我们希望的未来“的", pairs) and open_quote("题为“我们", pairs)
+    assert not open_quote("„Frieden“ und", (("„", "“"), ("«", "»")))
+
+
 def test_sections_headings_conclusions_annex(en):
     blocks = _read(
         "I\n"

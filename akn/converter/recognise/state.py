@@ -22,7 +22,7 @@ from enum import StrEnum
 from typing import Any, Generic, TypeVar, overload
 
 from akn.converter.blocks import Block, Kind
-from akn.converter.quotes import open_quote
+from akn.converter.quotes import open_quote, still_open
 from akn.converter.recognise.layout import SHORT_LINE, Layout, Regime
 from akn.converter.recognise.punctuation import ends_with_marker, is_closed
 from akn.converter.source import Line
@@ -187,7 +187,9 @@ class Context:
                     count + text.count(mark)
                     for count, mark in zip(self._quote_counts, self._quote_marks, strict=True)
                 ]
-                self._quote_open = any(counts[i] > counts[i + 1] for i in range(0, len(counts), 2))
+                self._quote_open = any(
+                    still_open(counts[i], counts[i + 1]) for i in range(0, len(counts), 2)
+                )
         return self._quote_open
 
     def numbered(self, text: str) -> bool:
