@@ -219,6 +219,21 @@ def test_meeting_opens_the_conclusions(en):
     assert _ask(conclusion.meeting, en, "the meeting was held", "Decides;") is None
 
 
+@pytest.mark.parametrize(
+    ("language", "line"),
+    [
+        ("es", "54a sesión plenaria(continuación)"),  # A/RES/76/232: no space before "("
+        ("es", "48a sesión plenaria (continuación)"),
+        ("fr", "52e séance plénière(reprise)"),
+    ],
+)
+def test_a_resumed_meeting_with_or_without_the_space_before_its_bracket(language, line):
+    from akn.mapping import load_mapping
+
+    match = _ask(conclusion.meeting, load_mapping(language), line, "Decide;", zone=Zone.OPERATIVE)
+    assert match is not None and match.rule == "conclusions.meeting"
+
+
 def test_annex_restarts_the_numbering(en):
     match = _ask(
         annex.annex,
