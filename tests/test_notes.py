@@ -70,6 +70,16 @@ def test_numbers_that_are_not_markers(en, fr, text, marker):
     assert _first(text, marker, mapping) is None
 
 
+def test_the_day_of_a_date_without_its_year_is_no_marker():
+    """A/RES/75/326 in Spanish: "El viernes 3 de junio, de las 10.00 …" took note 3's
+    marker (the day, then "de" and the month)."""
+    from akn.mapping import load_mapping
+
+    assert (
+        _first("El viernes 3 de junio, de las 10.00 a las 13.00", "3", load_mapping("es")) is None
+    )
+
+
 def test_repeated_marker_after_a_number_and_comma_is_text(en):
     """ "UNISPACE+50,1" is plain text in the PDF of A/RES/73/6, not a note reference."""
     assert _first("the priorities of UNISPACE+50,1 Noting", "1", en, repeat=True) is None

@@ -265,6 +265,12 @@ def _classify(text: str, start: int, end: int, mapping: Mapping, repeat: bool) -
         bare = nxt.rstrip(",.;:").casefold()
         if bare in mapping.dates.months or nxt.rstrip(",.;:") in mapping.markers.quantity_words:
             return None
+        if (
+            bare in mapping.citations.date_words
+            and len(following_words) > 1
+            and following_words[1].rstrip(",.;:").casefold() in mapping.dates.months
+        ):
+            return None  # "el viernes 3 de junio": the day of a date without its year
         if mapping.dates.pattern.match(text, start):
             return None  # "4 de febrero de 2021": the day of a date the language writes
         if any(any(ch.isdigit() for ch in word) for word in following_words[:3]):
