@@ -214,9 +214,11 @@ def _next_letter(letter_label: str, label: str) -> bool:
 
 
 def _looks_like_heading(text: str) -> bool:
-    """A short line without closing punctuation between numbered paragraphs: a heading."""
+    """A short line without closing punctuation between numbered paragraphs: a heading (up
+    to 200 characters: "Компонент I: меры по устранению условий, способствующих
+    распространению терроризма", A/RES/75/291, has 83)."""
     return (
-        0 < len(text) <= 80
+        0 < len(text) <= 200
         and text.rstrip()[-1:] not in ",;:.،؛，；：。"
         and not (_POINT_LABEL.match(text))
     )
