@@ -179,3 +179,15 @@ def test_the_methods_of_akns_dataclasses_are_compiled_once_and_kept(tmp_path: Pa
     kept.write_bytes(b"not marshal")
     assert _dataclass_run(tmp_path, _DATACLASS_SCRIPT).split()[1] == first[0]
     assert _dataclass_run("", _DATACLASS_SCRIPT).split()[:2] == ["0", "0"]  # cache off
+
+
+def test_the_schema_compiles_beside_only_when_a_core_is_free(monkeypatch):
+    from akn import schema
+
+    monkeypatch.setattr(schema, "_compiled", [])
+    monkeypatch.setattr(schema, "_failure", [])
+    monkeypatch.setattr(schema, "_loader", None)
+    monkeypatch.setattr(schema, "core_free", lambda: False)
+    assert schema.preload_official_schema() is False and schema._loader is None
+    assert schema.official_schema() is schema._compiled[0]  # compiled here, when needed
+    assert schema.preload_official_schema() is True
