@@ -17,7 +17,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from akn.diagnostics import Diagnostic, Severity
+from akn import dataclass_code
+
+dataclass_code.install()  # before the first of akn's dataclasses is made
+
+from akn.diagnostics import Diagnostic, Severity  # noqa: E402
 
 if TYPE_CHECKING:
     from akn.batch import BatchResult, convert_many

@@ -159,12 +159,12 @@ def _compile_schema_early(argv: list[str]) -> None:
     GIL) before the command line and the command's modules are even imported."""
     if argv[:1] not in (["convert"], ["validate"]) or {"-h", "--help", "--rules"} & set(argv):
         return
-    # libxml2 calls back into lxml (so needs the GIL) now and then while it compiles: a short
-    # switch interval keeps the main thread's Python from stalling it 5 ms at a time.
-    sys.setswitchinterval(0.001)
     from akn.schema import preload_official_schema
 
-    preload_official_schema()
+    if preload_official_schema():
+        # libxml2 calls back into lxml (so needs the GIL) now and then while it compiles: a
+        # short switch interval keeps the main thread's Python from stalling it 5 ms at a time.
+        sys.setswitchinterval(0.001)
 
 
 if __name__ == "__main__":  # pragma: no cover

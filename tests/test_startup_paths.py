@@ -139,3 +139,55 @@ def test_the_parser_builds_the_options_of_the_command_it_runs():
     assert every.parse_args(["validate", "a.xml", "--jobs", "2"]).jobs == 2
     help_text = build_parser(["convert"]).format_help()
     assert help_text == every.format_help()  # the listing of commands is the same
+
+
+def _dataclass_run(cache: Path | str, script: str) -> str:
+    env = {"AKN_CACHE_DIR": str(cache), "PATH": "/usr/bin:/bin"}
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env)
+    assert done.returncode == 0, done.stderr
+    return done.stdout.strip()
+
+
+_DATACLASS_SCRIPT = (
+    "import dataclasses, akn\n"
+    "from akn import dataclass_code\n"
+    "from akn.diagnostics import Diagnostic, Severity\n"
+    "@dataclasses.dataclass(frozen=True)\n"
+    "class Theirs:\n"
+    "    x: int = 1\n"
+    "d = Diagnostic('E1', Severity.ERROR, 'm', 'p', 2, 3)\n"
+    "print(len(dataclass_code._codes), len(dataclass_code._new), repr(d) == repr(\n"
+    "    Diagnostic('E1', Severity.ERROR, 'm', 'p', 2, 3)), hash(d) == hash(\n"
+    "    Diagnostic('E1', Severity.ERROR, 'm', 'p', 2, 3)), Theirs() == Theirs(),\n"
+    "    any('Theirs' in text or 'x=' in text for text in dataclass_code._codes))\n"
+)
+
+
+def test_the_methods_of_akns_dataclasses_are_compiled_once_and_kept(tmp_path: Path):
+    if sys.version_info >= (3, 13):
+        pytest.skip("Python 3.13 compiles a class's methods at once: no hook")
+    first = _dataclass_run(tmp_path, _DATACLASS_SCRIPT).split()
+    (kept,) = tmp_path.glob("dataclass-code-*.marshal")
+    second = _dataclass_run(tmp_path, _DATACLASS_SCRIPT).split()
+    # The first run compiles every method and keeps them; the second compiles none. The
+    # methods work as dataclasses' own, and another package's class is left alone.
+    assert first[0] == first[1] != "0" and first[2:] == ["True", "True", "True", "False"]
+    assert second[0] == first[0] and second[1] == "0" and second[2:] == first[2:]
+    kept.chmod(0o666)  # writable by others: not read (nor is a damaged file)
+    assert _dataclass_run(tmp_path, _DATACLASS_SCRIPT).split()[1] == first[0]
+    kept.chmod(0o600)
+    kept.write_bytes(b"not marshal")
+    assert _dataclass_run(tmp_path, _DATACLASS_SCRIPT).split()[1] == first[0]
+    assert _dataclass_run("", _DATACLASS_SCRIPT).split()[:2] == ["0", "0"]  # cache off
+
+
+def test_the_schema_compiles_beside_only_when_a_core_is_free(monkeypatch):
+    from akn import schema
+
+    monkeypatch.setattr(schema, "_compiled", [])
+    monkeypatch.setattr(schema, "_failure", [])
+    monkeypatch.setattr(schema, "_loader", None)
+    monkeypatch.setattr(schema, "core_free", lambda: False)
+    assert schema.preload_official_schema() is False and schema._loader is None
+    assert schema.official_schema() is schema._compiled[0]  # compiled here, when needed
+    assert schema.preload_official_schema() is True

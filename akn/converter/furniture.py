@@ -13,6 +13,7 @@ from enum import Enum, auto
 
 from akn.converter.source import Line, split_columns
 from akn.mapping import Mapping
+from akn.mapping.programs import compile_pattern
 
 
 class LineKind(Enum):
@@ -49,7 +50,9 @@ class LineClassifier:
         ]
 
         # One pass tells most lines (plain text) apart from every kind of furniture.
-        self.any = re.compile("|".join(f"(?:{pattern.pattern})" for _, pattern in self.patterns))
+        self.any = compile_pattern(
+            "|".join(f"(?:{pattern.pattern})" for _, pattern in self.patterns)
+        )
         self.gap = mapping.page.column_gap
         self.columns = True  # may a line hold columns? (False: no line of the text does)
 

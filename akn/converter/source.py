@@ -14,14 +14,15 @@ from collections import Counter
 from dataclasses import dataclass
 
 from akn.diagnostics import Diagnostic, Severity
+from akn.mapping.programs import compile_pattern
 
 # Characters akn uses internally to mark superscripts inside a text; the input may not carry them.
 SUP_OPEN = "\ue000"
 SUP_CLOSE = "\ue001"
-_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")  # not \v: a line break here
+_CONTROLS = compile_pattern("[\x00-\x08\x0e-\x1f\x7f-\x9f]")  # not \v: a line break here
 # Characters XML 1.0 cannot carry (form feeds and vertical tabs are read as breaks instead).
-_NOT_XML = re.compile("[\x00-\x08\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
-_NOT_XML_RUN = re.compile(_NOT_XML.pattern + "+")
+_NOT_XML = compile_pattern("[\x00-\x08\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+_NOT_XML_RUN = compile_pattern(_NOT_XML.pattern + "+")
 
 
 # What PDF extraction leaves that is not text: ligatures as single characters (PyMuPDF's
@@ -32,18 +33,18 @@ _NOT_XML_RUN = re.compile(_NOT_XML.pattern + "+")
 # Elsewhere the marks an author typed (U+200E, U+200F, U+200B) stay, as do the joiners
 # (U+200C, U+200D) that choose letter forms.
 _LIGATURES = {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"}
-_LIGATURE = re.compile("[" + "".join(_LIGATURES) + "]")
-_EMBEDDINGS = re.compile("[\u202a-\u202e\u2066-\u2069\ufeff]")
+_LIGATURE = compile_pattern("[" + "".join(_LIGATURES) + "]")
+_EMBEDDINGS = compile_pattern("[\u202a-\u202e\u2066-\u2069\ufeff]")
 # One look at the whole text: anything the normalisation changes (ligatures, invisible marks,
 # the direction marks beside a label), and anything else a line may need repaired (reserved
 # and control characters, page breaks, vertical tabs).
-_TO_NORMALISE = re.compile(
+_TO_NORMALISE = compile_pattern(
     "[" + "".join(_LIGATURES) + "\u202a-\u202e\u2066-\u2069\ufeff\u200e\u200f]"
 )
-_TO_REPAIR = re.compile(
+_TO_REPAIR = compile_pattern(
     "[" + SUP_OPEN + SUP_CLOSE + "\f\v\x00-\x08\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]"
 )
-_MARKED_LABEL = re.compile(
+_MARKED_LABEL = compile_pattern(
     r"^(\s*)([\u200e\u200f]*)(\(?\d[\d.)\-]{0,5}(?: -)?|\([^\s()]{1,5}\))([\u200e\u200f]*)(?=\s|$)"
 )
 

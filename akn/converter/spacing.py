@@ -14,6 +14,7 @@ from collections.abc import Callable
 from functools import cache
 
 from akn.mapping import Mapping
+from akn.mapping.programs import compile_pattern
 
 _LETTERS = r"[^\W\d_]"
 _APOSTROPHE = re.compile(rf"(?<={_LETTERS}) ’(?={_LETTERS})")
@@ -42,14 +43,14 @@ def _spacing_rules(
         # A hyphen cut loose from its word: "COVID -19", "4 -15 septembre"; but a suspended
         # hyphen stays apart: "country-owned and -driven". The UN's Arabic writes "4 -15"
         # and "م أ -27" itself: in a text without stray spaces the space is the author's.
-        rules.append(((" -",), re.compile(r"(?<!\S)(\S*[\w)]) -(?=[\w(])"), hyphen))
+        rules.append(((" -",), compile_pattern(r"(?<!\S)(\S*[\w)]) -(?=[\w(])"), hyphen))
     rules += [
         # No space before a comma, full stop or closing bracket; none after an opening one.
-        ((" ,", " .", " )", " ]"), re.compile(r"(?<=\S) +(?=[,.)\]](?!\.\.))"), ""),
-        (("( ", "[ "), re.compile(r"(?<=[(\[]) +"), ""),
+        ((" ,", " .", " )", " ]"), compile_pattern(r"(?<=\S) +(?=[,.)\]](?!\.\.))"), ""),
+        (("( ", "[ "), compile_pattern(r"(?<=[(\[]) +"), ""),
         # Quotation marks hug what they quote: “ Declaration … Countries ”.
-        ((" ”",), re.compile(r"(?<=\S) +(?=”(?:[\s,.;:)]|$))"), ""),
-        (("“ ",), re.compile(r"(?:(?<=^)|(?<=[\s(]))“ +"), "“"),
+        ((" ”",), compile_pattern(r"(?<=\S) +(?=”(?:[\s,.;:)]|$))"), ""),
+        (("“ ",), compile_pattern(r"(?:(?<=^)|(?<=[\s(]))“ +"), "“"),
     ]
     if apostrophes:  # (only where the document shows stray spaces: ``tidy_line``)
         # "l ’Asie": the apostrophe belongs to the word before it.
@@ -59,13 +60,15 @@ def _spacing_rules(
             rules.append((("’ ", "' "), elision, r"\1"))
     for char in nbsp_before:
         follow = "" if char == "»" else r"(?=\s|$|[)\]”»])"
-        pattern = re.compile(rf"(?<=\S)[ \u00a0\u202f]*{re.escape(char)}{follow}")
+        pattern = compile_pattern(rf"(?<=\S)[ \u00a0\u202f]*{re.escape(char)}{follow}")
         rules.append(((char,), pattern, "\u00a0" + char))
     for char in nbsp_after:
-        pattern = re.compile(rf"{re.escape(char)}[ \u00a0\u202f]*(?=\S)")
+        pattern = compile_pattern(rf"{re.escape(char)}[ \u00a0\u202f]*(?=\S)")
         rules.append(((char,), pattern, char + "\u00a0"))
     if not nbsp_before:
-        rules.append(((" ;", " :", " !", " ?"), re.compile(r"(?<=\S) +(?=[;:!?](?:\s|$))"), ""))
+        rules.append(
+            ((" ;", " :", " !", " ?"), compile_pattern(r"(?<=\S) +(?=[;:!?](?:\s|$))"), "")
+        )
     return rules
 
 
@@ -93,14 +96,14 @@ def tidy_line(
 
 
 # The same spaces as the rules of ``_spacing_rules``, with the words around them to quote.
-_SPACED_BEFORE = re.compile(rf"(\w*{_LETTERS}) (’{_LETTERS}\w*)")
+_SPACED_BEFORE = compile_pattern(rf"(\w*{_LETTERS}) (’{_LETTERS}\w*)")
 
 
 @cache
 def _spaced_elision(elisions: tuple[str, ...]) -> re.Pattern[str] | None:
     if not elisions:
         return None
-    return re.compile(rf"(?<!\w)((?i:{_longest_first(list(elisions))})) +({_LETTERS}\w*)")
+    return compile_pattern(rf"(?<!\w)((?i:{_longest_first(list(elisions))})) +({_LETTERS}\w*)")
 
 
 def restore_number_hyphens(text: str, mapping: Mapping) -> tuple[str, list[tuple[str, str]]]:
@@ -149,7 +152,7 @@ def _glued_numbers(mapping: Mapping) -> re.Pattern[str] | None:
         pattern = None
         tens, units = _number_parts(mapping)
         if tens and units:
-            pattern = re.compile(
+            pattern = compile_pattern(
                 rf"(?<!\w)(?i:(?P<tens>{_longest_first(tens)})"
                 rf"(?P<unit>{_longest_first(units)}))(?!\w)"
             )
@@ -168,7 +171,7 @@ def _elision_rule(elisions: tuple[str, ...]) -> re.Pattern[str] | None:
     """ "l’ Association": an elided article belongs to the word after it."""
     if not elisions:
         return None
-    return re.compile(rf"(?<!\w)((?i:{_longest_first(list(elisions))})) +(?={_LETTERS})")
+    return compile_pattern(rf"(?<!\w)((?i:{_longest_first(list(elisions))})) +(?={_LETTERS})")
 
 
 def _spacing_plan(
@@ -213,7 +216,7 @@ def _any_of(substrings: tuple[str, ...]) -> re.Pattern[str]:
         else:
             ordered = sorted(rests, key=lambda rest: (-len(rest), rest))
             branches.append(re.escape(first) + "(?:" + "|".join(map(re.escape, ordered)) + ")")
-    return re.compile("|".join(branches) or "(?!)")
+    return compile_pattern("|".join(branches) or "(?!)")
 
 
 _Planned = tuple[re.Pattern[str], re.Pattern[str], "str | Callable[[re.Match[str]], str]"]

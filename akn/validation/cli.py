@@ -127,10 +127,10 @@ def run(args: argparse.Namespace) -> int:
         # Compiling the schema is most of the cost of a small run: start it before anything else.
         # libxml2 calls back into lxml (and so needs the GIL) while it compiles and validates;
         # a short switch interval keeps the rules running here from stalling it for 5 ms a time.
-        sys.setswitchinterval(0.001)
         from akn.schema import preload_official_schema
 
-        preload_official_schema()
+        if preload_official_schema():
+            sys.setswitchinterval(0.001)
     try:
         return _run(args)
     except UsageError as error:

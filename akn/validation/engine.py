@@ -218,19 +218,23 @@ class Input:
 
 
 def check_inputs(inputs: Iterable[Input], settings: Settings) -> Iterator[FileResult]:
-    """Check every input, the schema in a second thread; results come in input order.
+    """Check every input, the schema in a second thread (when a core is free for it: see
+    ``akn.schema.core_free``); results come in input order.
 
     Each result is finished (located, merged) as soon as its schema check is back, and its
     tree, bytes and hits are dropped then: memory stays flat however many files there are
     (10,000 files once kept 2.4 GB alive until the end).
     """
-    import queue
-
     want_schema = "XSD" in settings.codes
     if want_schema:
         from akn.schema import preload_official_schema
 
-        preload_official_schema()
+        want_schema = preload_official_schema()
+    if not want_schema:  # no schema, or no core free for a second thread: one after another
+        yield from _one_by_one(inputs, settings)
+        return
+    import queue
+
     handoff: queue.Queue[tuple[int, Loaded] | None] = queue.Queue(maxsize=32)
     done: queue.Queue[tuple[int, list[Diagnostic], float]] = queue.Queue()
     worker = threading.Thread(
@@ -279,6 +283,14 @@ def check_inputs(inputs: Iterable[Input], settings: Settings) -> Iterator[FileRe
         if worker.is_alive():
             handoff.put(None)
         worker.join()
+
+
+def _one_by_one(inputs: Iterable[Input], settings: Settings) -> Iterator[FileResult]:
+    for item in inputs:
+        started = time.perf_counter()
+        result = check_loaded(_load(item, settings.limits), settings)
+        result.seconds = time.perf_counter() - started  # reading included, as in a thread
+        yield result
 
 
 def _schema_worker(

@@ -102,8 +102,9 @@ def _while_compiling(
     thread, so that a second core is not idle for the first fifth of a second."""
     from akn.schema import preload_official_schema, schema_ready
 
-    preload_official_schema()
     head: list[tuple[Loaded, list[tuple[Rule, Hit]], float]] = []
+    if not preload_official_schema():  # no core free: compiled before the fork, not beside
+        return head
     while len(head) < min(_HEAD_MAX, len(paths)) and not schema_ready():
         started = time.perf_counter()
         label, path = paths[len(head)]

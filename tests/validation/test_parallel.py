@@ -51,6 +51,23 @@ def test_library_results_come_in_input_order(tmp_path):
     assert all(f.path == result.label for result in results for f in result.findings)
 
 
+def test_one_thread_reports_what_two_do(tmp_path, monkeypatch):
+    """Where no core is free for the schema's thread, files are checked one after another,
+    with the same results."""
+    from akn import schema
+    from akn.validation.engine import Input, Settings, check_inputs
+    from akn.validation.rules import choose
+
+    invalid = tmp_path / "invalid.xml"
+    invalid.write_text(edited([['eId="para_1"', 'eId="para_1" bogus="x"']]), encoding="utf-8")
+    inputs = [Input(name, Path(name)) for name in [*_sample(tmp_path), str(invalid)]]
+    settings = Settings(choose(None, None))
+    two = [(r.label, r.findings, r.checked) for r in check_inputs(inputs, settings)]
+    monkeypatch.setattr(schema, "preload_official_schema", lambda: False)
+    one = [(r.label, r.findings, r.checked) for r in check_inputs(inputs, settings)]
+    assert one == two and any(finding.code == "XSD" for _, found, _ in one for finding in found)
+
+
 def test_findings_are_printed_before_standard_input_is_read(tmp_path):
     """The first file's findings reach the reader while the last input (stdin) is still
     open: nothing waits for the end of the run."""

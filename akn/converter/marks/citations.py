@@ -18,6 +18,7 @@ from akn.converter.pages import PageLink
 from akn.converter.tree import LinkMark, Mark, Node, Tree
 from akn.diagnostics import Diagnostic, Severity
 from akn.mapping import Mapping
+from akn.mapping.programs import compile_pattern
 
 _SYMBOL = re.compile(
     r"(?<![\w/.])(?:[A-Z]{1,6}(?:\.\d+)?)(?:/[A-Za-z0-9][A-Za-z0-9.\-]*)+"
@@ -59,7 +60,7 @@ def _list_pattern(
     lead = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     join = "|".join(re.escape(j) for j in joiners)
     separator = rf"(?:,\s+(?:(?:{join})\s+)?|\s+(?:{join})\s+)" if join else r",\s+"
-    return re.compile(
+    return compile_pattern(
         rf"(?<!\w)(?:{lead})\s+(?P<items>{_ITEM}{date_tail}(?:{separator}{_ITEM}{date_tail})*)"
     )
 

@@ -23,6 +23,7 @@ from typing import Protocol
 
 from akn.converter.blocks import Kind
 from akn.mapping import Mapping
+from akn.mapping.programs import compile_pattern
 from akn.mapping.sections import Script
 
 SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
@@ -200,7 +201,7 @@ def _token_before(text: str, start: int, script: Script) -> str:
 @functools.lru_cache(maxsize=8)
 def _word_boundary(wide: str) -> re.Pattern[str]:
     """What ends a word: a space, or a character of the script's wide class (if any)."""
-    return re.compile(rf"\s|{wide}" if wide else r"\s")
+    return compile_pattern(rf"\s|{wide}" if wide else r"\s")
 
 
 def _inside_code(text: str, start: int, script: Script) -> bool:
