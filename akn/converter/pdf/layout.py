@@ -279,10 +279,13 @@ class _Indent:
         return depth if 0.8 * self.size <= depth <= 5 * self.size else None
 
     def indented(self, line: PageLine) -> bool:
+        """Does ``line`` start at the page's first-line indent? A little further in too: a
+        space set after the indent (the UN's own text opens some paragraphs with a tab,
+        "\tوإذ تشير", which the page draws as a space more)."""
         depth = self._depth(line)
-        return (
-            depth is not None and self.indent is not None and abs(depth - self.indent) <= self.reach
-        )
+        if depth is None or self.indent is None:
+            return False
+        return -self.reach <= depth - self.indent <= self.reach + _SPACE_AFTER * self.size
 
     def at_margin(self, line: PageLine) -> bool:
         margin = self.right if line.rtl else self.left
@@ -297,6 +300,8 @@ class _Indent:
 
 # Ems: how far the first lines of one page may differ in indent.
 _LTR_REACH, _RTL_REACH = 0.15, 0.25
+# Ems: the widest space a first line may open with after its indent.
+_SPACE_AFTER = 0.5
 
 
 def _densest(values: list[float], reach: float, least: int, outward: int = 0) -> float | None:
