@@ -108,3 +108,119 @@ def test_a_first_line_a_space_further_in_than_the_indent_still_opens_a_paragraph
     assert (
         texts[texts.index("\f") + 1] == "Recalling also its resolution 72/1 of 1 October 2017, and"
     )
+
+
+QUOTED = """United Nations A/RES/99/2
+
+General Assembly
+
+Resolution adopted by the General Assembly on 1 January 2099
+
+99/2. Test of a quoted provision
+
+The General Assembly,
+
+Recalling its resolution 70/1,
+
+1. Decides to test the reader;
+
+2. Requests the Secretary-General to report;
+
+3. Invites Member States to take part;
+
+4. Stresses the independence of the Tribunal;
+
+5. Decides to amend the statute of the Tribunal as follows:
+
+Article 9, new paragraph 4:
+
+4. In hearing an application, the Tribunal shall pass judgment on the application;
+
+6. Decides to remain seized of the matter.
+
+100th plenary meeting
+1 January 2099
+"""
+
+
+def test_a_lower_number_after_a_colon_is_a_quoted_provision_and_keeps_the_count() -> None:
+    # A/RES/78/248 in every language: an amendment quoted after "…as follows:"
+    result = convert(QUOTED, lang="en")
+    assert result.tree is not None, [d.format() for d in result.diagnostics]
+    numbers = [
+        "".join(p.findtext("a:num", "", NS).split())
+        for p in result.tree.findall(".//a:mainBody/a:paragraph", NS)
+    ]
+    assert numbers == ["1.", "2.", "3.", "4.", "5.", "", "4.", "6."]
+    assert not [d for d in result.diagnostics if d.code == "S306"]
+
+
+def test_a_line_the_page_broke_short_goes_on_with_its_point() -> None:
+    # A/RES/79/288 ara: "(c) … 20:00," stops short (its next words are bound by a no-break
+    # space); the page, not the line's length, says where a paragraph ends
+    long = "the Secretary-General to report to the General Assembly at its next session"
+    page = [
+        *MASTHEAD,
+        _line(108, 640, _i("Recalling"), _r(" its resolution 70/1 of 25 September 2015, and")),
+        _line(72, 628, _r(f"its resolution 71/1 of 1 October 2016, and requests {long[:20]}")),
+        _line(72, 616, _r("also its resolution 72/1,")),
+        _line(
+            108, 598, _r("1. "), _i("Decides"), _r(" that the high-level meeting shall be held as")
+        ),
+        _line(72, 586, _r("follows, and requests " + long[:44])),
+        _line(72, 574, _r("at its seventy-ninth session, on the matter:")),
+        _line(
+            108,
+            556,
+            _r("(a) That the opening segment shall consist of statements by " + long[4:18]),
+        ),
+        _line(72, 544, _r("and of statements by " + long[4:50])),
+        _line(72, 532, _r("and the President of the Council;")),
+        _line(108, 514, _r("(b) That the closing segment,")),
+        _line(72, 502, _r("from 7.45 to 8 p.m., consist of closing remarks by " + long[4:30])),
+        _line(72, 490, _r("of the Assembly;")),
+        _line(
+            108, 472, _r("2. "), _i("Decides"), _r(" to remain seized of the matter, and requests")
+        ),
+        _line(72, 460, _r(long[:70])),
+        _line(72, 448, _r("on the matter.")),
+    ]
+    result = convert(make_pdf([page]), lang="en")
+    points = _texts(result, ".//a:point")
+    assert points[-1].endswith(
+        "8 p.m., consist of closing remarks by Secretary-General to repor of the Assembly;"
+    )
+    assert points[-1].startswith("(b)That the closing segment, from 7.45 to")
+    assert not result.tree.findall(".//a:wrapUp", NS)
+
+
+def test_a_page_of_one_line_paragraphs_keeps_its_margin_and_its_pitch() -> None:
+    # S/RES/2523 (2020) zho: most lines are first lines, indented, 18 pt apart; the margin is
+    # where the fewer wrapped lines start, the pitch the 12 pt of the lines of one paragraph
+    page = [
+        _line(108, 700, _r("Reaffirming all its previous resolutions on the Sudan and")),
+        _line(72, 688, _r("the statements of its President,")),
+        _line(108, 670, _r("Reaffirming its commitment to the sovereignty of the Sudan,")),
+        _line(108, 652, _r("Determining that the situation constitutes a threat,")),
+        _line(108, 634, _r("Acting under Chapter VII of the Charter,")),
+        _line(108, 616, _r("1. "), _i("Decides"), _r(" to extend the mandate of the operation")),
+        _line(72, 604, _r("until 3 June 2020;")),
+        _line(108, 586, _r("2. "), _i("Decides"), _r(" to remain seized of the matter.")),
+    ]
+    lines, _ = read_pdf(make_pdf([page]))
+    texts = [line.text for line in lines]
+    assert texts == [
+        INDENT_TEXT + "Reaffirming all its previous resolutions on the Sudan and",
+        "the statements of its President,",
+        "",
+        INDENT_TEXT + "Reaffirming its commitment to the sovereignty of the Sudan,",
+        "",
+        INDENT_TEXT + "Determining that the situation constitutes a threat,",
+        "",
+        INDENT_TEXT + "Acting under Chapter VII of the Charter,",
+        "",
+        INDENT_TEXT + "1. Decides to extend the mandate of the operation",
+        "until 3 June 2020;",
+        "",
+        INDENT_TEXT + "2. Decides to remain seized of the matter.",
+    ]
