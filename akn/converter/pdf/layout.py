@@ -171,6 +171,7 @@ class Writer:
         self.diagnostics: list[Diagnostic] = []
         self.number = 0
         self.indent: _Indent | None = None  # the last page's first-line indents
+        self.pitch: float | None = None  # the last page's line pitch
 
     def page(self, page: Page, furniture: Furniture) -> None:
         if self.lines:
@@ -185,7 +186,7 @@ class Writer:
                 kept.append(line)
         notes = _note_start(kept, self.size)
         body = kept[:notes] if notes is not None else kept
-        pitch = _pitch(body, self.size)
+        pitch = self.pitch = _pitch(body, self.size, self.pitch)
         indent = self.indent = _Indent(body, self.size, self.indent)
         previous: PageLine | None = None
         for index, line in enumerate(kept):
@@ -255,8 +256,8 @@ class _Indent:
         self.size = size
         body = [line for line in lines if abs(line.size - size) < 0.5 and not line.rtl]
         rtl = [line for line in lines if abs(line.size - size) < 0.5 and line.rtl]
-        self.left = _densest([line.x0 for line in body if not line.rule], 1.0, 2, -1)
-        self.right = _densest([line.x1 for line in rtl], 1.0, 2, 1)
+        self.left = _outermost([line.x0 for line in body if not line.rule], 1.0, -1)
+        self.right = _outermost([line.x1 for line in rtl], 1.0, 1)
         if before is not None:
             self.left = before.left if self.left is None else self.left
             self.right = before.right if self.right is None else self.right
@@ -320,14 +321,41 @@ def _densest(values: list[float], reach: float, least: int, outward: int = 0) ->
     return middle if best is not None and best[0] >= least else None
 
 
-def _pitch(lines: list[PageLine], size: float) -> float:
-    """The usual distance between the baselines of two lines of a paragraph."""
-    gaps: Counter[float] = Counter()
-    for above, below in itertools.pairwise(lines):
-        gap = round(above.y - below.y, 1)
-        if 0.8 * size <= gap <= 2.5 * size:
-            gaps[gap] += 1
-    return gaps.most_common(1)[0][0] if gaps else 1.2 * size
+# A margin: the outermost place where at least this share of a page's lines start.
+_MARGIN_SHARE = 0.2
+
+
+def _outermost(values: list[float], reach: float, outward: int) -> float | None:
+    """The middle of the outermost cluster of ``values`` (those within ``reach`` of one of
+    them) that holds two of them or more and a fair share (``_MARGIN_SHARE``): the left
+    margin (``outward`` -1) or the right one (1). Not the densest: on a page of one-line
+    paragraphs (a Council resolution) more lines start at the indent than at the margin."""
+    least = max(2, _MARGIN_SHARE * len(values))
+    for value in sorted(values, key=lambda value: outward * -value):
+        near = sorted(other for other in values if abs(other - value) <= reach)
+        if len(near) >= least:
+            return near[len(near) // 2]
+    return None
+
+
+# Points: how far the baselines of two lines of one paragraph may differ from the pitch.
+_PITCH_REACH = 0.5
+
+
+def _pitch(lines: list[PageLine], size: float, before: float | None = None) -> float:
+    """The distance between the baselines of two lines of a paragraph: the smallest that two
+    pairs of lines share (the gaps between paragraphs are wider, and on a page of one-line
+    paragraphs they are the most common), else the page ``before``'s."""
+    gaps = sorted(
+        gap
+        for above, below in itertools.pairwise(lines)
+        if 0.8 * size <= (gap := above.y - below.y) <= 2.5 * size
+    )
+    for gap in gaps:
+        near = [other for other in gaps if abs(other - gap) <= _PITCH_REACH]
+        if len(near) >= 2:
+            return near[len(near) // 2]
+    return before if before is not None else (gaps[0] if gaps else 1.2 * size)
 
 
 # A line that ends in a dash which binds to what follows: an opening dash ("dimensiones —"
