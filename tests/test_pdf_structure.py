@@ -224,3 +224,14 @@ def test_a_page_of_one_line_paragraphs_keeps_its_margin_and_its_pitch() -> None:
         "",
         INDENT_TEXT + "2. Decides to remain seized of the matter.",
     ]
+
+
+def test_a_call_a_stretched_space_away_from_the_end_of_its_line_is_its_marker() -> None:
+    # A/RES/75/235 zho: a justified line stretches the space before the call "¹⁹" to two
+    # ems, and the call, drawn apart, still marks the line's last word
+    page = [
+        _line(72, 700, _r("Recalling the high-level meeting and its outcome,")),  # ends at 277
+        _line(300, 703.5, _sup("19")),
+    ]
+    lines, _ = read_pdf(make_pdf([page]))
+    assert [line.text for line in lines] == ["Recalling the high-level meeting and its outcome,¹⁹"]

@@ -172,8 +172,10 @@ def _attach_superscripts(clusters: list[list[Run]]) -> list[list[Run]]:
         for small in pending:
             small_size, small_base = _main_size(small)
             raised = small_base - base
-            left = min(run.x0 for run in cluster) - 4 * size  # a note marker tabbed off its text
-            right = max(run.x1 for run in cluster) + 2 * size
+            # a note marker tabbed off its text; a call after the space before it, which a
+            # justified line stretches (Chinese: "成果、" / "  19", two ems apart)
+            left = min(run.x0 for run in cluster) - 4 * size
+            right = max(run.x1 for run in cluster) + 4 * size
             if (
                 small_size <= _SUP_SIZE * size
                 and _SUP_RAISE[0] * size <= raised <= _SUP_RAISE[1] * size
