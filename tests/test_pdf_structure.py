@@ -235,3 +235,20 @@ def test_a_call_a_stretched_space_away_from_the_end_of_its_line_is_its_marker() 
     ]
     lines, _ = read_pdf(make_pdf([page]))
     assert [line.text for line in lines] == ["Recalling the high-level meeting and its outcome,¹⁹"]
+
+
+def test_a_smaller_line_just_above_a_bigger_one_is_no_superscript_unless_it_is_a_call() -> None:
+    # the masthead: "United Nations" and the symbol over a larger "General Assembly" are a
+    # line of their own, however near; only a call ("19") reaches that far for its line
+    page = [
+        _line(72, 740, _r("United Nations")),
+        _line(215, 740, _r("A/RES/99/1")),  # ends 3 ems after "General Assembly"
+        _line(72, 732, ("B", 18, 0, "General Assembly")),
+        _line(72, 700, _r("The General Assembly,")),
+    ]
+    lines, _ = read_pdf(make_pdf([page]))
+    assert [line.text for line in lines if line.text][:3] == [
+        "United Nations",
+        "A/RES/99/1",
+        "General Assembly",
+    ]

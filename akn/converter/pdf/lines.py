@@ -11,6 +11,7 @@ parts two columns (the masthead's "United Nations" and "A/RES/75/104").
 from __future__ import annotations
 
 import bisect
+import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
@@ -175,7 +176,8 @@ def _attach_superscripts(clusters: list[list[Run]]) -> list[list[Run]]:
             # a note marker tabbed off its text; a call after the space before it, which a
             # justified line stretches (Chinese: "成果、" / "  19", two ems apart)
             left = min(run.x0 for run in cluster) - 4 * size
-            right = max(run.x1 for run in cluster) + 4 * size
+            reach = 4 if _is_call(small) else 2
+            right = max(run.x1 for run in cluster) + reach * size
             if (
                 small_size <= _SUP_SIZE * size
                 and _SUP_RAISE[0] * size <= raised <= _SUP_RAISE[1] * size
@@ -189,6 +191,14 @@ def _attach_superscripts(clusters: list[list[Run]]) -> list[list[Run]]:
     result.extend(pending)
     result.sort(key=lambda cluster: -_main_size(cluster)[1])
     return result
+
+
+_CALL = re.compile(r"\(?(?:\d{1,3}|\*{1,3})\)?")
+
+
+def _is_call(cluster: list[Run]) -> bool:
+    """Are these runs a note's call alone ("19", "*", "(3)")?"""
+    return bool(_CALL.fullmatch("".join(g.char for run in cluster for g in run.glyphs).strip()))
 
 
 def _main_size(cluster: list[Run]) -> tuple[float, float]:
