@@ -196,22 +196,23 @@ def test_a_line_the_page_broke_short_goes_on_with_its_point() -> None:
 
 def test_a_page_of_one_line_paragraphs_keeps_its_margin_and_its_pitch() -> None:
     # S/RES/2523 (2020) zho: most lines are first lines, indented, 18 pt apart; the margin is
-    # where the fewer wrapped lines start, the pitch the 12 pt of the lines of one paragraph
+    # where the fewer wrapped lines start (ending where the full first lines end: x = 340 to
+    # 355), the pitch the 12 pt of the lines of one paragraph
     page = [
         _line(108, 700, _r("Reaffirming all its previous resolutions on the Sudan and")),
-        _line(72, 688, _r("the statements of its President,")),
+        _line(72, 688, _r("the statements of its President, and all its other decisions on")),
         _line(108, 670, _r("Reaffirming its commitment to the sovereignty of the Sudan,")),
         _line(108, 652, _r("Determining that the situation constitutes a threat,")),
         _line(108, 634, _r("Acting under Chapter VII of the Charter,")),
         _line(108, 616, _r("1. "), _i("Decides"), _r(" to extend the mandate of the operation")),
-        _line(72, 604, _r("until 3 June 2020;")),
+        _line(72, 604, _r("until 3 June 2020, and requests the Secretary-General to report;")),
         _line(108, 586, _r("2. "), _i("Decides"), _r(" to remain seized of the matter.")),
     ]
     lines, _ = read_pdf(make_pdf([page]))
     texts = [line.text for line in lines]
     assert texts == [
         INDENT_TEXT + "Reaffirming all its previous resolutions on the Sudan and",
-        "the statements of its President,",
+        "the statements of its President, and all its other decisions on",
         "",
         INDENT_TEXT + "Reaffirming its commitment to the sovereignty of the Sudan,",
         "",
@@ -220,10 +221,15 @@ def test_a_page_of_one_line_paragraphs_keeps_its_margin_and_its_pitch() -> None:
         INDENT_TEXT + "Acting under Chapter VII of the Charter,",
         "",
         INDENT_TEXT + "1. Decides to extend the mandate of the operation",
-        "until 3 June 2020;",
+        "until 3 June 2020, and requests the Secretary-General to report;",
         "",
         INDENT_TEXT + "2. Decides to remain seized of the matter.",
     ]
+    # lines that start further out and end short (the masthead's session and agenda item,
+    # in the outer margin) are no margin
+    session = [_line(30, 740, _r("Eightieth session")), _line(30, 728, _r("Agenda item 13"))]
+    lines, _ = read_pdf(make_pdf([session + page]))
+    assert [line.text for line in lines][3:] == texts
 
 
 def test_a_call_a_stretched_space_away_from_the_end_of_its_line_is_its_marker() -> None:

@@ -256,8 +256,9 @@ class _Indent:
         self.size = size
         body = [line for line in lines if abs(line.size - size) < 0.5 and not line.rtl]
         rtl = [line for line in lines if abs(line.size - size) < 0.5 and line.rtl]
-        self.left = _outermost([line.x0 for line in body if not line.rule], 1.0, -1)
-        self.right = _outermost([line.x1 for line in rtl], 1.0, 1)
+        ltr = [line for line in body if not line.rule]
+        self.left = _margin([(line.x0, line.x1) for line in ltr], size, -1)
+        self.right = _margin([(line.x1, line.x0) for line in rtl], size, 1)
         if before is not None:
             self.left = before.left if self.left is None else self.left
             self.right = before.right if self.right is None else self.right
@@ -325,17 +326,29 @@ def _densest(values: list[float], reach: float, least: int, outward: int = 0) ->
 _MARGIN_SHARE = 0.2
 
 
-def _outermost(values: list[float], reach: float, outward: int) -> float | None:
-    """The middle of the outermost cluster of ``values`` (those within ``reach`` of one of
-    them) that holds two of them or more and a fair share (``_MARGIN_SHARE``): the left
-    margin (``outward`` -1) or the right one (1). Not the densest: on a page of one-line
-    paragraphs (a Council resolution) more lines start at the indent than at the margin."""
-    least = max(2, _MARGIN_SHARE * len(values))
-    for value in sorted(values, key=lambda value: outward * -value):
-        near = sorted(other for other in values if abs(other - value) <= reach)
-        if len(near) >= least:
-            return near[len(near) // 2]
-    return None
+def _margin(edges: list[tuple[float, float]], size: float, outward: int) -> float | None:
+    """The margin lines start at, from each line's (start, end): the middle of the densest
+    cluster of starts (within a point of one of them) if two lines or more share it, of two
+    as dense the outer one (``outward`` -1: the left margin, 1: the right one); but a cluster
+    further out that holds a fair share of the lines (``_MARGIN_SHARE``) and a line that
+    ends where the densest cluster's lines end (within an em) is the margin: on a page of
+    one-line paragraphs (a Council resolution) more lines start at the indent than at the
+    margin. (Lines that only start further out, ending short, are no margin: the masthead's
+    session and agenda item, in the outer margin.)"""
+    densest = _densest([start for start, _ in edges], 1.0, 2, outward)
+    if densest is None:
+        return None
+    ends = _densest([end for start, end in edges if abs(start - densest) <= 1.0], size, 2)
+    if ends is None:
+        return densest
+    least = max(2, _MARGIN_SHARE * len(edges))
+    for start, _ in sorted(edges, key=lambda edge: -outward * edge[0]):
+        if outward * (start - densest) <= 1.0:
+            break
+        near = [(other, end) for other, end in edges if abs(other - start) <= 1.0]
+        if len(near) >= least and any(abs(end - ends) <= size for _, end in near):
+            return sorted(other for other, _ in near)[len(near) // 2]
+    return densest
 
 
 # Points: how far the baselines of two lines of one paragraph may differ from the pitch.
