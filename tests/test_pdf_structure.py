@@ -258,3 +258,20 @@ def test_a_smaller_line_just_above_a_bigger_one_is_no_superscript_unless_it_is_a
         "A/RES/99/1",
         "General Assembly",
     ]
+
+
+def test_a_mark_the_pdf_draws_between_two_spaces_stays_alone() -> None:
+    # S/RES/2543 (2020) ara: the UN's text has a tanween alone, "دعما ً لجهود"; the page
+    # draws it between two spaces, and it joins neither word
+    from akn.converter.pdf.glyphs import Font, Glyph, Run
+    from akn.converter.pdf.lines import page_lines
+
+    font = Font("Naskh", False, False, False)
+    drawn = [
+        ("د", 457.6), ("ع", 452.6), ("م", 448.4), ("ا", 445.9), (" ", 443.2),
+        ("\u064b", 442.7), (" ", 440.0), ("ل", 437.4), ("ج", 430.8), ("ه", 426.9),
+        ("و", 422.3), ("د", 418.1),
+    ]  # fmt: skip
+    glyphs = [Glyph(char, x, 700, 13.3, font) for char, x in drawn]
+    (line,) = page_lines([Run(glyphs, 700, 13.3, 0)])
+    assert "".join(g.char for g in line.glyphs) == "دعما \u064b لجهود"

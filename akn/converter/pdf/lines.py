@@ -282,8 +282,12 @@ def _clusters(glyphs: list[Glyph]) -> list[list[Glyph]]:
     origin is the nearest at or left of the mark's (a mark is set from its letter's origin)."""
     clusters: list[list[Glyph]] = []
     marks: list[Glyph] = []
-    for glyph in glyphs:
-        if glyph.char >= "\u0300" and unicodedata.combining(glyph.char):  # marks: U+0300 on
+    for at, glyph in enumerate(glyphs):
+        if (
+            glyph.char >= "\u0300"  # marks: U+0300 on
+            and unicodedata.combining(glyph.char)
+            and not _between_spaces(glyphs, at)
+        ):
             marks.append(glyph)
         else:
             clusters.append([glyph])
@@ -299,6 +303,12 @@ def _clusters(glyphs: list[Glyph]) -> list[list[Glyph]]:
             continue
         letters[at].append(mark)
     return clusters
+
+
+def _between_spaces(glyphs: list[Glyph], at: int) -> bool:
+    """Is the glyph at ``at`` drawn between two spaces in the PDF's order? A mark there is
+    on no letter: the text has it alone ("دعما ً لجهود"), and it stays where it stands."""
+    return 0 < at < len(glyphs) - 1 and glyphs[at - 1].char == glyphs[at + 1].char == " "
 
 
 def _reading_order(
