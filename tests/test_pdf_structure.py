@@ -275,3 +275,22 @@ def test_a_mark_the_pdf_draws_between_two_spaces_stays_alone() -> None:
     glyphs = [Glyph(char, x, 700, 13.3, font) for char, x in drawn]
     (line,) = page_lines([Run(glyphs, 700, 13.3, 0)])
     assert "".join(g.char for g in line.glyphs) == "دعما \u064b لجهود"
+
+
+def test_an_accent_set_at_the_next_letters_origin_stays_on_its_own_letter() -> None:
+    # A/RES/77/121 rus: "временно́го", the acute in a text object of its own where the "о"'s
+    # advance ends, which is the origin of the "г" after it
+    from akn.converter.pdf.glyphs import Font, Glyph, Run
+    from akn.converter.pdf.lines import page_lines
+
+    font = Font("Serif", False, False, False)
+    before = [Glyph(c, 440 + 5.3 * at, 700, 13.3, font) for at, c in enumerate("временн")]
+    before.append(Glyph("о", 477.1, 700, 13.3, font))
+    after = [Glyph(c, 482.1 + 4 * at, 700, 13.3, font) for at, c in enumerate("го")]
+    runs = [
+        Run(before, 700, 13.3, 0),
+        Run([Glyph("\u0301", 482.1, 700, 13.3, font)], 700, 13.3, 1),
+        Run(after, 700, 13.3, 2),
+    ]
+    (line,) = page_lines(runs)
+    assert "".join(g.char for g in line.glyphs) == "временно\u0301го"

@@ -279,7 +279,9 @@ def _clusters(glyphs: list[Glyph]) -> list[list[Glyph]]:
     """Glyphs as clusters, a letter with its combining marks (Arabic vowels), left to right.
     A mark belongs to the letter it is drawn over, whatever the PDF's order (producers write
     a mark before its letter, after it, or in a text object of its own): the letter whose
-    origin is the nearest at or left of the mark's (a mark is set from its letter's origin)."""
+    origin is the nearest at or left of the mark's (a mark is set from its letter's origin).
+    A Latin or Cyrillic accent ("о́") set where its letter's advance ends, the next letter's
+    origin, belongs to the letter before it in the PDF's order, left of it."""
     clusters: list[list[Glyph]] = []
     marks: list[Glyph] = []
     for at, glyph in enumerate(glyphs):
@@ -288,6 +290,11 @@ def _clusters(glyphs: list[Glyph]) -> list[list[Glyph]]:
             and unicodedata.combining(glyph.char)
             and not _between_spaces(glyphs, at)
         ):
+            before = clusters[-1] if clusters and at and clusters[-1][0] is glyphs[at - 1] else []
+            latin = glyph.char <= "\u036f"  # (Arabic marks are read by their place alone)
+            if latin and before and before[0].char.strip() and before[0].x < glyph.x + _MARK_SLACK:
+                before.append(glyph)
+                continue
             marks.append(glyph)
         else:
             clusters.append([glyph])
