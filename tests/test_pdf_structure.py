@@ -294,3 +294,19 @@ def test_an_accent_set_at_the_next_letters_origin_stays_on_its_own_letter() -> N
     ]
     (line,) = page_lines(runs)
     assert "".join(g.char for g in line.glyphs) == "временно\u0301го"
+
+
+def test_a_pdf_that_sets_its_phrases_in_bold_has_no_italics() -> None:
+    # the UN's Chinese (A/RES/76/48, S/RES/2523 (2020) zho): opening phrases and verbs in
+    # bold, nothing in italics; the page says so, and the mapping's phrases are not guessed
+    page = [
+        *MASTHEAD[:4],
+        _line(108, 660, ("B", 10, 0, "The General Assembly"), _r(",")),
+        _line(
+            108, 640, ("B", 10, 0, "Recalling"), _r(" its resolution 70/1 of 25 September 2015,")
+        ),
+        _line(108, 620, _r("1. "), ("B", 10, 0, "Decides"), _r(" to remain seized of the matter.")),
+    ]
+    result = convert(make_pdf([page]), lang="en", validate=False)
+    assert result.tree is not None
+    assert not result.tree.xpath("//a:span[@class='italic']", namespaces=NS)

@@ -44,6 +44,7 @@ class PdfLine(Line):
     bold: bool = False
     pdf_page: int = 0
     links: tuple[tuple[str, str], ...] = ()  # (address, the text it covers) of its links
+    bold_run: bool = False  # some of its words bold, not all: the page shows a style
 
 
 @dataclass(slots=True)
@@ -225,6 +226,7 @@ class Writer:
                 bold=written.bold,
                 pdf_page=page,
                 links=links,
+                bold_run=written.bold_run,
             )
         )
 

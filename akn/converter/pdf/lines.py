@@ -57,6 +57,13 @@ class TextLine:
         return bool(letters) and all(g.font.bold for g in letters)
 
     @property
+    def bold_run(self) -> bool:
+        """Does the line set some of its words in bold, not all: the style of a phrase (the
+        UN's Chinese opens its paragraphs with a bold phrase, not an italic one)?"""
+        letters = [g.font.bold for g in self.glyphs if g.char.strip() and not g.sup]
+        return any(letters) and not all(letters)
+
+    @property
     def barcode(self) -> bool:
         return any(g.font.barcode for g in self.glyphs)
 
