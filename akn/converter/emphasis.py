@@ -35,9 +35,11 @@ _REACH = 40  # how far (in characters) cleaning may move a run from where its li
 
 
 def shows_italics(lines: Sequence[Line]) -> bool:
-    """Does the input say what is italic? A PDF whose pages print some italic text does;
-    a text, or a PDF set in fonts that never say italic, does not (the mapping decides)."""
-    return any(getattr(line, "italics", None) for line in lines)
+    """Does the input say what is italic? A PDF whose pages print some italic text does,
+    and so does one that sets some words of a line in bold and none in italics (the UN's
+    Chinese opens its paragraphs with a bold phrase: nothing is italic there); a text, or a
+    PDF set in fonts that never say italic, does not (the mapping decides)."""
+    return any(getattr(line, "italics", None) or getattr(line, "bold_run", False) for line in lines)
 
 
 def carry_italics(blocks: Sequence[Block], lines: Sequence[Line]) -> None:

@@ -44,6 +44,7 @@ class PdfLine(Line):
     bold: bool = False
     pdf_page: int = 0
     links: tuple[tuple[str, str], ...] = ()  # (address, the text it covers) of its links
+    bold_run: bool = False  # some of its words bold, not all: the page shows a style
 
 
 @dataclass(slots=True)
@@ -171,6 +172,7 @@ class Writer:
         self.diagnostics: list[Diagnostic] = []
         self.number = 0
         self.indent: _Indent | None = None  # the last page's first-line indents
+        self.pitch: float | None = None  # the last page's line pitch
 
     def page(self, page: Page, furniture: Furniture) -> None:
         if self.lines:
@@ -185,7 +187,7 @@ class Writer:
                 kept.append(line)
         notes = _note_start(kept, self.size)
         body = kept[:notes] if notes is not None else kept
-        pitch = _pitch(body, self.size)
+        pitch = self.pitch = _pitch(body, self.size, self.pitch)
         indent = self.indent = _Indent(body, self.size, self.indent)
         previous: PageLine | None = None
         for index, line in enumerate(kept):
@@ -224,6 +226,7 @@ class Writer:
                 bold=written.bold,
                 pdf_page=page,
                 links=links,
+                bold_run=written.bold_run,
             )
         )
 
@@ -255,8 +258,9 @@ class _Indent:
         self.size = size
         body = [line for line in lines if abs(line.size - size) < 0.5 and not line.rtl]
         rtl = [line for line in lines if abs(line.size - size) < 0.5 and line.rtl]
-        self.left = _densest([line.x0 for line in body if not line.rule], 1.0, 2, -1)
-        self.right = _densest([line.x1 for line in rtl], 1.0, 2, 1)
+        ltr = [line for line in body if not line.rule]
+        self.left = _margin([(line.x0, line.x1) for line in ltr], size, -1)
+        self.right = _margin([(line.x1, line.x0) for line in rtl], size, 1)
         if before is not None:
             self.left = before.left if self.left is None else self.left
             self.right = before.right if self.right is None else self.right
@@ -279,10 +283,13 @@ class _Indent:
         return depth if 0.8 * self.size <= depth <= 5 * self.size else None
 
     def indented(self, line: PageLine) -> bool:
+        """Does ``line`` start at the page's first-line indent? A little further in too: a
+        space set after the indent (the UN's own text opens some paragraphs with a tab,
+        "\tوإذ تشير", which the page draws as a space more)."""
         depth = self._depth(line)
-        return (
-            depth is not None and self.indent is not None and abs(depth - self.indent) <= self.reach
-        )
+        if depth is None or self.indent is None:
+            return False
+        return -self.reach <= depth - self.indent <= self.reach + _SPACE_AFTER * self.size
 
     def at_margin(self, line: PageLine) -> bool:
         margin = self.right if line.rtl else self.left
@@ -297,6 +304,8 @@ class _Indent:
 
 # Ems: how far the first lines of one page may differ in indent.
 _LTR_REACH, _RTL_REACH = 0.15, 0.25
+# Ems: the widest space a first line may open with after its indent.
+_SPACE_AFTER = 0.5
 
 
 def _densest(values: list[float], reach: float, least: int, outward: int = 0) -> float | None:
@@ -315,14 +324,53 @@ def _densest(values: list[float], reach: float, least: int, outward: int = 0) ->
     return middle if best is not None and best[0] >= least else None
 
 
-def _pitch(lines: list[PageLine], size: float) -> float:
-    """The usual distance between the baselines of two lines of a paragraph."""
-    gaps: Counter[float] = Counter()
-    for above, below in itertools.pairwise(lines):
-        gap = round(above.y - below.y, 1)
-        if 0.8 * size <= gap <= 2.5 * size:
-            gaps[gap] += 1
-    return gaps.most_common(1)[0][0] if gaps else 1.2 * size
+# A margin: the outermost place where at least this share of a page's lines start.
+_MARGIN_SHARE = 0.2
+
+
+def _margin(edges: list[tuple[float, float]], size: float, outward: int) -> float | None:
+    """The margin lines start at, from each line's (start, end): the middle of the densest
+    cluster of starts (within a point of one of them) if two lines or more share it, of two
+    as dense the outer one (``outward`` -1: the left margin, 1: the right one); but a cluster
+    further out that holds a fair share of the lines (``_MARGIN_SHARE``) and a line that
+    ends where the densest cluster's lines end (within an em) is the margin: on a page of
+    one-line paragraphs (a Council resolution) more lines start at the indent than at the
+    margin. (Lines that only start further out, ending short, are no margin: the masthead's
+    session and agenda item, in the outer margin.)"""
+    densest = _densest([start for start, _ in edges], 1.0, 2, outward)
+    if densest is None:
+        return None
+    ends = _densest([end for start, end in edges if abs(start - densest) <= 1.0], size, 2)
+    if ends is None:
+        return densest
+    least = max(2, _MARGIN_SHARE * len(edges))
+    for start, _ in sorted(edges, key=lambda edge: -outward * edge[0]):
+        if outward * (start - densest) <= 1.0:
+            break
+        near = [(other, end) for other, end in edges if abs(other - start) <= 1.0]
+        if len(near) >= least and any(abs(end - ends) <= size for _, end in near):
+            return sorted(other for other, _ in near)[len(near) // 2]
+    return densest
+
+
+# Points: how far the baselines of two lines of one paragraph may differ from the pitch.
+_PITCH_REACH = 0.5
+
+
+def _pitch(lines: list[PageLine], size: float, before: float | None = None) -> float:
+    """The distance between the baselines of two lines of a paragraph: the smallest that two
+    pairs of lines share (the gaps between paragraphs are wider, and on a page of one-line
+    paragraphs they are the most common), else the page ``before``'s."""
+    gaps = sorted(
+        gap
+        for above, below in itertools.pairwise(lines)
+        if 0.8 * size <= (gap := above.y - below.y) <= 2.5 * size
+    )
+    for gap in gaps:
+        near = [other for other in gaps if abs(other - gap) <= _PITCH_REACH]
+        if len(near) >= 2:
+            return near[len(near) // 2]
+    return before if before is not None else (gaps[0] if gaps else 1.2 * size)
 
 
 # A line that ends in a dash which binds to what follows: an opening dash ("dimensiones —"

@@ -11,6 +11,7 @@ parts two columns (the masthead's "United Nations" and "A/RES/75/104").
 from __future__ import annotations
 
 import bisect
+import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
@@ -54,6 +55,13 @@ class TextLine:
     def bold(self) -> bool:
         letters = [g for g in self.glyphs if g.char.strip() and not g.sup]
         return bool(letters) and all(g.font.bold for g in letters)
+
+    @property
+    def bold_run(self) -> bool:
+        """Does the line set some of its words in bold, not all: the style of a phrase (the
+        UN's Chinese opens its paragraphs with a bold phrase, not an italic one)?"""
+        letters = [g.font.bold for g in self.glyphs if g.char.strip() and not g.sup]
+        return any(letters) and not all(letters)
 
     @property
     def barcode(self) -> bool:
@@ -172,8 +180,11 @@ def _attach_superscripts(clusters: list[list[Run]]) -> list[list[Run]]:
         for small in pending:
             small_size, small_base = _main_size(small)
             raised = small_base - base
-            left = min(run.x0 for run in cluster) - 4 * size  # a note marker tabbed off its text
-            right = max(run.x1 for run in cluster) + 2 * size
+            # a note marker tabbed off its text; a call after the space before it, which a
+            # justified line stretches (Chinese: "成果、" / "  19", two ems apart)
+            left = min(run.x0 for run in cluster) - 4 * size
+            reach = 4 if _is_call(small) else 2
+            right = max(run.x1 for run in cluster) + reach * size
             if (
                 small_size <= _SUP_SIZE * size
                 and _SUP_RAISE[0] * size <= raised <= _SUP_RAISE[1] * size
@@ -187,6 +198,14 @@ def _attach_superscripts(clusters: list[list[Run]]) -> list[list[Run]]:
     result.extend(pending)
     result.sort(key=lambda cluster: -_main_size(cluster)[1])
     return result
+
+
+_CALL = re.compile(r"\(?(?:\d{1,3}|\*{1,3})\)?")
+
+
+def _is_call(cluster: list[Run]) -> bool:
+    """Are these runs a note's call alone ("19", "*", "(3)")?"""
+    return bool(_CALL.fullmatch("".join(g.char for run in cluster for g in run.glyphs).strip()))
 
 
 def _main_size(cluster: list[Run]) -> tuple[float, float]:
@@ -267,11 +286,22 @@ def _clusters(glyphs: list[Glyph]) -> list[list[Glyph]]:
     """Glyphs as clusters, a letter with its combining marks (Arabic vowels), left to right.
     A mark belongs to the letter it is drawn over, whatever the PDF's order (producers write
     a mark before its letter, after it, or in a text object of its own): the letter whose
-    origin is the nearest at or left of the mark's (a mark is set from its letter's origin)."""
+    origin is the nearest at or left of the mark's (a mark is set from its letter's origin).
+    A Latin or Cyrillic accent ("о́") set where its letter's advance ends, the next letter's
+    origin, belongs to the letter before it in the PDF's order, left of it."""
     clusters: list[list[Glyph]] = []
     marks: list[Glyph] = []
-    for glyph in glyphs:
-        if glyph.char >= "\u0300" and unicodedata.combining(glyph.char):  # marks: U+0300 on
+    for at, glyph in enumerate(glyphs):
+        if (
+            glyph.char >= "\u0300"  # marks: U+0300 on
+            and unicodedata.combining(glyph.char)
+            and not _between_spaces(glyphs, at)
+        ):
+            before = clusters[-1] if clusters and at and clusters[-1][0] is glyphs[at - 1] else []
+            latin = glyph.char <= "\u036f"  # (Arabic marks are read by their place alone)
+            if latin and before and before[0].char.strip() and before[0].x < glyph.x + _MARK_SLACK:
+                before.append(glyph)
+                continue
             marks.append(glyph)
         else:
             clusters.append([glyph])
@@ -287,6 +317,12 @@ def _clusters(glyphs: list[Glyph]) -> list[list[Glyph]]:
             continue
         letters[at].append(mark)
     return clusters
+
+
+def _between_spaces(glyphs: list[Glyph], at: int) -> bool:
+    """Is the glyph at ``at`` drawn between two spaces in the PDF's order? A mark there is
+    on no letter: the text has it alone ("دعما ً لجهود"), and it stays where it stands."""
+    return 0 < at < len(glyphs) - 1 and glyphs[at - 1].char == glyphs[at + 1].char == " "
 
 
 def _reading_order(

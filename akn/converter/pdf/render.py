@@ -31,6 +31,7 @@ class Written:
     italics: tuple[tuple[int, int], ...]
     marker: str | None  # a note line's marker (superscript at the start), written plain
     bold: bool
+    bold_run: bool = False  # some of its words bold, not all
 
 
 def is_cjk(char: str) -> bool:
@@ -89,7 +90,7 @@ def write_line(line: TextLine, note_area: bool = False) -> Written:
         prefix = marker + " "
         text = prefix + text
         italic_at = [False] * len(prefix) + italic_at
-    return Written(text, _spans(text, italic_at), marker, line.bold)
+    return Written(text, _spans(text, italic_at), marker, line.bold, line.bold_run)
 
 
 _CLOSING_PUNCTUATION = set("،؛.,:;)]")

@@ -100,6 +100,10 @@ class Layout:
     indented: bool = False
     width: int = 0
     columns: bool = False
+    # The lines are a page's own, read by akn's PDF reader: each ends where the page broke it
+    # (an unbreakable space, a long word), and the reader wrote a blank line or an indent
+    # where a paragraph opens, so a line that stops short says nothing of its paragraph.
+    drawn: bool = False
 
     @classmethod
     def measure(cls, lines: list[Line], regime: Regime, column_gap: re.Pattern[str]) -> Layout:
@@ -111,6 +115,7 @@ class Layout:
             indented=_uses_indentation(content, margins),
             width=_wrap_width(content) if regime is not Regime.LINES else 0,
             columns=has_columns(content, column_gap),
+            drawn=any(getattr(line, "pdf_page", 0) for line in content),
         )
 
     def beyond_margin(self, line: Line) -> bool:

@@ -270,7 +270,11 @@ class LineView:
             regime is Regime.LINES
             or (regime is Regime.BLANK and self.blank_before and not line.after_break)
             or (context.layout.indented and context.layout.beyond_margin(line))
-            or (context.break_not_forced(self.prev_text, self.text) and not line.after_break)
+            or (
+                not context.layout.drawn
+                and context.break_not_forced(self.prev_text, self.text)
+                and not line.after_break
+            )
         )
 
     @lazy

@@ -6,7 +6,9 @@ the line before closed a sentence — or, where each paragraph has its line, whe
 verb follows a number written out of order (reported); "… in paragraph" / "2. of …" is a
 wrapped reference. The body starts at "1." after a closed line, or after a recital that lost
 its comma where an operative verb follows the number (the layout parting the lines, or the
-number being 1).
+number being 1). A number lower than the count after an unnumbered paragraph that ends with
+a colon is a quoted provision's ("Article 9, new paragraph 4:" / "4. In hearing …"): it
+leaves the count as it is.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from dataclasses import replace
 
 from akn.converter.blocks import Kind
 from akn.converter.recognise.layout import Regime
+from akn.converter.recognise.punctuation import introduces
 from akn.converter.recognise.state import Context, LineView, Match, ReaderState, Zone
 from akn.diagnostics import Diagnostic, Severity
 
@@ -60,6 +63,14 @@ def operative_paragraph(state: ReaderState, line: LineView, context: Context) ->
         (line.separated or number == 1) and _verb_after(text, match.end(), context)
     )
     first_of_body = opens_body and number == 1 and progress.zone is Zone.PREAMBLE
+    if _quoted(number, expected, line, state):
+        return Match(  # the count goes on after the quotation: it is not moved
+            "numbering.operative",
+            Kind.PARAGRAPH,
+            replace(progress, points=()),
+            num=match.group(0),
+            strip=match.end(),
+        )
     diagnostics: tuple[Diagnostic, ...] = ()
     if number != expected and not restart and not first_of_body:
         if progress.zone is Zone.OPERATIVE and closed and 0 < number - expected <= GAP:
@@ -79,6 +90,21 @@ def operative_paragraph(state: ReaderState, line: LineView, context: Context) ->
         num=match.group(0),
         strip=match.end(),
         diagnostics=diagnostics,
+    )
+
+
+def _quoted(number: int, expected: int, line: LineView, state: ReaderState) -> bool:
+    """A number lower than the count, after an unnumbered paragraph that ends with a colon,
+    is the number of a provision the resolution quotes ("14. Decides to amend the statute
+    as follows:" / "Article 9, new paragraph 4:" / "4. In hearing an application …")."""
+    current = state.current
+    return (
+        number < expected
+        and state.progress.zone is Zone.OPERATIVE
+        and current is not None
+        and current.kind is Kind.PARAGRAPH
+        and current.num is None
+        and introduces(line.prev_text)
     )
 
 
