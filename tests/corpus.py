@@ -109,8 +109,10 @@ def _repair_paragraphs(
     last_number = last_letter = ""
     numbered = _has_numbered_paragraph(paragraphs)
     after_points = False  # the item before was a point the UN marked as a paragraph
+    introduced = False  # the item before ends with a colon: what follows is its item
     for item in paragraphs:
         num, text = item.key, item.text
+        item_introduced, introduced = introduced, item.text.rstrip()[-1:] in ":："
         if after_points and not num and not _POINT_LABEL.match(text) and _goes_on(text):
             # "(c) …;" / "and demands that …;" (A/RES/75/55): the text after a list's points
             # the UN marked as paragraphs is the list's wrap-up (akn's ``wrapUp``, which the
@@ -135,7 +137,7 @@ def _repair_paragraphs(
             point = replace(item, kind="point", key=f"{prefix}{introducers[item.eid]}/", text=text)
             items["point"].append(point)
             repairs.append("unlabelled point marked as a paragraph")
-        elif not num and last_number and _looks_like_heading(text):
+        elif not num and last_number and not item_introduced and _looks_like_heading(text):
             repairs.append("heading marked as a paragraph")
         elif not num and label and last_number:
             path, last_letter = _point_path(label.group(1), last_letter)
