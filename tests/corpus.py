@@ -87,13 +87,22 @@ def repair_un_structure(
     items["paragraph"] = []
     repaired = Outline(items, dict(found.metadata))
     introducers = _introducing_points(tree)
+    listing = (
+        {
+            p.get("eId", "")
+            for p in tree.iter(q("paragraph"))
+            if p.find(f".//{q('point')}") is not None
+        }
+        if tree is not None
+        else set()
+    )
     prefixes = sorted({t.key for t in found.items["title"] if t.key}, key=len, reverse=True)
     groups: dict[str, list[Item]] = {}  # a set of resolutions: each one's paragraphs apart
     for item in found.items["paragraph"]:
         prefix = next((p for p in prefixes if item.key.startswith(p)), "")
         groups.setdefault(prefix, []).append(replace(item, key=item.key[len(prefix) :]))
     for prefix, paragraphs in groups.items():
-        _repair_paragraphs(prefix, paragraphs, items, introducers, repairs)
+        _repair_paragraphs(prefix, paragraphs, items, introducers, listing, repairs)
     return repaired, repairs
 
 
@@ -102,17 +111,21 @@ def _repair_paragraphs(
     paragraphs: list[Item],
     items: dict[str, list[Item]],
     introducers: dict[str, str],
+    listing: set[str],
     repairs: list[str],
 ) -> None:
     """``repair_un_structure`` for the paragraphs of one resolution (keys without its
-    component's ``prefix``, which the repaired items get back)."""
+    component's ``prefix``, which the repaired items get back). ``listing``: the eIds of the
+    paragraphs that hold points."""
     last_number = last_letter = ""
     numbered = _has_numbered_paragraph(paragraphs)
     after_points = False  # the item before was a point the UN marked as a paragraph
     introduced = False  # the item before ends with a colon: what follows is its item
     for item in paragraphs:
         num, text = item.key, item.text
-        item_introduced, introduced = introduced, item.text.rstrip()[-1:] in ":："
+        # (a paragraph whose colon introduces its own points introduces nothing after them)
+        item_introduced = introduced
+        introduced = item.text.rstrip().endswith((":", "：")) and item.eid not in listing
         if after_points and not num and not _POINT_LABEL.match(text) and _goes_on(text):
             # "(c) …;" / "and demands that …;" (A/RES/75/55): the text after a list's points
             # the UN marked as paragraphs is the list's wrap-up (akn's ``wrapUp``, which the
