@@ -780,3 +780,17 @@ def test_a_point_titling_an_item_in_a_language_whose_items_open_in_lower_case():
         (Kind.POINT, "a)", 1),
         (Kind.POINT, None, 2),
     ]
+
+
+def test_an_empty_body_is_said_even_where_a_text_block_was_read():
+    """Arabic pdftotext text reads its numbers "- 6" (the label reversed): no paragraph is
+    numbered, and the one unplaced text block went elsewhere, so ``mainBody`` was empty with
+    no S305 (exit 0, only AKN111). The tree's empty body says so."""
+    from akn.converter.findings import report_missing_body
+    from akn.converter.tree import Node, NodeKind, Tree
+
+    blocks = [_block(Kind.RECITAL, "Recalling 70/1,"), _block(Kind.TEXT, "- 6 تطلب")]
+    empty = Tree(Node(NodeKind.DOCUMENT, (Node(NodeKind.BODY, ()),)))
+    full = Tree(Node(NodeKind.DOCUMENT, (Node(NodeKind.BODY, (Node(NodeKind.PARAGRAPH),)),)))
+    assert [d.code for d in report_missing_body(blocks, empty)] == ["S305"]
+    assert report_missing_body(blocks, full) == []

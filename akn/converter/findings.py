@@ -14,7 +14,7 @@ from lxml import etree
 
 from akn.converter.blocks import Block, Kind, recital_points
 from akn.converter.source import Line
-from akn.converter.tree import Tree
+from akn.converter.tree import NodeKind, Tree
 from akn.diagnostics import Diagnostic, Severity
 
 # The text's own numbering skips numbers, and the conversion has said so with the evidence
@@ -98,7 +98,7 @@ def report_recognition(blocks: list[Block], tree: Tree, furniture: list[Line]) -
     return [
         *report_text_blocks(blocks, texts),
         *report_furniture(furniture),
-        *report_missing_body(blocks),
+        *report_missing_body(blocks, tree),
     ]
 
 
@@ -151,14 +151,17 @@ def _sole_paragraph(blocks: list[Block]) -> Block | None:
     return found
 
 
-def report_missing_body(blocks: list[Block]) -> list[Diagnostic]:
+def report_missing_body(blocks: list[Block], tree: Tree | None = None) -> list[Diagnostic]:
     """A text that stops after its preamble (a first page, a cut paste) has no operative
     part: say so, naming the last line before the end or the annexes, rather than leave an
-    empty body unexplained."""
+    empty body unexplained. The tree has the last word: a block of unplaced text is no
+    operative part where it went elsewhere (Arabic pdftotext text whose numbers read "- 6"
+    had an empty ``mainBody`` and no S305)."""
     structural = {Kind.PARAGRAPH, Kind.POINT, Kind.HEADING, Kind.TEXT, Kind.WRAP_UP}
     before_annexes = list(itertools.takewhile(lambda block: block.kind is not Kind.ANNEX, blocks))
     listed = recital_points(before_annexes)  # a recital's points are no operative part
-    if any(b.kind in structural and i not in listed for i, b in enumerate(before_annexes)):
+    has_part = any(b.kind in structural and i not in listed for i, b in enumerate(before_annexes))
+    if has_part and not (tree is not None and _an_empty_body(tree)):
         return []
     last = next((block.lines[-1] for block in reversed(before_annexes) if block.lines), None)
     return [
@@ -170,6 +173,23 @@ def report_missing_body(blocks: list[Block]) -> list[Diagnostic]:
             line=last.number if last is not None else None,
         )
     ]
+
+
+def _an_empty_body(tree: Tree) -> bool:
+    """Does a document of the tree (or of its collection) have a body with nothing in it?"""
+    pending = [tree.root]
+    while pending:
+        node = pending.pop()
+        if node.kind is NodeKind.BODY:
+            if not node.children:
+                return True
+            continue
+        pending.extend(child for child in node.children if child.kind in _HOLDERS)
+    return False
+
+
+# The nodes a document's body is found under.
+_HOLDERS = frozenset({NodeKind.DOCUMENT, NodeKind.COLLECTION, NodeKind.COMPONENT, NodeKind.BODY})
 
 
 def report_furniture(furniture: list[Line]) -> list[Diagnostic]:
