@@ -15,6 +15,24 @@ Item = tuple[float, float, list[Segment]]
 _FONTS = {"R": "Times-Roman", "I": "Times-Italic", "B": "Times-Bold", "C": "Courier"}
 
 
+def line(x: float, y: float, *segments: Segment) -> Item:
+    """A line of ``segments`` starting at ``x``, on the baseline ``y``."""
+    return (x, y, list(segments))
+
+
+def roman(text: str, size: float = 10) -> Segment:
+    return ("R", size, 0, text)
+
+
+def italic(text: str, size: float = 10) -> Segment:
+    return ("I", size, 0, text)
+
+
+def raised(text: str, size: float = 6.5) -> Segment:
+    """A superscript: a note's call."""
+    return ("R", size, 3.5, text)
+
+
 def _escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
 

@@ -17,6 +17,10 @@ from lxml import etree
 pytest.importorskip("pypdfium2", reason="the pdf extra: pip install -e '.[pdf]'")
 
 from pdfmaker import encrypted_pdf, make_pdf, scanned_pdf
+from pdfmaker import italic as _i
+from pdfmaker import line as _line
+from pdfmaker import raised as _sup
+from pdfmaker import roman as _r
 
 import akn.converter.pdf as pdf_reader
 from akn.cli import main
@@ -25,22 +29,6 @@ from akn.converter.pdf.layout import INDENT_TEXT, PdfLine
 from akn.converter.pipeline import convert
 
 NS = {"a": "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"}
-
-
-def _line(x, y, *segments):
-    return (x, y, [(font, size, rise, text) for font, size, rise, text in segments])
-
-
-def _r(text, size=10):
-    return ("R", size, 0, text)
-
-
-def _i(text, size=10):
-    return ("I", size, 0, text)
-
-
-def _sup(text, size=6.5):
-    return ("R", size, 3.5, text)
 
 
 def _running(page: int) -> list:

@@ -15,7 +15,10 @@ import pytest
 
 pytest.importorskip("pypdfium2")
 
+from pdfmaker import italic as _i
+from pdfmaker import line as _line
 from pdfmaker import make_pdf
+from pdfmaker import roman as _r
 
 from akn.converter.emphasis import carry_italics, nearest
 from akn.converter.marks.phrases import italicise
@@ -24,18 +27,6 @@ from akn.converter.source import Line
 from akn.converter.tree import LinkMark, Node, NodeKind, PhraseMark
 
 NS = {"a": "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"}
-
-
-def _line(x, y, *segments):
-    return (x, y, list(segments))
-
-
-def _r(text):
-    return ("R", 10, 0, text)
-
-
-def _i(text):
-    return ("I", 10, 0, text)
 
 
 def _page(italic=True):

@@ -11,29 +11,17 @@ import pytest
 
 pytest.importorskip("pypdfium2", reason="the pdf extra: pip install -e '.[pdf]'")
 
+from pdfmaker import italic as _i
+from pdfmaker import line as _line
 from pdfmaker import make_pdf
+from pdfmaker import raised as _sup
+from pdfmaker import roman as _r
 
 from akn.converter.pdf import read_pdf
 from akn.converter.pdf.layout import INDENT_TEXT
 from akn.converter.pipeline import convert
 
 NS = {"a": "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"}
-
-
-def _line(x, y, *segments):
-    return (x, y, [(font, size, rise, text) for font, size, rise, text in segments])
-
-
-def _r(text, size=10):
-    return ("R", size, 0, text)
-
-
-def _i(text, size=10):
-    return ("I", size, 0, text)
-
-
-def _sup(text, size=6.5):
-    return ("R", size, 3.5, text)
 
 
 MASTHEAD = [
