@@ -20,6 +20,6 @@ def decoration(state: ReaderState, line: LineView, context: Context) -> Match | 
     text = line.text
     if state.zone is not Zone.PREAMBLE or len(text) < ORNAMENT_LENGTH or not line.closed:
         return None
-    if any(ch.isalnum() for ch in text) or text.strip("*·•◆◇~⁂ ") or line.quoting:
+    if text.strip("*·•◆◇~⁂ ") or line.quoting:  # (ornaments only: no letter, no digit)
         return None
     return Match("decoration.line", Kind.DECORATION)
