@@ -85,6 +85,17 @@ def test_marker_and_text_on_one_line_and_a_number_that_is_text(en):
     assert [(n.marker, len(n.lines)) for n in notes] == [("14", 2), ("15", 1)]
 
 
+def test_a_lone_marker_moves_the_numbering_on_for_a_marker_with_its_text(en):
+    """Notes in two styles on one page: "2" alone, its text, then "3 Resolution …"."""
+    notes, _ = parse_footnotes(
+        _lines("2", "Resolution 1514 (XV).", "3 Resolution 217 A (III)."), 2, None, en
+    )
+    assert [(n.marker, [ln.text for ln in n.lines]) for n in notes] == [
+        ("2", ["Resolution 1514 (XV)."]),
+        ("3", ["Resolution 217 A (III)."]),
+    ]
+
+
 def test_superscript_on_its_own_line_is_glued_back(fr):
     merged = merge_superscripts(_lines(" vol. 1331, n", "o", " 22341."), fr)
     assert [ln.text for ln in merged] == [" vol. 1331, n\ue000o\ue001", " 22341."]

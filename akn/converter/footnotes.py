@@ -108,12 +108,16 @@ def _line_items(
     marker_rx = mapping.notes.marker
     inline_rx = note_line(mapping)
     expected = (previous.number or 0) + 1 if previous else 1
+    opening, closing = mapping.notes.brackets
     items: list[tuple[str, Line, str]] = []
     leading = [leading_number(line.text.strip(), inline_rx) for line in lines]
     for position, line in enumerate(lines):
         text = line.text.strip()
         if marker_rx.fullmatch(text):
             items.append(("N", line, text))
+            bare = text.removeprefix(opening).removesuffix(closing)
+            if bare.isdigit():  # the numbering goes on after a lone marker too
+                expected = max(expected, int(bare) + 1)
             continue
         match = inline_rx.fullmatch(text)
         bare_marker = match["marker"].strip("()") if match else ""
