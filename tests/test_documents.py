@@ -412,6 +412,51 @@ def test_page_bottom_notes_without_their_rule_are_notes():
     assert "the amount of 2 million dollars for the programme;" in " ".join(paragraph.split())
 
 
+def _notes_of(result) -> dict[str, str]:
+    return {
+        n.get("marker"): "".join(n.itertext()) for n in result.tree.iter(f"{{{AKN}}}authorialNote")
+    }
+
+
+@pytest.mark.parametrize(
+    ("lang", "page", "notes"),
+    [
+        # the page's last line ends with a call: "General,2" ends a clause as "General," does
+        (
+            "en",
+            "Recalling its resolution 74/1,1\n\nTaking note of the report of the "
+            "Secretary-General,2\n\n1 Resolution 217 A (III).\n\n2 A/78/242.\n",
+            {"1": "Resolution 217 A (III).", "2": "A/78/242."},
+        ),
+        # French and Spanish put the call before the comma, glued to a year: "de 20191,"
+        (
+            "fr",
+            "Rappelant la Déclaration adoptée le 2 décembre 20191,\n\n1 Résolution 217 A (III).\n",
+            {"1": "Résolution 217 A (III)."},
+        ),
+    ],
+)
+def test_notes_without_their_rule_after_a_line_that_ends_with_a_call(lang, page, notes):
+    formula = {"en": "The General Assembly,", "fr": "L’Assemblée générale,"}[lang]
+    decides = {"en": "1. Decides to remain seized.", "fr": "1. Décide de rester saisie."}[lang]
+    text = f"{formula}\n\n{page}\n20-00000 (E)    010120\n\f\nA/RES/75/104\n\n{decides}\n"
+    result = convert(text, lang=lang)
+    assert _notes_of(result) == notes, [d.format() for d in result.diagnostics]
+    recitals = result.tree.findall(f".//{{{AKN}}}preamble/{{{AKN}}}container")
+    assert len(recitals) == len(notes)
+
+
+def test_a_note_without_its_rule_after_the_conclusions_is_a_note():
+    """The last page's note under the meeting and the date: '17 December 2021' stops no
+    sentence (the conclusions close the text), so '4 Resolution 70/1.' opens the note."""
+    text = (
+        "The General Assembly,\n\nRecalling the 2030 Agenda,1\n\n1. Decides to act.\n\n"
+        "54th plenary meeting\n\n17 December 2021\n\n1 Resolution 70/1.\n"
+    )
+    result = convert(text, lang="en")
+    assert _notes_of(result) == {"1": "Resolution 70/1."}, [d.format() for d in result.diagnostics]
+
+
 def test_the_body_starts_at_one_with_its_verb_though_the_last_recital_lost_its_comma():
     """S/RES/2504 (2020): the last recital ends "…the Council’s decisions" with no comma, a
     line per paragraph; "1. Calls upon" opens the body all the same."""

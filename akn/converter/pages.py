@@ -366,10 +366,34 @@ class _Scanner:
                 break
             if previous.text.strip():
                 page_lines.append(previous.text)
-        if not page_lines or _body_state(page_lines[0], self.mapping) == "open":
+        if not page_lines:
             return False
-        called = rf"(?<![\s\d]){re.escape(opening + number + closing)}(?!\d)"
+        if self._ends_open(page_lines, expected):
+            return False
+        # the call glued to a word or a sign ("Secretary-General1", "(2015-2030)3"), or to a
+        # year ("de 20201,": French and Spanish put the call before the comma)
+        call = re.escape(opening + number + closing)
+        called = rf"(?:(?<![\s\d])|(?<![\d])(?:1[6-9]|20)\d\d){call}(?!\d)"
         return any(re.search(called, text) for text in page_lines)
+
+    def _ends_open(self, page_lines: list[str], expected: int) -> bool:
+        """Does the page's last body line (``page_lines[0]``; the lines go backwards) stop
+        mid-sentence? The conclusions close the text: the date under the meeting line does
+        (the line under the meeting itself is its date, "2 December 2020", not a note)."""
+        meeting = self.mapping.conclusions.meeting
+        if len(page_lines) > 1 and meeting.fullmatch(page_lines[1].strip()):
+            return False
+        return _body_state(self._without_call(page_lines[0], expected), self.mapping) == "open"
+
+    def _without_call(self, text: str, expected: int) -> str:
+        """``text`` without the call of a note not read yet at its end ("Secretary-General,5"
+        ends a clause, as "Secretary-General," does); a number after a space ("in 2015") or
+        below the next note's is text."""
+        opening, closing = self.mapping.notes.brackets
+        call = re.search(rf"(?<=[^\s\d]){re.escape(opening)}(\d+){re.escape(closing)}\s*$", text)
+        if call and int(call.group(1)) >= expected:
+            return text[: call.start()]
+        return text
 
     def _numbering_goes_on_to(self, number: int) -> bool:
         """Does the last line of the body open the paragraph numbered just before ``number``?"""
