@@ -446,12 +446,14 @@ def test_notes_without_their_rule_after_a_line_that_ends_with_a_call(lang, page,
     assert len(recitals) == len(notes)
 
 
-def test_a_note_without_its_rule_after_the_conclusions_is_a_note():
+@pytest.mark.parametrize("date", ["17 December 2021\n\n", ""])
+def test_a_note_without_its_rule_after_the_conclusions_is_a_note(date):
     """The last page's note under the meeting and the date: '17 December 2021' stops no
-    sentence (the conclusions close the text), so '4 Resolution 70/1.' opens the note."""
+    sentence (the conclusions close the text), so '1 Resolution 70/1.' opens the note; so
+    does the meeting line where the line under it is no date ("45a sesión plenaria")."""
     text = (
         "The General Assembly,\n\nRecalling the 2030 Agenda,1\n\n1. Decides to act.\n\n"
-        "54th plenary meeting\n\n17 December 2021\n\n1 Resolution 70/1.\n"
+        f"54th plenary meeting\n\n{date}1 Resolution 70/1.\n"
     )
     result = convert(text, lang="en")
     assert _notes_of(result) == {"1": "Resolution 70/1."}, [d.format() for d in result.diagnostics]

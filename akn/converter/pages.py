@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 from enum import Enum, auto
 
+from akn.converter.dates import find_date
 from akn.converter.footnotes import (
     NOTE_GAP,
     Note,
@@ -368,7 +369,7 @@ class _Scanner:
                 page_lines.append(previous.text)
         if not page_lines:
             return False
-        if self._ends_open(page_lines, expected):
+        if self._ends_open(page_lines, expected, text):
             return False
         # the call glued to a word or a sign ("Secretary-General1", "(2015-2030)3"), or to a
         # year ("de 20201,": French and Spanish put the call before the comma)
@@ -376,13 +377,17 @@ class _Scanner:
         called = rf"(?:(?<![\s\d])|(?<![\d])(?:1[6-9]|20)\d\d){call}(?!\d)"
         return any(re.search(called, text) for text in page_lines)
 
-    def _ends_open(self, page_lines: list[str], expected: int) -> bool:
+    def _ends_open(self, page_lines: list[str], expected: int, candidate: str) -> bool:
         """Does the page's last body line (``page_lines[0]``; the lines go backwards) stop
-        mid-sentence? The conclusions close the text: the date under the meeting line does
-        (the line under the meeting itself is its date, "2 December 2020", not a note)."""
+        mid-sentence before the ``candidate`` note line? The conclusions close the text: the
+        date under the meeting line does, and so does the meeting line where the candidate
+        is not its date ("2 December 2020" under "35th plenary meeting" is no note)."""
         meeting = self.mapping.conclusions.meeting
         if len(page_lines) > 1 and meeting.fullmatch(page_lines[1].strip()):
             return False
+        if meeting.fullmatch(page_lines[0].strip()):
+            date = find_date(candidate, self.mapping)
+            return date is not None and date[0] == 0
         return _body_state(self._without_call(page_lines[0], expected), self.mapping) == "open"
 
     def _without_call(self, text: str, expected: int) -> str:
