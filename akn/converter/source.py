@@ -13,6 +13,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
+from akn.converter import visual_order
 from akn.diagnostics import Diagnostic, Severity
 from akn.mapping.programs import compile_pattern
 
@@ -75,6 +76,10 @@ class _Normalised:
             "nfc": "decomposed letters composed (Unicode NFC: 'e' + U+0301 is 'é')",
             "ligature": "ligatures written out ('ﬁ' is 'fi')",
             "invisible": "invisible direction marks removed (U+202A…, U+200E by a number)",
+            "visual": (
+                "left-to-right pieces of right-to-left lines put in reading order"
+                " (pdftotext's ' - 6' is '6 - ')"
+            ),
         }
         return [
             Diagnostic(
@@ -101,6 +106,8 @@ def _normalise(raw: str, number: int, found: _Normalised) -> str:
             raw = composed
     raw, count = _LIGATURE.subn(lambda m: _LIGATURES[m.group(0)], raw)
     found.note("ligature", count, number)
+    raw, count = visual_order.repair_line(raw)
+    found.note("visual", count, number)
     raw, count = _EMBEDDINGS.subn("", raw)
     found.note("invisible", count, number)
     label = _MARKED_LABEL.match(raw)
