@@ -404,15 +404,13 @@ def test_page_bottom_notes_without_their_rule_are_notes():
     )
     result = convert(text, lang="en")
     assert result.ok, [d.format() for d in result.diagnostics]
-    notes = {
-        n.get("marker"): "".join(n.itertext()) for n in result.tree.iter(f"{{{AKN}}}authorialNote")
-    }
-    assert notes == {"1": "A/75/73.", "2": "E/2020/52/Rev.1."}
+    assert _notes_of(result) == {"1": "A/75/73.", "2": "E/2020/52/Rev.1."}
     paragraph = " ".join(result.tree.find(f".//{{{AKN}}}paragraph").itertext())
     assert "the amount of 2 million dollars for the programme;" in " ".join(paragraph.split())
 
 
 def _notes_of(result) -> dict[str, str]:
+    """Each note's marker and text, as the output has them."""
     return {
         n.get("marker"): "".join(n.itertext()) for n in result.tree.iter(f"{{{AKN}}}authorialNote")
     }
