@@ -82,16 +82,26 @@ def _in_workers(inputs: Sequence[Input], settings: Settings, jobs: int) -> Itera
 
         official_schema()  # compiled before the fork, shared by every worker
     _job.update(paths=paths, settings=settings)
+    pool = None
     try:
         rest = len(paths) - len(head)
         pool = multiprocessing.get_context("fork").Pool(jobs, _start_worker) if rest else None
-        for loaded, hits, spent in head:  # the workers start on the rest meanwhile
+        # The rest is handed to the workers before the head is checked against the schema
+        # here: imap sends the tasks from a thread of its own, so the workers start at once
+        # instead of idling while this process finishes the head (a tenth of the run).
+        results = _dispatch(pool, len(paths), len(head), jobs) if pool is not None else None
+        for loaded, hits, spent in head:
             started = time.perf_counter()
             schema = schema_findings_for(loaded, settings)
             yield finish(loaded, hits, schema, settings, spent + time.perf_counter() - started)
-        if pool is not None:
-            yield from _pooled(pool, paths, len(head), jobs)
+        head.clear()  # their trees are done with
+        if pool is not None and results is not None:
+            yield from results
+            pool.close()
     finally:
+        if pool is not None:
+            pool.terminate()  # also when the caller stops early (a closed pipe, Ctrl-C)
+            pool.join()
         _job.clear()
 
 
@@ -113,10 +123,17 @@ def _while_compiling(
     return head
 
 
+def _dispatch(pool: Any, count: int, first: int, jobs: int) -> Iterator[FileResult]:
+    """Inputs ``first`` to ``count - 1`` sent to the pool's workers now; their results, in
+    order, from the iterator returned."""
+    chunk = max(1, min(_CHUNK_MAX, (count - first) // (jobs * 4)))
+    results: Iterator[FileResult] = pool.imap(_check_one, range(first, count), chunksize=chunk)
+    return results
+
+
 def _pooled(pool: Any, paths: list[tuple[str, str]], first: int, jobs: int) -> Iterator[FileResult]:
-    chunk = max(1, min(_CHUNK_MAX, (len(paths) - first) // (jobs * 4)))
     try:
-        yield from pool.imap(_check_one, range(first, len(paths)), chunksize=chunk)
+        yield from _dispatch(pool, len(paths), first, jobs)
         pool.close()
     finally:
         pool.terminate()  # also when the caller stops early (a closed pipe, Ctrl-C)
