@@ -159,6 +159,11 @@ def _compile_schema_early(argv: list[str]) -> None:
     GIL) before the command line and the command's modules are even imported."""
     if argv[:1] not in (["convert"], ["validate"]) or {"-h", "--help", "--rules"} & set(argv):
         return
+    if argv[0] == "validate":
+        from akn.validation.cli import option_values, wants_schema
+
+        if not wants_schema(option_values(argv, "--select"), option_values(argv, "--ignore")):
+            return
     from akn.schema import preload_official_schema
 
     if preload_official_schema():

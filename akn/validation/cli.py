@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from akn.cli import positive_int
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Sequence
 
     from akn.diagnostics import Severity
     from akn.validation.engine import FileResult, Input
@@ -123,7 +123,7 @@ def expand_paths(paths: list[str], stdin_name: str | None = None) -> list[Input]
 
 def run(args: argparse.Namespace) -> int:
     """Run ``akn validate``; return the exit status."""
-    if not args.rules:
+    if not args.rules and wants_schema(args.select, args.ignore):
         # Compiling the schema is most of the cost of a small run: start it before anything else.
         # libxml2 calls back into lxml (and so needs the GIL) while it compiles and validates;
         # a short switch interval keeps the rules running here from stalling it for 5 ms a time.
@@ -243,6 +243,32 @@ def _report(
     pieces.append(tally.line() + "\n")
     _write("".join(pieces), output)
     return tally.failed > 0
+
+
+def wants_schema(select: list[str] | None, ignore: list[str] | None) -> bool:
+    """Do these ``--select``/``--ignore`` values leave the schema check on? (Yes when they
+    cannot be read: the run then stops with a usage error.) Asked before the schema is
+    compiled in the background, which ``--select AKN1`` would otherwise pay for nothing; a
+    selection made in pyproject.toml is read later, and a schema compiled for it unused
+    costs CPU only."""
+    from akn.validation.rules import UnknownRuleError, choose
+
+    try:
+        return "XSD" in choose(_codes(select) or None, _codes(ignore))
+    except UnknownRuleError:
+        return True
+
+
+def option_values(argv: Sequence[str], option: str) -> list[str]:
+    """The values given to ``option`` in ``argv`` (``--select X`` and ``--select=X``), read
+    before argparse, for the schema's early start."""
+    values = []
+    for index, argument in enumerate(argv):
+        if argument == option and index + 1 < len(argv):
+            values.append(argv[index + 1])
+        elif argument.startswith(option + "="):
+            values.append(argument[len(option) + 1 :])
+    return values
 
 
 def _codes(values: list[str] | None) -> list[str]:

@@ -197,3 +197,24 @@ def test_module_entry_point(capsys):
 
     assert main([str(CLEAN)]) == 0
     assert capsys.readouterr().out == "All 1 file valid.\n"
+
+
+def test_a_selection_without_the_schema_does_not_compile_it(cli, files, monkeypatch):
+    from akn import schema
+    from akn.validation.cli import option_values, wants_schema
+
+    assert wants_schema(None, None)
+    assert wants_schema(["AKN1,XSD"], None)
+    assert wants_schema(["nonsense"], None)  # a usage error follows; nothing to save
+    assert not wants_schema(["AKN1"], None)
+    assert not wants_schema(None, ["XSD"])
+    argv = ["validate", "--select", "AKN1", "--select=numbering", "--ignore", "AKN110", "f.xml"]
+    assert option_values(argv, "--select") == ["AKN1", "numbering"]
+    assert option_values(argv, "--ignore") == ["AKN110"]
+
+    started = []
+    monkeypatch.setattr(schema, "preload_official_schema", lambda: started.append(1) or True)
+    status, out, _ = cli("--select", "AKN1", str(files / "broken.xml"))
+    assert status == 1 and "AKN103" in out and not started  # the rules ran, no compilation
+    cli(str(files / "broken.xml"))
+    assert started  # the schema is on: compiled beside the reading
