@@ -158,3 +158,73 @@ def test_closing_words_are_the_mappings(verb_last_language):
     assert recitals[1].startswith("the word of the Keeper")
     assert verb_last_language.closing_pattern.search("the word of the Keeper frumbled")
     assert load_mapping("en").closing_pattern is None  # English verbs open their clauses
+
+
+# A made-up Russian resolution, wrapped at 90 characters as pdftotext leaves it (a blank line
+# after each line): the second recital's last line stops at 80, short of the width but not
+# short enough to say so alone (SHORT_LINE), and the third opens with a phrase the mapping
+# does not list. Only the text's own wrapping tells that "с" would have fitted on that line.
+RUSSIAN_HEAD = (
+    "Организация Объединенных Наций\nA/RES/99/1\nГенеральная Ассамблея\nDistr.: General\n"
+    "1 December 2026\nДевяносто девятая сессия\nПункт 73 повестки дня\n"
+    "Резолюция, принятая Генеральной Ассамблеей 1 декабря 2026 года\n"
+    "99/1. Сотрудничество с малыми островными территориями\nГенеральная Ассамблея,\n"
+)
+RUSSIAN_RECITALS = [
+    "руководствуясь целями и принципами Устава Организации Объединенных Наций и всеми "
+    "соответствующими резолюциями Генеральной Ассамблеи,",
+    "подчеркивая важность региональных связей и тесного сотрудничества для устойчивого "
+    "развития малых островных территорий, их экономики, системы образования и здравоохранения,",
+    "с беспокойством напоминая о разрушениях, которые были вызваны обрушившимися на "
+    "территорию ураганами, и об их долгосрочных последствиях для экономики и населения,",
+]
+RUSSIAN_OPERATIVE = [
+    "1. призывает все государства-члены и соответствующие организации системы Организации "
+    "Объединенных Наций продолжать оказывать поддержку усилиям малых островных территорий по "
+    "восстановлению их экономики и основной инфраструктуры после стихийных бедствий;",
+    "2. просит Генерального секретаря продолжать внимательно следить за положением на местах "
+    "и представить Генеральной Ассамблее на ее следующей сессии доклад об осуществлении "
+    "настоящей резолюции, включая рекомендации в отношении дальнейших действий;",
+    "3. рекомендует управляющим державам и правительствам территорий укреплять "
+    "сотрудничество в области образования, здравоохранения и охраны окружающей среды в "
+    "целях обеспечения устойчивого развития и повышения качества жизни всех жителей;",
+    "4. предлагает специализированным учреждениям и другим организациям системы Организации "
+    "Объединенных Наций рассмотреть возможность расширения своих программ помощи малым "
+    "островным территориям с учетом их особых потребностей и уязвимости перед изменением "
+    "климата;",
+    "5. постановляет продолжить рассмотрение этого вопроса на своей следующей сессии в рамках "
+    "пункта, озаглавленного «Сотрудничество с малыми островными территориями», и "
+    "предложить всем заинтересованным сторонам представить свои соображения по данному "
+    "вопросу.",
+]
+
+
+# The same paragraphs again under later numbers: a text long enough for its wrapping to be
+# measured (``layout.MIN_WRAPS`` lines that wrap mid-sentence).
+RUSSIAN_OPERATIVE += [
+    f"{n + 6 + 5 * copy}.{text[2:]}"
+    for copy in range(2)
+    for n, text in enumerate(RUSSIAN_OPERATIVE)
+]
+
+
+def _russian(paragraphs: list[str]) -> str:
+    import textwrap
+
+    lines = [line for text in paragraphs for line in textwrap.wrap(text, 90)]
+    return RUSSIAN_HEAD + _wrapped(*lines)
+
+
+def test_a_line_shorter_than_every_wrapped_line_ends_its_recital(monkeypatch):
+    from akn.converter.recognise import layout
+
+    text = _russian(RUSSIAN_RECITALS + RUSSIAN_OPERATIVE)
+    last = "малых островных территорий, их экономики, системы образования и здравоохранения,"
+    assert f"\n{last}\n" in text and 0.8 * 90 < len(last) + 2 <= 90  # too long for SHORT_LINE
+    result = convert(text, lang="ru")
+    assert result.ok, [d.format() for d in result.diagnostics]
+    assert _recitals(result) == RUSSIAN_RECITALS
+    # Without the measure of the text's wrapping, the unlisted opening goes on the recital.
+    monkeypatch.setattr(layout, "MIN_WRAPS", 10**6)
+    merged = _recitals(convert(text, lang="ru"))
+    assert merged == [RUSSIAN_RECITALS[0], " ".join(RUSSIAN_RECITALS[1:])]

@@ -16,6 +16,7 @@ from enum import StrEnum
 from akn.converter.recognise.punctuation import is_closed
 from akn.converter.source import Line, has_columns
 from akn.mapping import Mapping
+from akn.mapping.sections import Typography
 
 
 class Regime(StrEnum):
@@ -104,18 +105,37 @@ class Layout:
     # (an unbreakable space, a long word), and the reader wrote a blank line or an indent
     # where a paragraph opens, so a line that stops short says nothing of its paragraph.
     drawn: bool = False
+    fit: int = 0
+    """The most a line, a space and the next line's first word measure where the word would
+    still have fitted on the line (``fitting_width``; 0: not measured, or the text is not
+    wrapped at one width in characters)."""
 
     @classmethod
-    def measure(cls, lines: list[Line], regime: Regime, column_gap: re.Pattern[str]) -> Layout:
+    def measure(
+        cls,
+        lines: list[Line],
+        regime: Regime,
+        column_gap: re.Pattern[str],
+        typography: Typography | None = None,
+    ) -> Layout:
         content = [line for line in lines if line.text.strip()]
         margins = _margins(content)
+        wrapped = regime is not Regime.LINES
+        width = _wrap_width(content) if wrapped else 0
+        fit = fitting_width(content, typography) if wrapped and typography else 0
         return cls(
             regime=regime,
             margins=margins,
             indented=_uses_indentation(content, margins),
-            width=_wrap_width(content) if regime is not Regime.LINES else 0,
+            width=width,
             columns=has_columns(content, column_gap),
             drawn=any(getattr(line, "pdf_page", 0) for line in content),
+            # Only where the text is wrapped at one width in characters (typed, or rewrapped
+            # by a tool): there no wrapped line falls short of the width most lines reach.
+            # Where a proportional font set the lines (any extractor's text of a PDF), the
+            # first line after a hanging number or a line of wide letters stops well short
+            # of it, wrapped all the same: characters cannot tell, and only SHORT_LINE does.
+            fit=fit if fit >= width else 0,
         )
 
     def beyond_margin(self, line: Line) -> bool:
@@ -128,6 +148,61 @@ class Layout:
 def indent(line: Line) -> int:
     """How many spaces the line starts with."""
     return len(line.text) - len(line.text.lstrip())
+
+
+def reach(line: str, following: str, typography: Typography) -> int:
+    """How long ``line`` would be with the first word of ``following`` added to it (its
+    first character where words are not spaced): what the wrapper weighed when it broke."""
+    word = following.split(None, 1)[0] if typography.spaced else following[:1]
+    return len(line.strip()) + 1 + len(word)
+
+
+_HYPHENS = ("-", "\u00ad", "\u2010")
+
+
+def measurable(text: str) -> bool:
+    """Does the length of ``text`` say how much of the width it fills? Not where it ends in a
+    hyphen (the word was cut, not carried over), nor where it holds a digit: a note marker
+    set small, dropped, or glued to a number by the extractor ("20162," is 2016 and note 2;
+    "Belief,5") makes the line shorter than it is wide."""
+    return not text.rstrip().endswith(_HYPHENS) and not any(char.isdigit() for char in text)
+
+
+MIN_WRAPS = 20
+"""Lines that certainly wrap needed before their reach is trusted as the text's measure."""
+
+
+def fitting_width(content: list[Line], typography: Typography) -> int:
+    """The longest reach (``reach``) at which the next word would still have fitted: one less
+    than the shortest reach of the lines that certainly wrap, those that stop mid-sentence
+    (not closed, ``measurable``) before a line that goes on in lower case (any letter where
+    the script has no case), on the same page. A wrapper breaks a line only where the next
+    word does not fit, so every wrapped line reaches beyond the width, and a line whose
+    reach is below all of theirs stopped short of it: its paragraph ended. Measured over the
+    whole text, it is as tight as the text's own wrapping: the full width where characters
+    are of one size, less where a proportional font makes lines of the same width differ in
+    length; never beyond the longest line. 0 below MIN_WRAPS such lines."""
+    cased = typography.case_marks_start
+    reaches = []
+    for line, following in itertools.pairwise(content):
+        text, after = line.text.strip(), following.text.strip()
+        first = after[:1]
+        if (
+            following.after_break
+            or not first.isalpha()
+            or (cased and not first.islower())
+            or not measurable(text)
+            or _BARE_LABEL.fullmatch(text)
+            or is_closed(text, typography)
+        ):
+            continue
+        reaches.append(reach(text, after, typography))
+    if len(reaches) < MIN_WRAPS:
+        return 0
+    # Nor beyond the longest line: a word fits where a line that long was set; in a short
+    # text no wrapped line may reach just one past the width.
+    longest = max(len(line.text.strip()) for line in content)
+    return min(min(reaches) - 1, longest)
 
 
 def _wrap_width(content: list[Line]) -> int:

@@ -47,7 +47,9 @@ class BodyReader:
 
     def read(self, lines: list[Line]) -> list[Block]:
         """The blocks of ``lines`` (the body after the formula), in order."""
-        layout = Layout.measure(lines, self.regime, self.mapping.page.column_gap)
+        layout = Layout.measure(
+            lines, self.regime, self.mapping.page.column_gap, self.mapping.typography
+        )
         context = Context(self.mapping, layout)
         tables = TableFinder(self.mapping, layout.width, layout.columns)
         following_of, second_of = following_content(lines)

@@ -23,7 +23,13 @@ from typing import Any, Generic, TypeVar, overload
 
 from akn.converter.blocks import Block, Kind
 from akn.converter.quotes import open_quote, still_open
-from akn.converter.recognise.layout import SHORT_LINE, Layout, Regime
+from akn.converter.recognise.layout import (
+    SHORT_LINE,
+    Layout,
+    Regime,
+    measurable,
+    reach,
+)
 from akn.converter.recognise.punctuation import ends_with_marker, is_closed
 from akn.converter.source import Line
 from akn.diagnostics import Diagnostic
@@ -212,8 +218,12 @@ class Context:
             # pdftotext -raw ends a line at a superscript: "…Court,1" / "and calls upon…"
             # (a lower-case start says so; without case, nothing does)
             return False
-        word = text.split(None, 1)[0] if self.typography.spaced else text[:1]
-        return len(prev_text.strip()) + 1 + len(word) <= SHORT_LINE * width
+        needed = reach(prev_text, text, self.typography)
+        if needed <= SHORT_LINE * width:
+            return True
+        # Longer, but shorter than every line of this text that wrapped: the word would have
+        # fitted, where the line's length can be trusted (``layout.measurable``).
+        return needed <= self.layout.fit and measurable(prev_text)
 
 
 class LineView:
