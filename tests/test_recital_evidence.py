@@ -228,3 +228,25 @@ def test_a_line_shorter_than_every_wrapped_line_ends_its_recital(monkeypatch):
     monkeypatch.setattr(layout, "MIN_WRAPS", 10**6)
     merged = _recitals(convert(text, lang="ru"))
     assert merged == [RUSSIAN_RECITALS[0], " ".join(RUSSIAN_RECITALS[1:])]
+
+
+def test_the_first_line_of_the_body_opens_a_recital_whatever_its_words():
+    # "в целях" is no opening phrase of mappings/ru.yaml, nor a participle; first after the
+    # formula, in wrapped text that parts nothing, it still opens the preamble (it had been
+    # an unnumbered paragraph, and every recital after it a paragraph of the body, as in
+    # the Chinese A/RES/75/314 opening "秉承").
+    first = "в целях укрепления сотрудничества между малыми островными территориями,"
+    text = _russian([first, *RUSSIAN_RECITALS[1:], *RUSSIAN_OPERATIVE])
+    result = convert(text, lang="ru")
+    assert result.ok, [d.format() for d in result.diagnostics]
+    assert _recitals(result) == [first, *RUSSIAN_RECITALS[1:]]
+    assert not [d for d in result.diagnostics if d.code == "S303"]
+
+
+def test_a_body_that_opens_with_an_operative_verb_has_no_recital_there():
+    # A budget resolution has no preamble: "постановляет, что …:" first, above its table, is
+    # no recital.
+    first = "постановляет, что в отношении двухгодичного периода 2026–2027 годов:"
+    table = "Раздел Сумма (в долларах США)"
+    result = convert(_russian([first, table, *RUSSIAN_OPERATIVE]), lang="ru")
+    assert _recitals(result) == []

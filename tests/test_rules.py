@@ -357,8 +357,8 @@ def test_the_chain_is_data_and_is_listed(en):
 
 
 def test_a_chain_without_a_rule_reads_differently(en):
-    """The order is data: take the recital rule out and "Recalling …" is no longer a
-    recital (nothing else claims it: it is kept as text)."""
+    """The order is data: take the recital rule out and "Recalling …" is no longer read by
+    its phrase (only the layout rule claims it: the body's first line opens a block)."""
     from akn.converter.recognise import BodyReader
 
     text = "Recalling its resolution 70/1\nNoting with concern the situation,\n1. Decides;\n"
@@ -367,7 +367,7 @@ def test_a_chain_without_a_rule_reads_differently(en):
     chain = tuple(e for e in BODY_CHAIN if e.name != "recital")
     reduced = BodyReader(en, Regime.DENSE, chain=chain).read(lines)
     assert [b.rule for b in full] == ["preamble.phrases", "numbering.operative"]
-    assert [b.rule for b in reduced] == ["text", "numbering.operative"]
+    assert [b.rule for b in reduced] == ["preamble.layout", "numbering.operative"]
 
 
 def test_an_annex_number_must_go_on_with_the_annexes_before(en):

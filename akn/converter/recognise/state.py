@@ -273,11 +273,15 @@ class LineView:
     @lazy
     def separated(self) -> bool:
         """Does the layout part this line from the one before (a line per paragraph, a blank
-        line, an indent, a line that stopped short)?"""
+        line, an indent, a line that stopped short)? The body's first line (or the first
+        after a table) is parted from nothing: a block opens there whatever its first words
+        ("秉承…" opens the preamble), unless they are an operative verb ("Resolves that, for
+        2021:" of a budget with no preamble), left to the rules that read verbs."""
         context, line = self.context, self.line
         regime = context.regime
         return (
-            regime is Regime.LINES
+            (self.previous is None and not context.mapping.verb_pattern.match(self.text))
+            or regime is Regime.LINES
             or (regime is Regime.BLANK and self.blank_before and not line.after_break)
             or (context.layout.indented and context.layout.beyond_margin(line))
             or (
