@@ -19,8 +19,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from akn.diagnostics import Diagnostic, Severity
-from akn.validation.document import Document, Hit, Locator
+from akn.validation.document import Document, Hit
 from akn.validation.inputs import Limits, Loaded, load_path, load_stdin
+from akn.validation.locator import Locator
 from akn.validation.rules import Rule, active_checks, rules_by_code
 
 if TYPE_CHECKING:  # imported where many files are checked: one document needs no queue

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 from akn.diagnostics import Diagnostic, Severity
+from akn.validation.prolog import PROLOG_WINDOW, find_doctype, without_bom
 
 if TYPE_CHECKING:
     from lxml import etree
@@ -128,107 +129,6 @@ def _capped(data: bytes, limits: Limits) -> tuple[bytes | None, Diagnostic | Non
     return data, None
 
 
-# --- refusing a DOCTYPE before libxml2 sees it -------------------------------------------
-
-_BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32-le"),
-    (codecs.BOM_UTF32_BE, "utf-32-be"),
-    (codecs.BOM_UTF8, "utf-8"),
-    (codecs.BOM_UTF16_LE, "utf-16-le"),
-    (codecs.BOM_UTF16_BE, "utf-16-be"),
-)
-_PROLOG_WINDOW = 64 * 1024
-_DECLARATION_ENCODING = re.compile(r"""encoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
-
-
-_FIRST_TAG = re.compile(rb"<[^?!]")
-
-
-# What libxml2 reads as a wide or EBCDIC text when there is no byte-order mark (XML 1.0
-# appendix F): the first four bytes, "<" or "<?" in that encoding.
-_SIGNATURES = (
-    (b"<\x00\x00\x00", "utf-32-le"),
-    (b"\x00\x00\x00<", "utf-32-be"),
-    (b"<\x00?\x00", "utf-16-le"),
-    (b"<\x00!\x00", "utf-16-le"),
-    (b"\x00<\x00?", "utf-16-be"),
-    (b"\x00<\x00!", "utf-16-be"),
-    (b"\x4c\x6f\xa7\x94", "cp037"),
-)
-
-
-def _declared_codec(head: bytes) -> str | None:
-    """A codec the XML declaration names in which markup is not plain ASCII (UTF-7, EBCDIC
-    code pages): the prolog must be read in it to see a DOCTYPE written in it."""
-    if not head.startswith(b"<?xml"):
-        return None
-    match = _DECLARATION_ENCODING.search(head[: head.find(b"?>") + 2 or 200].decode("latin-1"))
-    if not match:
-        return None
-    try:
-        if "<!DOCTYPE".encode(match.group(1)) != b"<!DOCTYPE":
-            return match.group(1)
-    except (LookupError, UnicodeError, ValueError):
-        return None
-    return None
-
-
-def _prolog_text(data: bytes, whole_window: bool = False) -> str:
-    """The prolog (what comes before the root element) as text, decoded well enough to read.
-
-    The first 64 KiB are read first; when a comment or processing instruction runs past
-    them, the whole input is (a long comment must not hide a DOCTYPE behind it)."""
-    head = data if whole_window else data[:_PROLOG_WINDOW]
-    for bom, encoding in _BOMS:
-        if head.startswith(bom):
-            return head[len(bom) :].decode(encoding, "replace")
-    for signature, encoding in _SIGNATURES:
-        if head.startswith(signature):
-            return head.decode(encoding, "replace")
-    codec = _declared_codec(head)
-    if codec is not None:
-        return head.decode(codec, "replace")
-    # ASCII-compatible: markup characters are single bytes. Decoding stops at the first tag
-    # that is not a declaration, comment or DOCTYPE (a '<' inside a comment only shortens the
-    # text, and an unfinished prolog is then left to libxml2, DOCTYPE check included).
-    first_tag = None if whole_window else _FIRST_TAG.search(head)
-    return head[: first_tag.start() + 2 if first_tag else len(head)].decode("latin-1")
-
-
-def _unfinished(data: bytes, whole_window: bool) -> bool:
-    return not whole_window and len(data) > _PROLOG_WINDOW
-
-
-def _without_bom(data: bytes) -> bytes:
-    for bom, _encoding in _BOMS:
-        if data.startswith(bom):
-            return data[len(bom) :]
-    return data
-
-
-def find_doctype(data: bytes, whole_window: bool = False) -> int | None:
-    """The line of a ``<!DOCTYPE`` in the prolog (before the root element), or None."""
-    text = _prolog_text(data, whole_window)
-    position = 0
-    length = len(text)
-    while position < length:
-        while position < length and text[position] in " \t\r\n\ufeff":
-            position += 1
-        if text.startswith("<?", position):
-            end, closer = text.find("?>", position), 2
-        elif text.startswith("<!--", position):
-            end, closer = text.find("-->", position + 4), 3
-        elif text.startswith("<!DOCTYPE", position) or text.startswith("<!doctype", position):
-            return text.count("\n", 0, position) + 1
-        else:
-            return None  # the root element (or non-XML): the prolog is over
-        if end < 0:  # cut short (a '<' in a comment, or past 64 KiB): read the whole input
-            return None if whole_window else find_doctype(data, whole_window=True)
-        position = end + closer
-    # The whole window was prolog: the root element (or a DOCTYPE) may come after it.
-    return find_doctype(data, whole_window=True) if _unfinished(data, whole_window) else None
-
-
 # --- parsing -------------------------------------------------------------------------------
 
 _POSITION_SUFFIX = re.compile(r",? line \d+, column \d+\s*$")
@@ -280,7 +180,7 @@ def _new_parser() -> etree.XMLParser:
 def parse(data: bytes, label: str) -> Loaded:
     """Parse ``data`` safely; the result carries the tree or the findings that stopped it."""
     loaded = Loaded(label, data=data)
-    if not _without_bom(data).strip(b" \t\r\n"):
+    if not without_bom(data).strip(b" \t\r\n"):
         loaded.findings.append(_finding(EMPTY, "is empty: there is no XML to check"))
         return loaded
     binary = _binary_offset(data)
@@ -328,7 +228,7 @@ def _binary_offset(data: bytes) -> int | None:
     sends the user looking for the wrong problem. UTF-16 and UTF-32 texts are full of NULs,
     so inputs with their BOM, or that open with "<" in them, are left to the parser.
     """
-    head = data[:_PROLOG_WINDOW]
+    head = data[:PROLOG_WINDOW]
     nul = head.find(b"\x00")
     if nul < 0:
         return None

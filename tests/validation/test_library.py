@@ -8,7 +8,8 @@ import pytest
 from lxml import etree
 
 from akn.validation import Finding, is_valid, validate
-from akn.validation.document import Document, Hit, Locator
+from akn.validation.document import Document, Hit
+from akn.validation.locator import Locator
 from akn.validation.rules import UnknownRuleError
 
 from .conftest import CLEAN, clean_text, edited

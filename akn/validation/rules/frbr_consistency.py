@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _LANGUAGE_STEP = re.compile(r"^([^/@!.]+)(@[^/!]*)?")
+_EXTENSION = re.compile(r"\.[A-Za-z0-9]+$")
 
 
 def _child(element: etree._Element | None, name: str) -> etree._Element | None:
@@ -54,8 +55,6 @@ def _check_identification(
     identification: etree._Element, part_type: str, main_type: str | None
 ) -> Iterator[Hit]:
     work = _child(identification, "FRBRWork")
-    expression = _child(identification, "FRBRExpression")
-    manifestation = _child(identification, "FRBRManifestation")
     if work is None:
         return
     work_uri_element = _child(work, "FRBRuri")
@@ -72,45 +71,62 @@ def _check_identification(
         )
         return
     base = "/" + "/".join(steps)
+    yield from _check_work_uri(work, work_uri_element, steps, part_type, main_type)
+    yield from _check_prefix(_child(work, "FRBRthis"), base, "work FRBRthis")
+    expression = _child(identification, "FRBRExpression")
+    manifestation = _child(identification, "FRBRManifestation")
+    yield from _check_expression_and_manifestation(expression, manifestation, base)
+    yield from _check_chronology(_child(work, "FRBRdate"), expression, manifestation)
+
+
+def _check_work_uri(
+    work: etree._Element,
+    uri: etree._Element | None,
+    steps: list[str],
+    part_type: str,
+    main_type: str | None,
+) -> Iterator[Hit]:
+    """The work IRI's country, document type and date against the work's own metadata."""
     country = _value(_child(work, "FRBRcountry"))
     if country and steps[1] != country:
         yield Hit(
-            work_uri_element,
+            uri,
             f"work FRBRuri country {steps[1]!r} differs from FRBRcountry {country!r}",
             attribute="value",
         )
     if steps[2] not in {part_type, main_type} and steps[2] in DOCUMENT_TYPES | {"doc"}:
         yield Hit(
-            work_uri_element,
+            uri,
             f"work FRBRuri type {steps[2]!r} differs from the document element <{part_type}>",
             attribute="value",
         )
     elif steps[2] not in DOCUMENT_TYPES:
         yield Hit(
-            work_uri_element,
+            uri,
             f"work FRBRuri type {steps[2]!r} is not an Akoma Ntoso document type",
             attribute="value",
         )
-    work_date_element = _child(work, "FRBRdate")
-    work_date = _value(work_date_element, "date")
+    work_date = _value(_child(work, "FRBRdate"), "date")
     iri_date = next((step for step in steps[3:] if _DATE.match(step)), None)
     if work_date and iri_date and not work_date.startswith(iri_date):
         yield Hit(
-            work_uri_element,
+            uri,
             f"work FRBRuri date {iri_date!r} differs from the work FRBRdate {work_date!r}",
             attribute="value",
         )
 
-    this = _child(work, "FRBRthis")
-    yield from _check_prefix(this, base, "work FRBRthis")
 
+def _check_expression_and_manifestation(
+    expression: etree._Element | None, manifestation: etree._Element | None, base: str
+) -> Iterator[Hit]:
+    """Each expression and manifestation IRI: below the work IRI, in the declared language,
+    a manifestation's with a file extension."""
     declared = (
         {_value(e, "language") for e in expression.iterfind(AKN_PREFIX + "FRBRlanguage")}
         if expression is not None
         else set()
     )
     languages = {language for language in declared if language is not None}
-    expression_bases: set[str] = set()
     for level, block in (("expression", expression), ("manifestation", manifestation)):
         if block is None:
             continue
@@ -139,16 +155,12 @@ def _check_identification(
                     f"{sorted(languages)[0]!r}",
                     attribute="value",
                 )
-            if level == "expression":
-                expression_bases.add(base + "/" + step.group(0))
-            elif not re.search(r"\.[A-Za-z0-9]+$", iri):
+            if level == "manifestation" and not _EXTENSION.search(iri):
                 yield Hit(
                     element,
                     f"{label} {iri!r} does not end with a file extension such as '.xml'",
                     attribute="value",
                 )
-
-    yield from _check_chronology(work_date_element, expression, manifestation)
 
 
 def _check_prefix(element: etree._Element | None, base: str, label: str) -> Iterator[Hit]:
