@@ -17,7 +17,8 @@ if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
 
     from akn.diagnostics import Severity
-    from akn.validation.engine import FileResult, Input
+    from akn.validation.config import Config
+    from akn.validation.engine import FileResult, Input, Settings
 
 EXIT_CLEAN = 0
 EXIT_FINDINGS = 1
@@ -139,25 +140,62 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from pathlib import Path
-
     from akn.diagnostics import Severity
-    from akn.validation.config import Config, ConfigError, load_config
-    from akn.validation.rules import UnknownRuleError, always_on, choose
 
-    try:
-        if args.isolated:
-            config = Config()
-        else:
-            config = load_config(Path(args.config) if args.config else None)
-    except ConfigError as error:
-        raise UsageError(str(error)) from None
-
+    config = _config(args)
     if args.rules:
         rules_format = args.format or "text"
         if rules_format not in ("text", "json"):
             raise UsageError(f"--rules prints text or json, not --format {rules_format}")
         return _print_rules(args.paths, args.output, rules_format)
+
+    codes = _chosen_codes(args, config)
+    strict = args.strict if args.strict is not None else config.get("strict", False)
+    output_format = args.format or config.get("format", "text")
+    if output_format not in _FORMATS:
+        raise UsageError(f"unknown format {output_format!r} in {config.source}")
+    if not args.paths:
+        raise UsageError("no paths given (use - to read standard input)")
+    settings = _settings(args, config, codes, output_format)
+    inputs = expand_paths(args.paths, args.stdin_filename)
+    max_files = args.max_files or config.get("max-files", DEFAULT_MAX_FILES)
+    if len(inputs) > max_files:
+        print(
+            f"akn validate: error: the paths name {len(inputs):,} files, more than the limit "
+            f"of {max_files:,}; nothing was checked (raise it with --max-files, or check "
+            "fewer at a time)",
+            file=sys.stderr,
+        )
+        return EXIT_FINDINGS
+    if args.output:
+        _refuse_output_over_input(args.output, inputs)
+    from akn.validation.parallel import check_files, default_jobs
+
+    jobs = args.jobs or default_jobs()
+    failing = Severity.WARNING if strict else Severity.ERROR
+    results = check_files(inputs, settings, jobs)
+    failed = _report(results, output_format, failing, args.output)
+    return EXIT_FINDINGS if failed else EXIT_CLEAN
+
+
+def _config(args: argparse.Namespace) -> Config:
+    """[tool.akn.validate] of the pyproject.toml in force (none with --isolated)."""
+    from pathlib import Path
+
+    from akn.validation.config import Config, ConfigError, load_config
+
+    try:
+        if args.isolated:
+            return Config()
+        return load_config(Path(args.config) if args.config else None)
+    except ConfigError as error:
+        raise UsageError(str(error)) from None
+
+
+def _chosen_codes(args: argparse.Namespace, config: Config) -> frozenset[str]:
+    """The codes that are on, from the command line and the configuration; a warning where
+    --ignore names a code that is always on."""
+    from akn.validation.rules import UnknownRuleError, always_on, choose
 
     select = _codes(args.select) or config.get("select")
     ignore = [*config.get("ignore", []), *_codes(args.ignore)]
@@ -173,13 +211,13 @@ def _run(args: argparse.Namespace) -> int:
             f"{'it' if len(kept) == 1 else 'them'}",
             file=sys.stderr,
         )
-    strict = args.strict if args.strict is not None else config.get("strict", False)
-    output_format = args.format or config.get("format", "text")
-    if output_format not in _FORMATS:
-        raise UsageError(f"unknown format {output_format!r} in {config.source}")
-    if not args.paths:
-        raise UsageError("no paths given (use - to read standard input)")
+    return codes
 
+
+def _settings(
+    args: argparse.Namespace, config: Config, codes: frozenset[str], output_format: str
+) -> Settings:
+    """What to check and how, from the options and the configuration."""
     from akn.validation.engine import Settings
     from akn.validation.inputs import DEFAULT_MAX_BYTES, Limits
 
@@ -187,33 +225,17 @@ def _run(args: argparse.Namespace) -> int:
     show_all = args.show_all if args.show_all is not None else config.get("show-all", False)
     explain = args.explain if args.explain is not None else config.get("explain", False)
     located = output_format in ("json", "sarif")  # the formats that show every repeat
-    settings = Settings(codes, limits, explain=explain, group=not show_all, locations=located)
-    inputs = expand_paths(args.paths, args.stdin_filename)
-    max_files = args.max_files or config.get("max-files", DEFAULT_MAX_FILES)
-    if len(inputs) > max_files:
-        print(
-            f"akn validate: error: the paths name {len(inputs):,} files, more than the limit "
-            f"of {max_files:,}; nothing was checked (raise it with --max-files, or check "
-            "fewer at a time)",
-            file=sys.stderr,
+    return Settings(codes, limits, explain=explain, group=not show_all, locations=located)
+
+
+def _refuse_output_over_input(output: str, inputs: list[Input]) -> None:
+    from akn.files import same_file
+
+    clash = same_file(output, [str(item.path) for item in inputs if item.path])
+    if clash is not None:
+        raise UsageError(
+            f"-o {output} is the input {clash}: the report would replace it; choose another output"
         )
-        return EXIT_FINDINGS
-    if args.output:
-        from akn.files import same_file
-
-        clash = same_file(args.output, [str(item.path) for item in inputs if item.path])
-        if clash is not None:
-            raise UsageError(
-                f"-o {args.output} is the input {clash}: the report would replace it; "
-                "choose another output"
-            )
-    from akn.validation.parallel import check_files, default_jobs
-
-    jobs = args.jobs or default_jobs()
-    failing = Severity.WARNING if strict else Severity.ERROR
-    results = check_files(inputs, settings, jobs)
-    failed = _report(results, output_format, failing, args.output)
-    return EXIT_FINDINGS if failed else EXIT_CLEAN
 
 
 def _report(

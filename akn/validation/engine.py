@@ -245,45 +245,61 @@ def check_inputs(inputs: Iterable[Input], settings: Settings) -> Iterator[FileRe
         daemon=True,
     )
     worker.start()
-    pending: deque[tuple[int, Loaded, list[tuple[Rule, Hit]], float, bool]] = deque()
-    schema_results: dict[int, tuple[list[Diagnostic], float]] = {}
-
-    def ready(block: bool) -> Iterator[FileResult]:
-        while pending:
-            index, loaded, hits, spent, waits = pending[0]
-            if waits and index not in schema_results:
-                if not block:
-                    try:
-                        item = done.get_nowait()
-                    except queue.Empty:
-                        return
-                else:
-                    item = done.get()
-                schema_results[item[0]] = (item[1], item[2])
-                continue
-            pending.popleft()
-            schema, seconds = schema_results.pop(index, ([], 0.0))
-            yield finish(loaded, hits, schema, settings, spent + seconds)
-
+    pending = _InOrder(done, settings)
     try:
         for index, item in enumerate(inputs):
             if item.path is None:  # standard input may not come for a while: report first
-                yield from ready(block=True)
+                yield from pending.ready(block=True)
             started = time.perf_counter()
             loaded = _load(item, settings.limits)
             hits = rule_findings(loaded, settings)
-            spent = time.perf_counter() - started
-            waits = want_schema and loaded.tree is not None
-            pending.append((index, loaded, hits, spent, waits))
+            waits = loaded.tree is not None
+            pending.add(index, loaded, hits, time.perf_counter() - started, waits)
             if waits:
                 handoff.put((index, loaded))
-            yield from ready(block=False)
+            yield from pending.ready(block=False)
         handoff.put(None)
-        yield from ready(block=True)
+        yield from pending.ready(block=True)
     finally:
         if worker.is_alive():
             handoff.put(None)
         worker.join()
+
+
+class _InOrder:
+    """The files whose rules ran in this thread, finished in input order as their schema
+    findings come back from the schema thread."""
+
+    def __init__(
+        self, done: queue.Queue[tuple[int, list[Diagnostic], float]], settings: Settings
+    ) -> None:
+        self._done = done
+        self._settings = settings
+        self._pending: deque[tuple[int, Loaded, list[tuple[Rule, Hit]], float, bool]] = deque()
+        self._schema: dict[int, tuple[list[Diagnostic], float]] = {}
+
+    def add(
+        self, index: int, loaded: Loaded, hits: list[tuple[Rule, Hit]], spent: float, waits: bool
+    ) -> None:
+        """A file whose rules ran; ``waits``: its schema findings are still to come."""
+        self._pending.append((index, loaded, hits, spent, waits))
+
+    def ready(self, block: bool) -> Iterator[FileResult]:
+        """The files that can be finished now, in order; with ``block``, all of them."""
+        import queue
+
+        while self._pending:
+            index, loaded, hits, spent, waits = self._pending[0]
+            if waits and index not in self._schema:
+                try:
+                    item = self._done.get() if block else self._done.get_nowait()
+                except queue.Empty:
+                    return
+                self._schema[item[0]] = (item[1], item[2])
+                continue
+            self._pending.popleft()
+            schema, seconds = self._schema.pop(index, ([], 0.0))
+            yield finish(loaded, hits, schema, self._settings, spent + seconds)
 
 
 def _one_by_one(inputs: Iterable[Input], settings: Settings) -> Iterator[FileResult]:

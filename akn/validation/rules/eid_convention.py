@@ -202,22 +202,48 @@ def _check_one(
             group=("not-prefixed", name),
         )
     segment = eid[len(prefix) :] if eid.startswith(prefix) else eid.rpartition("__")[2]
-
     if num is not None and (num.text or len(num)):
-        written = "".join(num.itertext())
-        number = _clean_number(written)
-        if not number:
-            return None
-        expected = f"{abbreviation}_{number}"
-        if segment.casefold() != expected.casefold():
-            return Hit(
-                element,
-                f"eId {eid!r} does not follow its number <num>{written.strip()}</num>: "
-                f"expected {prefix + expected!r}",
-                attribute="eId",
-                group=("number", name),
-            )
+        return _check_numbered(element, name, eid, prefix, segment, abbreviation, num)
+    return _check_unnumbered(element, name, eid, prefix, segment, abbreviation, position, total)
+
+
+def _check_numbered(
+    element: etree._Element,
+    name: str,
+    eid: str,
+    prefix: str,
+    segment: str,
+    abbreviation: str,
+    num: etree._Element,
+) -> Hit | None:
+    """A numbered element's last level is its abbreviation and its number as written."""
+    written = "".join(num.itertext())
+    number = _clean_number(written)
+    if not number:
         return None
+    expected = f"{abbreviation}_{number}"
+    if segment.casefold() != expected.casefold():
+        return Hit(
+            element,
+            f"eId {eid!r} does not follow its number <num>{written.strip()}</num>: "
+            f"expected {prefix + expected!r}",
+            attribute="eId",
+            group=("number", name),
+        )
+    return None
+
+
+def _check_unnumbered(
+    element: etree._Element,
+    name: str,
+    eid: str,
+    prefix: str,
+    segment: str,
+    abbreviation: str,
+    position: int,
+    total: int,
+) -> Hit | None:
+    """A unique part takes no number; any other unnumbered element, its position."""
     if abbreviation in UNIQUE:
         if segment != abbreviation and segment != f"{abbreviation}_1":
             return Hit(
