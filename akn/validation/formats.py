@@ -234,40 +234,7 @@ def sarif(results: Sequence[FileResult], failing: Severity) -> str:
     rules = all_rules()
     index = {rule.code: position for position, rule in enumerate(rules)}
     sarif_rules = [_sarif_rule(rule) for rule in rules]
-    sarif_results = []
-    for finding in _all(results):
-        region: dict[str, int] = {}
-        if finding.line is not None:
-            region["startLine"] = finding.line
-            if finding.column is not None:
-                region["startColumn"] = finding.column
-        location: dict[str, Any] = {"artifactLocation": artifact_location(finding.path)}
-        if region:
-            location["region"] = region
-        result: dict[str, Any] = {
-            "ruleId": finding.code,
-            "level": _SARIF_LEVEL[finding.severity],
-            "message": {"text": finding.message},
-            "locations": [{"physicalLocation": location}],
-        }
-        if finding.code in index:
-            result["ruleIndex"] = index[finding.code]
-        others = finding.extra.get("locations", [])[1:]
-        if others:
-            result["relatedLocations"] = [
-                {
-                    "id": number,
-                    "physicalLocation": {
-                        "artifactLocation": artifact_location(finding.path),
-                        "region": {
-                            "startLine": place["line"],
-                            **({"startColumn": place["column"]} if "column" in place else {}),
-                        },
-                    },
-                }
-                for number, place in enumerate(others, start=1)
-            ]
-        sarif_results.append(result)
+    sarif_results = [_sarif_result(finding, index) for finding in _all(results)]
     log = {
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
@@ -287,6 +254,42 @@ def sarif(results: Sequence[FileResult], failing: Severity) -> str:
         ],
     }
     return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
+
+
+def _sarif_result(finding: Diagnostic, index: dict[str, int]) -> dict[str, Any]:
+    """One finding as a SARIF result: where it is, and where its repeats are."""
+    region: dict[str, int] = {}
+    if finding.line is not None:
+        region["startLine"] = finding.line
+        if finding.column is not None:
+            region["startColumn"] = finding.column
+    location: dict[str, Any] = {"artifactLocation": artifact_location(finding.path)}
+    if region:
+        location["region"] = region
+    result: dict[str, Any] = {
+        "ruleId": finding.code,
+        "level": _SARIF_LEVEL[finding.severity],
+        "message": {"text": finding.message},
+        "locations": [{"physicalLocation": location}],
+    }
+    if finding.code in index:
+        result["ruleIndex"] = index[finding.code]
+    others = finding.extra.get("locations", [])[1:]
+    if others:
+        result["relatedLocations"] = [
+            {
+                "id": number,
+                "physicalLocation": {
+                    "artifactLocation": artifact_location(finding.path),
+                    "region": {
+                        "startLine": place["line"],
+                        **({"startColumn": place["column"]} if "column" in place else {}),
+                    },
+                },
+            }
+            for number, place in enumerate(others, start=1)
+        ]
+    return result
 
 
 def _sarif_rule(rule: Any) -> dict[str, Any]:
