@@ -12,8 +12,9 @@ import pytest
 from corpus import CORPUS, LANGUAGES, corpus_files
 from unchanged_words import check_file
 
+from akn.converter.lexicon import make_lexicon
 from akn.converter.pipeline import convert
-from akn.converter.words import make_lexicon, rejoin_split_words
+from akn.converter.split_words import rejoin_split_words
 from akn.mapping import load_mapping
 
 # Where the repairs changed words of clean text: "israélien ne" made "israélienne", "VI de"

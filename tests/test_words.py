@@ -6,9 +6,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from akn.converter.lexicon import make_lexicon
 from akn.converter.pipeline import convert
 from akn.converter.spacing import fix_spacing, join_lines, restore_number_hyphens
-from akn.converter.words import make_lexicon, rejoin_split_words
+from akn.converter.split_words import rejoin_split_words
 from akn.mapping import load_mapping
 
 SEED_SPLITS = [

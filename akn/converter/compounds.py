@@ -9,7 +9,7 @@ import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from akn.converter.words import Lexicon
+    from akn.converter.lexicon import Lexicon
 
 # Tried at word starts only (the look-behind): inside a word it could only fail again.
 _COMPOUND = re.compile(r"(?<![^\W\d_])[^\W\d_]+(?:-[^\W\d_]+)+")

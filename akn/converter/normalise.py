@@ -13,9 +13,10 @@ import bisect
 from akn.converter.blocks import Block, Kind
 from akn.converter.compounds import restore_compound_hyphens
 from akn.converter.footnotes import merge_superscripts
+from akn.converter.lexicon import Lexicon
 from akn.converter.source import Line
 from akn.converter.spacing import fix_spacing, join_lines, restore_number_hyphens, tidy_line
-from akn.converter.words import Lexicon, rejoin_split_words
+from akn.converter.split_words import rejoin_split_words
 from akn.diagnostics import Diagnostic, Severity
 from akn.mapping import Mapping
 

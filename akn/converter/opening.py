@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from akn.converter.pages import find_decision, find_formula, formula_alone
+from akn.converter.enacting_formula import find_decision, find_formula, formula_alone
 from akn.converter.source import Line
 from akn.diagnostics import Diagnostic, Severity
 from akn.mapping import Mapping

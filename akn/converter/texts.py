@@ -14,10 +14,10 @@ from collections.abc import Sequence
 from akn.converter.blocks import Block
 from akn.converter.emphasis import carry_italics, originals_of, runs_of, shows_italics
 from akn.converter.footnotes import Note
+from akn.converter.lexicon import make_lexicon
 from akn.converter.normalise import clean_lines, fill_block_texts
 from akn.converter.recognise.layout import Regime
 from akn.converter.source import Line
-from akn.converter.words import make_lexicon
 from akn.diagnostics import Diagnostic, Severity
 from akn.mapping import Mapping
 
