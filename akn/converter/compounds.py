@@ -1,6 +1,6 @@
 """Compounds whose hyphen PDF extraction dropped ("South-" / "South" read as "SouthSouth"):
 the document's hyphenated compounds, the glued forms of them it holds, and the repair (L213).
-The word list and the document's words it needs are the lexicon's (``akn.converter.words``).
+The word list and the document's words it needs are the lexicon's (``akn.converter.lexicon``).
 """
 
 from __future__ import annotations

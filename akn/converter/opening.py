@@ -2,7 +2,7 @@
 
 Found once, here, for every later stage: the recognition reads where the body starts and
 where each resolution of a set has its formula from the ``Opening``. The page reader finds
-the formula first (``pages.find_formula``: the front matter ends there); it is looked for
+the formula first (``enacting_formula.find_formula``: the front matter ends there); it is looked for
 again only when that line did not come through to the text proper (a formula on the first
 line, or beyond the page reader's reach).
 """

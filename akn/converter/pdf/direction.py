@@ -76,8 +76,9 @@ def is_rtl(glyphs: list[Glyph]) -> bool | None:
 
 
 def char_direction(char: str) -> str:
-    """ "R" for a right-to-left letter, "L" for a left-to-right letter, "D" for a digit, "S"
-    for what joins the digits of one number ("/", ".", ",", "-", ":"), else "N"."""
+    """ "R" for a right-to-left letter, "L" for a left-to-right letter, "D" for a digit, and
+    for what may join the digits of one number "C" (a common separator: "/", ".", ",", ":")
+    or "S" (a sign: "+", "-", "%"); else "N"."""
     kind = unicodedata.bidirectional(char)
     if kind in ("R", "AL"):
         return "R"
