@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from akn.converter.blocks import Block, Kind
 from akn.converter.footnotes import Note
-from akn.converter.marks.notes import place_notes
+from akn.converter.marks.placement import place_notes
 from akn.converter.source import Line
 from akn.mapping import load_mapping
 

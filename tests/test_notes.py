@@ -10,7 +10,7 @@ from lxml import etree
 from akn.converter.blocks import Block, Kind
 from akn.converter.footnotes import Note
 from akn.converter.marks.markers import marker_candidates as _candidates
-from akn.converter.marks.notes import place_notes
+from akn.converter.marks.placement import place_notes
 from akn.converter.source import Line
 
 

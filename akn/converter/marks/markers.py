@@ -6,8 +6,8 @@ the word before does not count things ("paragraph 2") — each classified strong
 as a last resort, glued to a number, a code, a counted word or the word after it
 ("Agreement4and"). What the whole document writes settles some: the words it writes alone,
 the numbers it writes after the same characters ("下午1时", "下午5时": hours counted).
-``notes.py`` chooses among them with the order of the notes; ``repeats.py`` finds later
-references to a placed note.
+``ordered_search.py`` and ``pairing.py`` choose among them with the order of the notes;
+``repeats.py`` finds later references to a placed note.
 """
 
 from __future__ import annotations

@@ -51,6 +51,36 @@ def find_repeats(
     One pass over the blocks in order: in each, only the numbers of placed notes that end a
     number there are looked for, and a repeat belongs to the last note of that number placed
     before it. So the time grows with the text, not with its notes times its blocks."""
+    origins, by_block = _placed_by_marker(notes, placements)
+    if not origins:
+        return []
+    found: list[Placement] = []
+    words_of: dict[int, set[str]] = {}  # by note: what it stood after
+    # With a few notes, a substring test of each number rules most blocks out at C speed;
+    # with many, the numbers of the block are read once instead (``_number_ends``).
+    few = len(origins) <= _FEW_NOTES
+    series = numbers_after(blocks, searchable, mapping)
+    for block_index in searchable:
+        block = blocks[block_index]
+        if block.kind is Kind.MASTHEAD:
+            continue
+        text = block.text
+        if few and not any(m in text for m in origins) and not SUPERSCRIPT.search(text):
+            continue  # none of the few placed notes' numbers stands in the block
+        taken = _repeats_in_block(
+            blocks, block_index, origins, series, words_of, mapping, spaced_markers
+        )
+        if taken:
+            kept = _without_overlaps(taken)
+            found.extend(_cut_repeats(block, block_index, kept, notes, by_block, diagnostics))
+    return found
+
+
+def _placed_by_marker(
+    notes: list[Note], placements: list[Placement]
+) -> tuple[dict[str, list[Placement]], dict[int, list[Placement]]]:
+    """The placements of the numbered notes by their marker, and all the placements by
+    block, each in the order of the text."""
     origins: dict[str, list[Placement]] = {}  # marker -> its notes' placements, in order
     by_block: dict[int, list[Placement]] = {}
     for placement in sorted(placements, key=lambda p: (p.block, p.offset)):
@@ -58,62 +88,81 @@ def find_repeats(
         if marker.isdigit():
             origins.setdefault(marker, []).append(placement)
         by_block.setdefault(placement.block, []).append(placement)
-    found: list[Placement] = []
-    words_of: dict[int, set[str]] = {}  # by note: what it stood after
-    # With a few notes, a substring test of each number rules most blocks out at C speed;
-    # with many, the numbers of the block are read once instead (``_number_ends``).
-    few = len(origins) <= _FEW_NOTES
-    series = numbers_after(blocks, searchable, mapping) if origins else {}
-    for block_index in searchable:
-        block = blocks[block_index]
-        if block.kind is Kind.MASTHEAD or not origins:
-            continue
-        taken: list[tuple[Candidate, Placement]] = []
-        text = block.text
-        if few and not any(m in text for m in origins) and not SUPERSCRIPT.search(text):
-            continue  # none of the few placed notes' numbers stands in the block
-        for marker in _number_ends(block.text) & origins.keys():
-            for candidate in marker_candidates(block.text, marker, mapping, repeat=True):
-                origin = _origin_before(origins[marker], block_index, candidate.start)
-                if origin is None or counts_in_series(block.text, candidate, series):
-                    continue  # "圆桌会议1：" where "圆桌会议2：" stands: round tables counted
-                weak = not candidate.strong and not (
-                    spaced_markers and _comma_before(block.text, candidate.start)
-                )
-                echo = _origin_words(blocks, origin, words_of, mapping.typography.spaced)
-                if weak and not (
-                    block.text[candidate.end :].lstrip()[:1].islower()
-                    and _echoes(block.text, candidate.start, echo, mapping.typography.spaced)
-                ):
-                    continue  # "level 3 activation": a number between words counts things
-                if (
-                    not mapping.typography.spaced
-                    and not _ends_clause(block.text, candidate.end)
-                    and not _echoes(block.text, candidate.start, echo, mapping.typography.spaced)
-                ):
-                    continue  # "目标1和2加以": without spaces, a digit in a sentence counts
+    return origins, by_block
+
+
+def _repeats_in_block(
+    blocks: Sequence[TextUnit],
+    block_index: int,
+    origins: dict[str, list[Placement]],
+    series: dict[str, set[str]],
+    words_of: dict[int, set[str]],
+    mapping: Mapping,
+    spaced_markers: bool,
+) -> list[tuple[Candidate, Placement]]:
+    """The candidates in one block that repeat a note placed before them, each with that
+    note's placement (they may overlap: ``_without_overlaps`` chooses)."""
+    text = blocks[block_index].text
+    taken: list[tuple[Candidate, Placement]] = []
+    for marker in _number_ends(text) & origins.keys():
+        for candidate in marker_candidates(text, marker, mapping, repeat=True):
+            origin = _origin_before(origins[marker], block_index, candidate.start)
+            if origin is None or counts_in_series(text, candidate, series):
+                continue  # "圆桌会议1：" where "圆桌会议2：" stands: round tables counted
+            echo = _origin_words(blocks, origin, words_of, mapping.typography.spaced)
+            if _reads_as_repeat(text, candidate, echo, mapping, spaced_markers):
                 taken.append((candidate, origin))
-        kept = _without_overlaps(taken) if taken else []
-        cuts: list[tuple[int, int, int]] = []  # the placements in the block move once, below
-        for candidate, origin in kept:
-            removed = remove_marker(block, candidate, cut_text=False)  # cut below, at once
-            cuts.append((candidate.start, candidate.end, removed))
-            repeat = Placement(block_index, candidate.insert, origin.note, repeat=True)
-            found.append(repeat)
-            by_block.setdefault(block_index, []).append(repeat)
-            marker = notes[origin.note].marker
-            diagnostics.append(
-                Diagnostic(
-                    "N405",
-                    Severity.INFO,
-                    f"number {marker} after the note of that number read as another "
-                    f"reference to footnote {marker}",
-                    line=line_at(block, candidate.insert).number,
-                )
+    return taken
+
+
+def _reads_as_repeat(
+    text: str, candidate: Candidate, echo: set[str], mapping: Mapping, spaced_markers: bool
+) -> bool:
+    """Is a candidate with a placed note's number, ``echo`` the words its note stood after,
+    that note again rather than a number of the text?"""
+    spaced = mapping.typography.spaced
+    weak = not candidate.strong and not (spaced_markers and _comma_before(text, candidate.start))
+    if weak and not (
+        text[candidate.end :].lstrip()[:1].islower()
+        and _echoes(text, candidate.start, echo, spaced)
+    ):
+        return False  # "level 3 activation": a number between words counts things
+    # "目标1和2加以": without spaces, a digit in a sentence counts things
+    return (
+        spaced or _ends_clause(text, candidate.end) or _echoes(text, candidate.start, echo, spaced)
+    )
+
+
+def _cut_repeats(
+    block: TextUnit,
+    block_index: int,
+    kept: list[tuple[Candidate, Placement]],
+    notes: list[Note],
+    by_block: dict[int, list[Placement]],
+    diagnostics: list[Diagnostic],
+) -> list[Placement]:
+    """Cut the repeats ``kept`` (last first) out of the block: their placements, each with
+    its finding; the block's placements move once for all the cuts."""
+    found: list[Placement] = []
+    cuts: list[tuple[int, int, int]] = []
+    for candidate, origin in kept:
+        removed = remove_marker(block, candidate, cut_text=False)  # cut below, at once
+        cuts.append((candidate.start, candidate.end, removed))
+        repeat = Placement(block_index, candidate.insert, origin.note, repeat=True)
+        found.append(repeat)
+        by_block.setdefault(block_index, []).append(repeat)
+        marker = notes[origin.note].marker
+        diagnostics.append(
+            Diagnostic(
+                "N405",
+                Severity.INFO,
+                f"number {marker} after the note of that number read as another "
+                f"reference to footnote {marker}",
+                line=line_at(block, candidate.insert).number,
             )
-        if kept:
-            _shift(by_block[block_index], cuts)
-            block.text = cut_markers(block.text, [candidate for candidate, _ in kept])
+        )
+    _shift(by_block[block_index], cuts)
+    block.text = cut_markers(block.text, [candidate for candidate, _ in kept])
     return found
 
 
