@@ -362,24 +362,26 @@ def test_a_note_of_many_links_converts_in_linear_time() -> None:
 
 
 def test_the_word_before_a_marker_is_read_within_a_window() -> None:
-    from akn.converter.marks import markers
+    from akn.converter.marks import marker_context
+    from akn.converter.marks.candidates import marker_candidates
     from akn.mapping import load_mapping
 
     # "A/RES/1967" glued 10,000 times: each candidate read back to the start of the text
     # (0.1 MB: 102 s). The word is read within the window, the same word in a normal text.
     script = load_mapping("en").script
     text = "A/RES/1967" * 10_000 + "1"
-    token = markers._token_before(text, len(text) - 1, script)
-    assert 0 < len(token) <= markers.WINDOW and text.endswith(token + "1")
-    assert markers._token_before("see A/RES/70/1", 14, script) == "A/RES/70/1"
-    assert markers._token_before("决议A/RES/70/1", 12, script) == "A/RES/70/1"
-    assert markers.marker_candidates(text, "1", load_mapping("en"), False) == []
+    token = marker_context._token_before(text, len(text) - 1, script)
+    assert 0 < len(token) <= marker_context.WINDOW and text.endswith(token + "1")
+    assert marker_context._token_before("see A/RES/70/1", 14, script) == "A/RES/70/1"
+    assert marker_context._token_before("决议A/RES/70/1", 12, script) == "A/RES/70/1"
+    assert marker_candidates(text, "1", load_mapping("en"), False) == []
 
 
 def test_markers_cut_at_once_leave_what_cutting_each_leaves() -> None:
     from types import SimpleNamespace
 
-    from akn.converter.marks.markers import Candidate, cut_markers, remove_marker
+    from akn.converter.marks.marker_cuts import cut_markers, remove_marker
+    from akn.converter.marks.search_units import Candidate
 
     # One copy of the text for all the repeats of a block (3,000 in one 3 MB paragraph took
     # 11 s, one copy each); the same text as the markers cut one by one, last first.

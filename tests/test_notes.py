@@ -9,7 +9,7 @@ from lxml import etree
 
 from akn.converter.blocks import Block, Kind
 from akn.converter.footnotes import Note
-from akn.converter.marks.markers import marker_candidates as _candidates
+from akn.converter.marks.candidates import marker_candidates as _candidates
 from akn.converter.marks.placement import place_notes
 from akn.converter.source import Line
 
@@ -247,8 +247,8 @@ def test_the_tree_pass_marks_the_units_and_keeps_the_tree_it_was_given(fr):
 def test_repeats_kept_are_those_no_earlier_note_overlaps(spans):
     """_without_overlaps keeps, note by note, each span no span kept before overlaps: what a
     comparison with every kept span says (it looks up only the neighbour)."""
-    from akn.converter.marks.markers import Candidate, Placement
     from akn.converter.marks.repeats import _without_overlaps
+    from akn.converter.marks.search_units import Candidate, Placement
 
     taken = [
         (Candidate(start, start + size, start, True), Placement(0, start, note))
@@ -274,8 +274,8 @@ def test_repeats_kept_are_those_no_earlier_note_overlaps(spans):
 def test_placements_move_as_if_after_each_cut(offsets, markers):
     """_shift moves a block's placements by the characters cut before each, all at once: as
     moving them after each cut, last cut first, does (a marker, and the space before it)."""
-    from akn.converter.marks.markers import Placement
     from akn.converter.marks.repeats import _shift
+    from akn.converter.marks.search_units import Placement
 
     cuts = [(start, start + size, size + space) for start, size, space in markers]
     one_by_one = [Placement(0, offset, 0) for offset in offsets]

@@ -25,7 +25,7 @@ from pdfmaker import roman as _r
 import akn.converter.pdf as pdf_reader
 from akn.cli import main
 from akn.converter.pdf import is_pdf, read_pdf
-from akn.converter.pdf.layout import INDENT_TEXT, PdfLine
+from akn.converter.pdf.line_table import INDENT_TEXT, PdfLine
 from akn.converter.pipeline import convert
 
 NS = {"a": "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"}
@@ -316,7 +316,7 @@ def test_the_pdfs_links_give_the_citations_they_cover_their_address() -> None:
 
 
 def test_a_dash_that_binds_across_a_line_end_gains_no_space() -> None:
-    from akn.converter.pdf.layout import glue_dashes
+    from akn.converter.pdf.binding_dashes import glue_dashes
 
     def glued(*texts: str) -> list[str]:
         lines = [PdfLine(number, text) for number, text in enumerate(texts, start=1)]
@@ -471,7 +471,7 @@ def test_latin_brackets_left_open_at_an_arabic_lines_end_close_on_the_next_line(
 
 
 def test_a_moved_dash_keeps_its_italics_and_a_closing_dash_says_the_style() -> None:
-    from akn.converter.pdf.layout import glue_dashes
+    from akn.converter.pdf.binding_dashes import glue_dashes
 
     first = PdfLine(1, "в период 18–", italics=((9, 12),))
     second = PdfLine(2, "22 марта 2024 года", italics=((0, 8),))

@@ -18,7 +18,7 @@ from pdfmaker import raised as _sup
 from pdfmaker import roman as _r
 
 from akn.converter.pdf import read_pdf
-from akn.converter.pdf.layout import INDENT_TEXT
+from akn.converter.pdf.line_table import INDENT_TEXT
 from akn.converter.pipeline import convert
 
 NS = {"a": "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"}

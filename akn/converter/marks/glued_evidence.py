@@ -12,13 +12,8 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from akn.converter.marks.markers import (
-    WINDOW,
-    Candidate,
-    TextUnit,
-    after_year_range,
-    window_before,
-)
+from akn.converter.marks.marker_context import WINDOW, after_year_range, window_before
+from akn.converter.marks.search_units import Candidate, TextUnit
 from akn.mapping import Mapping
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from akn.converter.footnotes import Note
-from akn.converter.marks.markers import Candidate, Placement, TextUnit, line_at
+from akn.converter.marks.search_units import Candidate, Placement, TextUnit, line_at
 from akn.diagnostics import Diagnostic, Severity
 
 

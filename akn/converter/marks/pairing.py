@@ -17,22 +17,23 @@ from dataclasses import dataclass
 from akn.converter.blocks import Kind
 from akn.converter.footnotes import Note
 from akn.converter.marks.glued_evidence import glued_evidence, number_counts, whole_run
-from akn.converter.marks.markers import (
+from akn.converter.marks.last_resort_markers import (
+    code_glued_markers,
+    counted_markers,
+    number_glued_markers,
+    word_glued_markers,
+)
+from akn.converter.marks.marker_cuts import remove_marker
+from akn.converter.marks.note_findings import by_order_finding, not_found_finding, notes_around
+from akn.converter.marks.number_series import counts_in_series, numbers_after
+from akn.converter.marks.ordered_search import note_candidates
+from akn.converter.marks.search_units import (
     MASTHEAD_WITH_NOTES,
     Candidate,
     Placement,
     TextUnit,
-    code_glued_markers,
-    counted_markers,
-    counts_in_series,
     line_at,
-    number_glued_markers,
-    numbers_after,
-    remove_marker,
-    word_glued_markers,
 )
-from akn.converter.marks.note_findings import by_order_finding, not_found_finding, notes_around
-from akn.converter.marks.ordered_search import note_candidates
 from akn.diagnostics import Diagnostic
 from akn.mapping import Mapping
 

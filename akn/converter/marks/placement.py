@@ -23,10 +23,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from akn.converter.footnotes import Note
-from akn.converter.marks.markers import SEARCHED, Placement, TextUnit
 from akn.converter.marks.ordered_search import place_in_order
 from akn.converter.marks.pairing import apply_pairing, paired_as_whole, worth_pairing
 from akn.converter.marks.repeats import find_repeats
+from akn.converter.marks.search_units import SEARCHED, Placement, TextUnit
 from akn.diagnostics import Diagnostic
 from akn.mapping import Mapping
 

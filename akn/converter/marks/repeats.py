@@ -13,21 +13,11 @@ from collections.abc import Sequence
 
 from akn.converter.blocks import Kind
 from akn.converter.footnotes import Note
-from akn.converter.marks.markers import (
-    DIGITS,
-    SUPERSCRIPT,
-    SUPERSCRIPT_DIGITS,
-    Candidate,
-    Placement,
-    TextUnit,
-    counts_in_series,
-    cut_markers,
-    line_at,
-    marker_candidates,
-    numbers_after,
-    remove_marker,
-    window_before,
-)
+from akn.converter.marks.candidates import SUPERSCRIPT, SUPERSCRIPT_DIGITS, marker_candidates
+from akn.converter.marks.marker_context import window_before
+from akn.converter.marks.marker_cuts import cut_markers, remove_marker
+from akn.converter.marks.number_series import DIGITS, counts_in_series, numbers_after
+from akn.converter.marks.search_units import Candidate, Placement, TextUnit, line_at
 from akn.diagnostics import Diagnostic, Severity
 from akn.mapping import Mapping
 

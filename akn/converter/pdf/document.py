@@ -10,9 +10,12 @@ from __future__ import annotations
 import pypdfium2 as pdfium
 
 from akn.converter.pdf import MAX_PAGES, _error
+from akn.converter.pdf.binding_dashes import glue_dashes
 from akn.converter.pdf.glyphs import read_pages
-from akn.converter.pdf.layout import Furniture, Page, Writer, body_size, glue_dashes, page_of
+from akn.converter.pdf.line_table import Writer
 from akn.converter.pdf.lines import page_lines
+from akn.converter.pdf.page_areas import Furniture, body_size
+from akn.converter.pdf.page_lines import Page, page_of
 from akn.converter.source import Line
 from akn.diagnostics import Diagnostic
 
